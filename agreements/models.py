@@ -1,0 +1,377 @@
+"""Partner libraries, their contacts, directions of cooperation and the agreements themselves."""
+
+import datetime
+import zoneinfo
+from functools import cached_property
+
+from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+SCAN_MAX_BYTES = 20 * 1024 * 1024
+EXPIRY_WARNING_DAYS = 90
+
+
+def validate_timezone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(
+            _("«%(value)s» — неизвестный часовой пояс. Укажите название из базы IANA, например Asia/Novokuznetsk."),
+            params={"value": value},
+            code="invalid_timezone",
+        )
+
+
+def validate_pdf(upload) -> None:
+    """The scan must be a real PDF of at most 20 MB."""
+    if upload.size > SCAN_MAX_BYTES:
+        raise ValidationError(
+            _("Файл слишком большой: %(size).1f МБ. Скан соглашения должен быть не больше 20 МБ."),
+            params={"size": upload.size / (1024 * 1024)},
+            code="file_too_large",
+        )
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    try:
+        upload.seek(0)
+        head = upload.read(5)
+    finally:
+        upload.seek(position)
+    if head != b"%PDF-":
+        raise ValidationError(
+            _("Файл не похож на PDF. Загрузите скан подписанного соглашения в формате PDF."),
+            code="not_pdf",
+        )
+
+
+def scan_storage():
+    """Scans live in a private storage that is never served as public media."""
+    return storages["scans"]
+
+
+class Library(models.Model):
+    class Kind(models.TextChoices):
+        CHILDREN = "children", _("детская")
+        YOUTH = "youth", _("молодёжная")
+        CHILDREN_YOUTH = "children_youth", _("детско-юношеская / для детей и молодёжи")
+        UNIVERSAL = "universal", _("универсальная")
+        OTHER = "other", _("другая")
+
+    class Country(models.TextChoices):
+        RUSSIA = "RU", _("Россия")
+        KAZAKHSTAN = "KZ", _("Казахстан")
+        BELARUS = "BY", _("Беларусь")
+        KYRGYZSTAN = "KG", _("Киргизия")
+        UZBEKISTAN = "UZ", _("Узбекистан")
+        OTHER = "XX", _("другая страна")
+
+    name = models.CharField(_("полное официальное название"), max_length=400)
+    short_name = models.CharField(_("краткое название"), max_length=200)
+    named_after = models.CharField(
+        _("имени"), max_length=200, blank=True, help_text=_("Например: «А.П. Гайдара»")
+    )
+    kind = models.CharField(_("тип библиотеки"), max_length=20, choices=Kind.choices, default=Kind.CHILDREN)
+    country = models.CharField(_("страна"), max_length=2, choices=Country.choices, default=Country.RUSSIA)
+    region = models.CharField(_("регион"), max_length=200)
+    city = models.CharField(_("город"), max_length=200)
+    timezone = models.CharField(
+        _("часовой пояс"),
+        max_length=64,
+        validators=[validate_timezone],
+        help_text=_("Название из базы часовых поясов IANA, например Asia/Novokuznetsk для Кемерова."),
+    )
+    latitude = models.DecimalField(
+        _("широта"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("долгота"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    website = models.URLField(_("сайт"), blank=True)
+    address = models.CharField(_("адрес"), max_length=400, blank=True)
+    description = models.TextField(_("о библиотеке"), blank=True)
+    slug = models.SlugField(_("адрес в URL"), max_length=100, unique=True)
+    is_host = models.BooleanField(
+        _("наша библиотека"),
+        default=False,
+        help_text=_("Библиотека, которая ведёт систему. Такая библиотека может быть только одна."),
+    )
+    created_at = models.DateTimeField(_("создано"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("библиотека")
+        verbose_name_plural = _("библиотеки")
+        ordering = ["-is_host", "country", "region", "short_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_host"],
+                condition=Q(is_host=True),
+                name="library_single_host",
+                violation_error_message=_("Наша библиотека уже указана: может быть только одна."),
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="library_latitude_range",
+                violation_error_message=_("Широта должна быть от −90 до 90."),
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="library_longitude_range",
+                violation_error_message=_("Долгота должна быть от −180 до 180."),
+            ),
+        ]
+        indexes = [models.Index(fields=["country", "region"])]
+
+    def __str__(self) -> str:
+        return self.short_name
+
+    @cached_property
+    def tz(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    @classmethod
+    def host(cls) -> "Library | None":
+        return cls.objects.filter(is_host=True).first()
+
+
+class Contact(models.Model):
+    """A person at a partner library. Staff-only: never rendered on a public page."""
+
+    library = models.ForeignKey(
+        Library, verbose_name=_("библиотека"), on_delete=models.CASCADE, related_name="contacts"
+    )
+    full_name = models.CharField(_("ФИО"), max_length=200)
+    position = models.CharField(_("должность"), max_length=200, blank=True)
+    email = models.EmailField(_("эл. почта"), blank=True)
+    phone = models.CharField(_("телефон"), max_length=50, blank=True)
+    notes = models.TextField(_("заметки"), blank=True)
+
+    class Meta:
+        verbose_name = _("контактное лицо")
+        verbose_name_plural = _("контактные лица")
+        ordering = ["library__short_name", "full_name"]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.library})"
+
+
+class Direction(models.Model):
+    name = models.CharField(_("название"), max_length=200, unique=True)
+    slug = models.SlugField(_("адрес в URL"), max_length=100, unique=True)
+    description = models.TextField(_("описание"), blank=True)
+    position = models.PositiveSmallIntegerField(_("порядок"), default=0)
+
+    class Meta:
+        verbose_name = _("направление сотрудничества")
+        verbose_name_plural = _("направления сотрудничества")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AgreementQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_public=True).exclude(status=Agreement.Status.DRAFT)
+
+    def in_force_on(self, day: datetime.date):
+        """Agreements legally in force on a day (auto-prolonging ones do not lapse)."""
+        return self.filter(
+            Q(status=Agreement.Status.IN_FORCE)
+            | Q(status=Agreement.Status.TERMINATED, terminated_on__gt=day),
+            Q(valid_from__isnull=True) | Q(valid_from__lte=day),
+            Q(valid_until__isnull=True) | Q(valid_until__gte=day) | Q(auto_prolongation=True),
+            signed_on__lte=day,
+        )
+
+
+class Agreement(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("проект (не подписано)")
+        IN_FORCE = "in_force", _("действует")
+        TERMINATED = "terminated", _("расторгнуто")
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("проект")
+        PENDING = "pending", _("ещё не вступило в силу")
+        IN_FORCE = "in_force", _("действует")
+        EXPIRING = "expiring", _("истекает в течение 90 дней")
+        EXPIRED = "expired", _("срок истёк")
+        TERMINATED = "terminated", _("расторгнуто")
+
+    host = models.ForeignKey(
+        Library,
+        verbose_name=_("наша библиотека"),
+        on_delete=models.PROTECT,
+        related_name="hosted_agreements",
+        limit_choices_to={"is_host": True},
+    )
+    partner = models.ForeignKey(
+        Library,
+        verbose_name=_("библиотека-партнёр"),
+        on_delete=models.PROTECT,
+        related_name="agreements",
+        limit_choices_to={"is_host": False},
+    )
+    number = models.CharField(_("номер"), max_length=50, blank=True)
+    title = models.CharField(
+        _("название"), max_length=300, default=_("Соглашение о профессиональном сотрудничестве")
+    )
+    signed_on = models.DateField(_("дата подписания"))
+    signed_at = models.CharField(
+        _("место и повод подписания"),
+        max_length=300,
+        blank=True,
+        help_text=_("Например: деловая встреча в рамках Дней Москвы в Кузбассе"),
+    )
+    valid_from = models.DateField(_("действует с"), null=True, blank=True)
+    valid_until = models.DateField(
+        _("действует до"), null=True, blank=True, help_text=_("Пусто — бессрочно.")
+    )
+    auto_prolongation = models.BooleanField(
+        _("автоматическая пролонгация"),
+        default=False,
+        help_text=_("Продлевается на тот же срок, если ни одна сторона не заявила о расторжении."),
+    )
+    prolongation_years = models.PositiveSmallIntegerField(
+        _("срок пролонгации, лет"), default=1, validators=[MinValueValidator(1)]
+    )
+    directions = models.ManyToManyField(
+        Direction, verbose_name=_("направления сотрудничества"), related_name="agreements", blank=True
+    )
+    host_signatory = models.CharField(_("подписал от нашей библиотеки"), max_length=200, blank=True)
+    host_signatory_position = models.CharField(_("должность (наша сторона)"), max_length=200, blank=True)
+    partner_signatory = models.CharField(_("подписал от партнёра"), max_length=200, blank=True)
+    partner_signatory_position = models.CharField(_("должность (партнёр)"), max_length=200, blank=True)
+    status = models.CharField(_("статус"), max_length=20, choices=Status.choices, default=Status.IN_FORCE)
+    terminated_on = models.DateField(_("дата расторжения"), null=True, blank=True)
+    scan = models.FileField(
+        _("скан подписанного соглашения (PDF)"),
+        storage=scan_storage,
+        upload_to="agreements/%Y/",
+        blank=True,
+        max_length=255,
+        validators=[FileExtensionValidator(["pdf"]), validate_pdf],
+        help_text=_("Только PDF, не больше 20 МБ. Доступен только сотрудникам."),
+    )
+    notes = models.TextField(_("заметки"), blank=True)
+    is_public = models.BooleanField(
+        _("показывать на сайте"), default=True, help_text=_("Публичный реестр соглашений.")
+    )
+    created_at = models.DateTimeField(_("создано"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+
+    objects = AgreementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("соглашение")
+        verbose_name_plural = _("соглашения")
+        ordering = ["-signed_on", "partner__short_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(partner=F("host")),
+                name="agreement_partner_not_host",
+                violation_error_message=_("Библиотека-партнёр не может совпадать с нашей библиотекой."),
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_until__gte=F("valid_from")),
+                name="agreement_valid_until_after_from",
+                violation_error_message=_("Дата окончания действия не может быть раньше даты начала."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="terminated", terminated_on__isnull=False)
+                | (~Q(status="terminated") & Q(terminated_on__isnull=True)),
+                name="agreement_termination_date_iff_terminated",
+                violation_error_message=_(
+                    "Дата расторжения указывается только у расторгнутого соглашения и обязательна для него."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(terminated_on__isnull=True) | Q(terminated_on__gte=F("signed_on")),
+                name="agreement_terminated_after_signed",
+                violation_error_message=_("Соглашение не может быть расторгнуто раньше, чем подписано."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "valid_until"]),
+            models.Index(fields=["signed_on"]),
+        ]
+
+    def __str__(self) -> str:
+        number = f" № {self.number}" if self.number else ""
+        date = self.signed_on.strftime("%d.%m.%Y") if self.signed_on else ""
+        return f"{self.partner}{number} от {date}".strip()
+
+    def clean(self) -> None:
+        errors = {}
+        if self.host_id and not self.host.is_host:
+            errors["host"] = _("Первой стороной соглашения должна быть наша библиотека.")
+        if self.partner_id and self.host_id and self.partner_id == self.host_id:
+            errors["partner"] = _("Библиотека-партнёр не может совпадать с нашей библиотекой.")
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            errors["valid_until"] = _("Дата окончания действия не может быть раньше даты начала.")
+        if self.status == self.Status.TERMINATED and not self.terminated_on:
+            errors["terminated_on"] = _("Укажите дату расторжения.")
+        if self.status != self.Status.TERMINATED and self.terminated_on:
+            errors["terminated_on"] = _("Дата расторжения указывается только при статусе «расторгнуто».")
+        if self.terminated_on and self.signed_on and self.terminated_on < self.signed_on:
+            errors["terminated_on"] = _("Соглашение не может быть расторгнуто раньше, чем подписано.")
+        if errors:
+            raise ValidationError(errors)
+
+    def current_end(self, on: datetime.date) -> datetime.date | None:
+        """The end of the period running on a day, following automatic prolongations."""
+        if self.valid_until is None:
+            return None
+        end = self.valid_until
+        if self.auto_prolongation:
+            while end < on:
+                end = _add_years(end, self.prolongation_years)
+        return end
+
+    def state_on(self, on: datetime.date | None = None) -> str:
+        on = on or timezone.localdate()
+        if self.status == self.Status.DRAFT:
+            return self.State.DRAFT
+        if self.status == self.Status.TERMINATED and (self.terminated_on is None or self.terminated_on <= on):
+            return self.State.TERMINATED
+        start = self.valid_from or self.signed_on
+        if start and on < start:
+            return self.State.PENDING
+        end = self.current_end(on)
+        if end is None:
+            return self.State.IN_FORCE
+        if end < on:
+            return self.State.EXPIRED
+        if not self.auto_prolongation and (end - on).days <= EXPIRY_WARNING_DAYS:
+            return self.State.EXPIRING
+        return self.State.IN_FORCE
+
+    @property
+    def state(self) -> str:
+        return self.state_on()
+
+    def get_state_display(self) -> str:
+        return self.State(self.state).label
+
+
+def _add_years(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+

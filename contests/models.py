@@ -1,0 +1,177 @@
+"""Children's and youth creativity contests, their regional curators and entries."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from agreements.models import Agreement, Library
+from events.models import AgeRating, Scope
+
+
+class ContestQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_published=True).select_related("organiser")
+
+
+class Contest(models.Model):
+    title = models.CharField(_("название"), max_length=300)
+    slug = models.SlugField(_("адрес в URL"), max_length=200, unique=True)
+    organiser = models.ForeignKey(
+        Library, verbose_name=_("организатор"), on_delete=models.PROTECT, related_name="organised_contests"
+    )
+    theme = models.CharField(_("посвящение / тема"), max_length=400, blank=True)
+    scope = models.CharField(_("уровень"), max_length=20, choices=Scope.choices, default=Scope.INTERREGIONAL)
+    is_online = models.BooleanField(_("интернет-конкурс"), default=False)
+    age_min = models.PositiveSmallIntegerField(_("возраст участников от"), null=True, blank=True)
+    age_max = models.PositiveSmallIntegerField(_("возраст участников до"), null=True, blank=True)
+    age_groups = models.CharField(
+        _("возрастные группы"), max_length=300, blank=True, help_text=_("Например: 7–10 лет; 11–14 лет; 15–18 лет")
+    )
+    nominations = models.TextField(_("номинации"), blank=True, help_text=_("По одной на строке."))
+    description = models.TextField(_("описание"), blank=True)
+    submissions_from = models.DateField(_("приём работ с"), null=True, blank=True)
+    submissions_until = models.DateField(_("приём работ до"), null=True, blank=True)
+    results_on = models.DateField(_("подведение итогов"), null=True, blank=True)
+    rules_url = models.URLField(_("положение о конкурсе"), blank=True)
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name=_("в рамках соглашения"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contests",
+    )
+    age_rating = models.CharField(_("возрастная маркировка"), max_length=3, choices=AgeRating.choices, default="6+")
+    notes = models.TextField(_("служебные заметки"), blank=True, help_text=_("На сайте не показываются."))
+    is_published = models.BooleanField(_("опубликовано"), default=False)
+    created_at = models.DateTimeField(_("создано"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+
+    objects = ContestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("конкурс")
+        verbose_name_plural = _("конкурсы")
+        ordering = ["-submissions_until", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(submissions_from__isnull=True)
+                | Q(submissions_until__isnull=True)
+                | Q(submissions_until__gte=F("submissions_from")),
+                name="contest_submissions_period_valid",
+                violation_error_message=_("Окончание приёма работ не может быть раньше его начала."),
+            ),
+            models.CheckConstraint(
+                condition=Q(results_on__isnull=True)
+                | Q(submissions_until__isnull=True)
+                | Q(results_on__gte=F("submissions_until")),
+                name="contest_results_after_submissions",
+                violation_error_message=_("Итоги не могут быть подведены раньше окончания приёма работ."),
+            ),
+            models.CheckConstraint(
+                condition=Q(age_min__isnull=True) | Q(age_max__isnull=True) | Q(age_max__gte=F("age_min")),
+                name="contest_age_range_valid",
+                violation_error_message=_("Верхняя граница возраста не может быть меньше нижней."),
+            ),
+        ]
+        indexes = [models.Index(fields=["is_published", "submissions_until"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        errors = {}
+        if self.submissions_from and self.submissions_until and self.submissions_until < self.submissions_from:
+            errors["submissions_until"] = _("Окончание приёма работ не может быть раньше его начала.")
+        if self.results_on and self.submissions_until and self.results_on < self.submissions_until:
+            errors["results_on"] = _("Итоги не могут быть подведены раньше окончания приёма работ.")
+        if self.age_min is not None and self.age_max is not None and self.age_max < self.age_min:
+            errors["age_max"] = _("Верхняя граница возраста не может быть меньше нижней.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def nomination_list(self) -> list[str]:
+        return [line.strip() for line in self.nominations.splitlines() if line.strip()]
+
+
+class Curator(models.Model):
+    """A library acting as the contest's curator for its region."""
+
+    contest = models.ForeignKey(Contest, verbose_name=_("конкурс"), on_delete=models.CASCADE, related_name="curators")
+    library = models.ForeignKey(
+        Library, verbose_name=_("библиотека-куратор"), on_delete=models.PROTECT, related_name="curated_contests"
+    )
+    region = models.CharField(_("курирует регион"), max_length=200)
+
+    class Meta:
+        verbose_name = _("региональный куратор")
+        verbose_name_plural = _("региональные кураторы")
+        ordering = ["contest", "region"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contest", "library"],
+                name="curator_unique_library",
+                violation_error_message=_("Эта библиотека уже указана куратором конкурса."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.library} — {self.region}"
+
+
+class Entry(models.Model):
+    class Result(models.TextChoices):
+        PARTICIPANT = "participant", _("участник")
+        FINALIST = "finalist", _("финалист")
+        LAUREATE = "laureate", _("лауреат")
+        WINNER = "winner", _("победитель")
+
+    contest = models.ForeignKey(Contest, verbose_name=_("конкурс"), on_delete=models.CASCADE, related_name="entries")
+    entrant_name = models.CharField(_("участник (имя, фамилия)"), max_length=200)
+    age = models.PositiveSmallIntegerField(
+        _("возраст"), null=True, blank=True, validators=[MinValueValidator(3), MaxValueValidator(99)]
+    )
+    locality = models.CharField(_("населённый пункт"), max_length=200, blank=True)
+    school = models.CharField(_("школа / учреждение"), max_length=300, blank=True)
+    curator = models.ForeignKey(
+        Library,
+        verbose_name=_("библиотека-куратор"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="curated_entries",
+    )
+    work_title = models.CharField(_("название работы"), max_length=300, blank=True)
+    nomination = models.CharField(_("номинация"), max_length=200, blank=True)
+    result = models.CharField(_("результат"), max_length=20, choices=Result.choices, default=Result.PARTICIPANT)
+    place = models.PositiveSmallIntegerField(
+        _("место"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    public_consent = models.BooleanField(
+        _("согласие на публикацию"),
+        default=False,
+        help_text=_("Без согласия (родителей) имя и работа участника на сайте не показываются."),
+    )
+
+    class Meta:
+        verbose_name = _("работа участника")
+        verbose_name_plural = _("работы участников")
+        ordering = ["contest", "result", "entrant_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(place__isnull=True) | Q(result="winner"),
+                name="entry_place_only_for_winner",
+                violation_error_message=_("Место указывается только у победителя."),
+            ),
+        ]
+        indexes = [models.Index(fields=["contest", "result"])]
+
+    def __str__(self) -> str:
+        return f"{self.entrant_name} — {self.contest}"
+
+    def clean(self) -> None:
+        if self.place is not None and self.result != self.Result.WINNER:
+            raise ValidationError({"place": _("Место указывается только у победителя.")})

@@ -1,0 +1,33 @@
+"""Template helpers shared by every public page."""
+
+from django import template
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+def ru_plural_form(number: int, one: str, few: str, many: str) -> str:
+    """Russian plural: 1 выставка, 2 выставки, 5 выставок, 21 выставка, 11 выставок."""
+    n = abs(int(number))
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+@register.filter
+def ru_plural(number, forms: str) -> str:
+    """{{ n|ru_plural:"партнёр,партнёра,партнёров" }} → "5 партнёров"."""
+    one, few, many = (form.strip() for form in forms.split(","))
+    try:
+        value = int(number)
+    except (TypeError, ValueError):
+        return ""
+    return f"{value} {ru_plural_form(value, one, few, many)}"
+
+
+@register.inclusion_tag("includes/age_badge.html")
+def age_badge(rating: str):
+    """The Federal Law 436-FZ age mark, with a spoken label for screen readers."""
+    return {"rating": rating, "label": _("Возрастная маркировка: %(rating)s") % {"rating": rating}}

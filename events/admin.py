@@ -1,0 +1,97 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .models import Episode, Event, Participation, Person, Project
+
+
+class PublishActionsMixin:
+    actions = ["publish", "unpublish"]
+
+    @admin.action(description=_("Опубликовать выбранные"), permissions=["change"])
+    def publish(self, request, queryset):
+        count = queryset.update(is_published=True)
+        self.message_user(request, ngettext("Опубликована %d запись.", "Опубликовано записей: %d.", count) % count,
+                          messages.SUCCESS)
+
+    @admin.action(description=_("Снять с публикации выбранные"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        count = queryset.update(is_published=False)
+        self.message_user(request, ngettext("Снята с публикации %d запись.", "Снято с публикации записей: %d.", count)
+                          % count, messages.SUCCESS)
+
+
+class ParticipationInline(admin.TabularInline):
+    model = Participation
+    extra = 1
+    autocomplete_fields = ["library"]
+    fields = ["library", "role", "participants_count", "notes"]
+
+
+@admin.register(Event)
+class EventAdmin(PublishActionsMixin, admin.ModelAdmin):
+    list_display = ["title", "kind", "format", "starts_at", "organiser", "age_rating", "participants_count",
+                    "is_published"]
+    list_filter = ["is_published", "kind", "format", "scope", "audience", "age_rating", "target_group", "venue",
+                   "organiser"]
+    search_fields = ["title", "description", "organiser__short_name", "guests__full_name"]
+    date_hierarchy = "starts_at"
+    autocomplete_fields = ["organiser", "agreement", "guests"]
+    list_select_related = ["organiser"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [ParticipationInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "format", "scope", "is_published"]}),
+        (_("Когда и где"), {
+            "fields": [("starts_at", "ends_at"), "location", "online_url", "recording_url"],
+            "description": _("Время указывается по Кемерову (часовой пояс нашей библиотеки). "
+                             "На сайте оно показывается и по местному времени каждой площадки."),
+        }),
+        (_("Кто"), {"fields": ["organiser", "agreement", "guests"]}),
+        (_("Для кого"), {"fields": ["audience", "age_rating", ("target_group", "venue"), "participants_count"]}),
+        (_("Описание"), {"fields": ["description", "cover", "cover_alt", "notes"]}),
+    ]
+
+
+@admin.register(Participation)
+class ParticipationAdmin(admin.ModelAdmin):
+    list_display = ["event", "library", "role", "participants_count"]
+    list_filter = ["role", "library"]
+    search_fields = ["event__title", "library__short_name"]
+    autocomplete_fields = ["event", "library"]
+    list_select_related = ["event", "library"]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "occupation", "place"]
+    search_fields = ["full_name", "occupation", "place"]
+    prepopulated_fields = {"slug": ["full_name"]}
+
+
+class EpisodeInline(admin.TabularInline):
+    model = Episode
+    extra = 1
+    autocomplete_fields = ["library", "agreement"]
+    fields = ["number", "title", "tradition", "library", "agreement", "video_url", "published_on", "is_published"]
+
+
+@admin.register(Project)
+class ProjectAdmin(PublishActionsMixin, admin.ModelAdmin):
+    list_display = ["title", "organiser", "started_on", "is_published"]
+    list_filter = ["is_published", "organiser"]
+    search_fields = ["title", "description"]
+    autocomplete_fields = ["organiser"]
+    list_select_related = ["organiser"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [EpisodeInline]
+
+
+@admin.register(Episode)
+class EpisodeAdmin(PublishActionsMixin, admin.ModelAdmin):
+    list_display = ["__str__", "tradition", "library", "published_on", "is_published"]
+    list_filter = ["is_published", "project", "library"]
+    search_fields = ["title", "tradition", "description", "project__title"]
+    date_hierarchy = "published_on"
+    autocomplete_fields = ["project", "library", "agreement"]
+    list_select_related = ["project", "library"]

@@ -1,0 +1,297 @@
+"""Joint events (webinars, conferences, telebridges…), their guests, and outreach projects."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from agreements.models import Agreement, Library
+
+
+class AgeRating(models.TextChoices):
+    """Information-product age marks required by Federal Law 436-FZ."""
+
+    ZERO = "0+", "0+"
+    SIX = "6+", "6+"
+    TWELVE = "12+", "12+"
+    SIXTEEN = "16+", "16+"
+    EIGHTEEN = "18+", "18+"
+
+
+class Scope(models.TextChoices):
+    INTERNATIONAL = "international", _("международный")
+    INTERREGIONAL = "interregional", _("межрегиональный")
+    REGIONAL = "regional", _("региональный")
+
+
+class Person(models.Model):
+    """A guest: a writer, poet or illustrator who appears at telebridges and meetings."""
+
+    full_name = models.CharField(_("имя"), max_length=200)
+    slug = models.SlugField(_("адрес в URL"), max_length=100, unique=True)
+    occupation = models.CharField(
+        _("кто это"), max_length=200, blank=True, help_text=_("Например: писатель, поэт, иллюстратор")
+    )
+    place = models.CharField(_("город, страна"), max_length=200, blank=True)
+    about = models.TextField(_("о госте"), blank=True)
+
+    class Meta:
+        verbose_name = _("гость")
+        verbose_name_plural = _("гости (писатели, поэты, иллюстраторы)")
+        ordering = ["full_name"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class EventQuerySet(models.QuerySet):
+    def public(self):
+        """Published events with what every public list shows, so no view forgets either."""
+        return self.filter(is_published=True).select_related("organiser")
+
+    def upcoming(self, now=None):
+        return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at")
+
+    def past(self, now=None):
+        return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at")
+
+    def telebridges(self):
+        return self.filter(kind=Event.Kind.TELEBRIDGE)
+
+
+class Event(models.Model):
+    class Kind(models.TextChoices):
+        WEBINAR = "webinar", _("вебинар")
+        SEMINAR = "seminar", _("семинар")
+        WORKSHOP = "workshop", _("семинар-практикум")
+        CONFERENCE = "conference", _("конференция")
+        STRATEGIC_SESSION = "strategic_session", _("стратегическая сессия")
+        ROUND_TABLE = "round_table", _("круглый стол")
+        TELEBRIDGE = "telebridge", _("телемост")
+        CREATIVE_MEETING = "creative_meeting", _("творческая встреча")
+        PRESENTATION = "presentation", _("презентация")
+        BUSINESS_MEETING = "business_meeting", _("деловая встреча")
+        MASTER_CLASS = "master_class", _("мастер-класс")
+        OTHER = "other", _("другое")
+
+    class Format(models.TextChoices):
+        ONLINE = "online", _("онлайн")
+        OFFLINE = "offline", _("очно")
+        HYBRID = "hybrid", _("смешанный")
+        CORRESPONDENCE = "correspondence", _("заочно")
+
+    class Audience(models.TextChoices):
+        CHILDREN = "children", _("дети")
+        TEENS = "teens", _("подростки")
+        YOUTH = "youth", _("молодёжь")
+        FAMILIES = "families", _("семьи")
+        SPECIALISTS = "specialists", _("специалисты")
+
+    class TargetGroup(models.TextChoices):
+        """Age groups the state statistics form 6-НК counts events by."""
+
+        CHILDREN = "children", _("дети до 14 лет включительно")
+        YOUTH = "youth", _("молодёжь 15–30 лет")
+        OTHER = "other", _("прочие")
+
+    class Venue(models.TextChoices):
+        """Where the event happens, as form 6-НК counts it."""
+
+        IN_LIBRARY = "in_library", _("в стационарных условиях")
+        OFF_SITE = "off_site", _("вне стационара")
+        REMOTE = "remote", _("удалённо (онлайн)")
+
+    title = models.CharField(_("название"), max_length=400)
+    slug = models.SlugField(_("адрес в URL"), max_length=200, unique=True)
+    kind = models.CharField(_("вид"), max_length=30, choices=Kind.choices)
+    format = models.CharField(_("формат"), max_length=20, choices=Format.choices, default=Format.ONLINE)
+    scope = models.CharField(_("уровень"), max_length=20, choices=Scope.choices, default=Scope.INTERREGIONAL)
+    organiser = models.ForeignKey(
+        Library, verbose_name=_("организатор"), on_delete=models.PROTECT, related_name="organised_events"
+    )
+    libraries = models.ManyToManyField(
+        Library,
+        verbose_name=_("библиотеки-участницы"),
+        through="Participation",
+        related_name="events",
+        blank=True,
+    )
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name=_("в рамках соглашения"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+    )
+    starts_at = models.DateTimeField(_("начало"))
+    ends_at = models.DateTimeField(_("окончание"))
+    audience = models.CharField(_("аудитория"), max_length=20, choices=Audience.choices, default=Audience.CHILDREN)
+    age_rating = models.CharField(_("возрастная маркировка"), max_length=3, choices=AgeRating.choices, default="6+")
+    target_group = models.CharField(
+        _("возрастная группа (6-НК)"), max_length=20, choices=TargetGroup.choices, default=TargetGroup.CHILDREN
+    )
+    venue = models.CharField(
+        _("место проведения (6-НК)"), max_length=20, choices=Venue.choices, default=Venue.IN_LIBRARY
+    )
+    description = models.TextField(_("описание"), blank=True)
+    guests = models.ManyToManyField(Person, verbose_name=_("гости"), related_name="events", blank=True)
+    online_url = models.URLField(_("ссылка на трансляцию"), blank=True)
+    recording_url = models.URLField(_("ссылка на запись"), blank=True)
+    location = models.CharField(_("место (адрес)"), max_length=300, blank=True)
+    participants_count = models.PositiveIntegerField(_("участников (посещений)"), null=True, blank=True)
+    cover = models.ImageField(_("обложка"), upload_to="events/covers/%Y/", blank=True)
+    cover_alt = models.CharField(_("описание обложки для незрячих"), max_length=300, blank=True)
+    notes = models.TextField(_("служебные заметки"), blank=True, help_text=_("На сайте не показываются."))
+    is_published = models.BooleanField(_("опубликовано"), default=False)
+    created_at = models.DateTimeField(_("создано"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("мероприятие")
+        verbose_name_plural = _("мероприятия")
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gte=F("starts_at")),
+                name="event_ends_after_start",
+                violation_error_message=_("Окончание мероприятия не может быть раньше начала."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["is_published", "starts_at"]),
+            models.Index(fields=["is_published", "ends_at"]),
+            models.Index(fields=["kind", "starts_at"]),
+            models.Index(fields=["format"]),
+            models.Index(fields=["audience"]),
+            models.Index(fields=["age_rating"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            raise ValidationError({"ends_at": _("Окончание мероприятия не может быть раньше начала.")})
+
+    @property
+    def is_telebridge(self) -> bool:
+        return self.kind == self.Kind.TELEBRIDGE
+
+
+class Participation(models.Model):
+    """A library taking part in an event; carries per-site figures (and later, registration)."""
+
+    class Role(models.TextChoices):
+        ORGANISER = "organiser", _("организатор")
+        CO_ORGANISER = "co_organiser", _("соорганизатор")
+        SITE = "site", _("площадка")
+        PARTICIPANT = "participant", _("участник")
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("мероприятие"), on_delete=models.CASCADE, related_name="participations"
+    )
+    library = models.ForeignKey(
+        Library, verbose_name=_("библиотека"), on_delete=models.PROTECT, related_name="participations"
+    )
+    role = models.CharField(_("роль"), max_length=20, choices=Role.choices, default=Role.PARTICIPANT)
+    participants_count = models.PositiveIntegerField(_("участников на площадке"), null=True, blank=True)
+    notes = models.CharField(_("заметки"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("участие библиотеки")
+        verbose_name_plural = _("участие библиотек")
+        ordering = ["event", "library__short_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "library"],
+                name="participation_unique_library",
+                violation_error_message=_("Эта библиотека уже указана среди участников мероприятия."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.library} — {self.event}"
+
+
+class ProjectQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_published=True).select_related("organiser")
+
+
+class Project(models.Model):
+    """A long-running outreach project, e.g. the video series «Сказки народов Кузбасса»."""
+
+    title = models.CharField(_("название"), max_length=300)
+    slug = models.SlugField(_("адрес в URL"), max_length=200, unique=True)
+    organiser = models.ForeignKey(
+        Library, verbose_name=_("организатор"), on_delete=models.PROTECT, related_name="projects"
+    )
+    description = models.TextField(_("описание"), blank=True)
+    started_on = models.DateField(_("начат"), null=True, blank=True)
+    url = models.URLField(_("страница проекта"), blank=True)
+    age_rating = models.CharField(_("возрастная маркировка"), max_length=3, choices=AgeRating.choices, default="0+")
+    is_published = models.BooleanField(_("опубликовано"), default=False)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("просветительский проект")
+        verbose_name_plural = _("просветительские проекты")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class EpisodeQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_published=True, project__is_published=True).select_related("library", "project")
+
+
+class Episode(models.Model):
+    project = models.ForeignKey(Project, verbose_name=_("проект"), on_delete=models.CASCADE, related_name="episodes")
+    number = models.PositiveSmallIntegerField(_("номер выпуска"))
+    title = models.CharField(_("название"), max_length=300)
+    tradition = models.CharField(
+        _("народ / традиция"), max_length=200, blank=True, help_text=_("Например: шорская сказка")
+    )
+    library = models.ForeignKey(
+        Library,
+        verbose_name=_("подготовила библиотека"),
+        on_delete=models.PROTECT,
+        related_name="episodes",
+    )
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name=_("в рамках соглашения"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="episodes",
+    )
+    description = models.TextField(_("описание"), blank=True)
+    video_url = models.URLField(_("ссылка на видео"), blank=True)
+    published_on = models.DateField(_("дата публикации"), null=True, blank=True)
+    is_published = models.BooleanField(_("опубликовано"), default=False)
+
+    objects = EpisodeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("выпуск")
+        verbose_name_plural = _("выпуски")
+        ordering = ["project", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "number"],
+                name="episode_unique_number",
+                violation_error_message=_("Выпуск с таким номером в этом проекте уже есть."),
+            ),
+        ]
+        indexes = [models.Index(fields=["is_published", "published_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.project}: № {self.number}. {self.title}"

@@ -1,0 +1,33 @@
+from django.contrib import admin
+
+from events.admin import PublishActionsMixin
+
+from .models import Exhibition, ExhibitionStop
+
+
+class StopInline(admin.TabularInline):
+    model = ExhibitionStop
+    extra = 1
+    autocomplete_fields = ["venue"]
+    fields = ["venue", "starts_on", "ends_on", "visitors", "excursions", "notes"]
+
+
+@admin.register(Exhibition)
+class ExhibitionAdmin(PublishActionsMixin, admin.ModelAdmin):
+    list_display = ["title", "kind", "provider", "counterpart", "items_count", "age_rating", "is_published"]
+    list_filter = ["is_published", "kind", "age_rating", "provider"]
+    search_fields = ["title", "description", "provider__short_name"]
+    autocomplete_fields = ["provider", "agreement", "counterpart"]
+    list_select_related = ["provider", "counterpart"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [StopInline]
+
+
+@admin.register(ExhibitionStop)
+class ExhibitionStopAdmin(admin.ModelAdmin):
+    list_display = ["exhibition", "venue", "starts_on", "ends_on", "visitors", "excursions"]
+    list_filter = ["venue"]
+    search_fields = ["exhibition__title", "venue__short_name"]
+    date_hierarchy = "starts_on"
+    autocomplete_fields = ["exhibition", "venue"]
+    list_select_related = ["exhibition", "venue"]

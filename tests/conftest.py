@@ -1,0 +1,42 @@
+import pytest
+
+from tests.factories import HostLibraryFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _isolated_storage(settings, tmp_path):
+    """Uploaded files of one test never land in the project or leak into another test."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                    "OPTIONS": {"location": tmp_path / "media"}},
+        "scans": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                  "OPTIONS": {"location": tmp_path / "private", "base_url": "/staff/scans/"}},
+    }
+
+
+@pytest.fixture
+def host(db):
+    return HostLibraryFactory()
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="root", is_superuser=True)
+
+
+@pytest.fixture
+def methodologist(db):
+    return UserFactory(username="alice", groups=["Методисты"])
+
+
+@pytest.fixture
+def manager(db):
+    return UserFactory(username="bob", groups=["Руководители"])
+
+
+@pytest.fixture
+def outsider(db):
+    """Staff, but in no group: may log into the admin and see nothing."""
+    return UserFactory(username="charlie")
