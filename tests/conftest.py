@@ -40,3 +40,22 @@ def manager(db):
 def outsider(db):
     """Staff, but in no group: may log into the admin and see nothing."""
     return UserFactory(username="charlie")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgresql` exercise PostgreSQL-only features (full-text search): they run in the
+    PostgreSQL pass and are deselected, not skipped, on SQLite — and `sqlite` ones the other way round."""
+    from django.db import connection
+
+    vendor = connection.vendor
+    keep, drop = [], []
+    for item in items:
+        if (item.get_closest_marker("postgresql") and vendor != "postgresql") or (
+            item.get_closest_marker("sqlite") and vendor != "sqlite"
+        ):
+            drop.append(item)
+        else:
+            keep.append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
