@@ -1,15 +1,500 @@
-"""Files of the annual report (XLSX, CSV, DOCX), each rendered from an AnnualReport and nothing else."""
+"""Files of the annual report (XLSX, CSV, DOCX), each rendered from an AnnualReport and nothing else.
 
-from reports.report import AnnualReport
+XLSX and CSV share one tabular view of the report (`tables()`): the XLSX has a sheet per table, the
+CSV is a single long table (section; row; column; value) so every figure sits in a cell of its own.
+The DOCX is a narrative draft laid out like the library's own yearly article: a section per
+direction listing each activity, then the agreements and the form 6-НК figures.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from reports.report import (
+    DIRECTION_CONTESTS,
+    DIRECTION_EVENTS,
+    DIRECTION_EXHIBITIONS,
+    DIRECTION_PROJECTS,
+    DIRECTION_TELEBRIDGES,
+    AnnualReport,
+    ContestItem,
+    EpisodeItem,
+    EventItem,
+    ExhibitionItem,
+)
+
+DATE_FORMAT = "%d.%m.%Y"
+CSV_DELIMITER = ";"  # what Excel expects for CSV in the Russian locale
 
 
-def to_xlsx(report: AnnualReport) -> bytes:
-    raise NotImplementedError
+@dataclass
+class Table:
+    key: str
+    title: str  # also the sheet name: at most 31 characters
+    headers: list[str]
+    rows: list[list]  # cells: int, float, str, datetime.date or None
+
+
+def _yes(flag: bool) -> str:
+    return _("да") if flag else ""
+
+
+def _draft(flag: bool) -> str:
+    return _("черновик") if flag else ""
+
+
+def tables(report: AnnualReport) -> list[Table]:
+    """Every figure of the report as plain tables (typed cells), in reading order."""
+    year, prev = report.year, report.year - 1
+    result = [
+        Table(
+            "summary",
+            _("Сводка"),
+            [_("Показатель"), str(year), str(prev), _("Изменение"), _("Изменение, %")],
+            [[f.label, f.value, f.previous, f.change, f.change_pct] for f in report.headline],
+        )
+    ]
+    a = report.agreements
+    as_of = a.as_of.strftime(DATE_FORMAT)
+    result.append(
+        Table(
+            "agreements_totals",
+            _("Соглашения — итоги"),
+            [_("Показатель"), _("Значение")],
+            [
+                [_("Действует на %(date)s") % {"date": as_of}, a.in_force],
+                [_("из них бессрочных"), a.no_end_date],
+                [_("Подписано в %(year)s году") % {"year": year}, a.signed],
+                [_("Расторгнуто в %(year)s году") % {"year": year}, a.terminated],
+                [_("Истёк срок действия в %(year)s году") % {"year": year}, a.expired],
+                [_("Истекает в %(year)s году") % {"year": year + 1}, a.expiring_next_year],
+                [_("Бездействующих (нет совместной работы 12 месяцев)"), a.dormant],
+            ],
+        )
+    )
+    result.append(
+        Table(
+            "agreements",
+            _("Соглашения"),
+            [
+                _("Партнёр"), _("Страна"), _("Регион"), _("Номер"), _("Подписано"), _("Действует с"),
+                _("Действует до"), _("Состояние на дату отчёта"), _("Действует"), _("Подписано в году"),
+                _("Расторгнуто в году"), _("Истёк срок в году"), _("Истекает в следующем году"),
+                _("Мероприятий"), _("Выставок"), _("Конкурсов"), _("Выпусков"), _("Всего за год"),
+                _("из них неопубликованных"), _("За 12 месяцев"), _("Последняя активность"), _("Бездействует"),
+            ],
+            [
+                [
+                    r.partner, r.partner_country, r.partner_region, r.number, r.signed_on, r.valid_from,
+                    r.valid_until if r.valid_until else _("бессрочно"), r.state_label, _yes(r.in_force),
+                    _yes(r.signed_in_year), _yes(r.terminated_in_year), _yes(r.expired_in_year),
+                    _yes(r.expiring_next_year), r.events, r.exhibitions, r.contests, r.episodes, r.activities,
+                    r.drafts, r.activities_last_12_months, r.last_activity_on, _yes(r.dormant),
+                ]
+                for r in a.rows
+            ],
+        )
+    )
+    m = report.partner_matrix
+    result.append(
+        Table(
+            "partners_directions",
+            _("Партнёры и направления"),
+            [_("Партнёр"), _("Страна"), _("Регион"), *[c.label for c in m.columns], _("Всего"),
+             _("из них неопубликованных")],
+            [[r.name, r.country, r.region, *r.counts, r.total, r.drafts] for r in m.rows]
+            + [[_("Итого (каждое мероприятие — один раз)"), "", "", *m.totals, m.total, m.total_drafts]],
+        )
+    )
+    result.append(
+        Table(
+            "events_breakdown",
+            _("Мероприятия по видам"),
+            [_("Разрез"), _("Значение"), _("Мероприятий"), _("из них неопубликованных"), _("Участников")],
+            [[_("вид"), r.label, r.count, r.drafts, r.visits] for r in report.events_by_kind]
+            + [[_("формат"), r.label, r.count, r.drafts, r.visits] for r in report.events_by_format]
+            + [[_("уровень"), r.label, r.count, r.drafts, r.visits] for r in report.events_by_scope],
+        )
+    )
+    result.append(
+        Table(
+            "months",
+            _("По месяцам"),
+            [_("Месяц"), _("Мероприятия"), _("Телемосты"), _("Выставки"), _("Конкурсы"), _("Выпуски проектов"),
+             _("Всего")],
+            [[r.label, r.events, r.telebridges, r.exhibitions, r.contests, r.episodes, r.total]
+             for r in report.by_month],
+        )
+    )
+    p = report.participants
+    result.append(
+        Table(
+            "participants",
+            _("Участники"),
+            [_("Показатель"), _("Значение")],
+            [
+                [_("Участников мероприятий"), p.event_participants],
+                [_("из них участников телемостов"), p.telebridge_participants],
+                [_("Мероприятий без данных об участниках"), p.events_without_figure],
+                [_("Посетителей выставок"), p.exhibition_visitors],
+                [_("Экскурсий на выставках"), p.exhibition_excursions],
+                [_("Работ участников конкурсов"), p.contest_entries],
+                [_("из них от участников нашего региона"), p.contest_entries_from_our_region],
+                [_("Победителей"), p.contest_winners],
+                [_("Лауреатов"), p.contest_laureates],
+                [_("Финалистов"), p.contest_finalists],
+            ],
+        )
+    )
+    result.append(
+        Table(
+            "contests",
+            _("Конкурсы"),
+            [_("Конкурс"), _("Организатор"), _("Партнёры"), _("Приём работ с"), _("Приём работ до"),
+             _("Итоги"), _("Работ"), _("из нашего региона"), _("Победителей"), _("Лауреатов"), _("Финалистов"),
+             _("Черновик")],
+            [
+                [c.title, c.organiser, ", ".join(c.partners), c.submissions_from, c.submissions_until, c.results_on,
+                 c.entries, c.from_our_region, c.winners, c.laureates, c.finalists, _draft(c.is_draft)]
+                for c in report.direction(DIRECTION_CONTESTS).items
+            ],
+        )
+    )
+    pr = report.partners
+    result.append(
+        Table(
+            "partners",
+            _("Партнёры"),
+            [_("Страна"), _("Регион"), _("Активных партнёров")],
+            [[c.country, _("все регионы"), c.count] for c in pr.by_country]
+            + [[c.country, c.region, c.count] for c in pr.by_region]
+            + [[_("Всего"), "", pr.active]],
+        )
+    )
+    result.append(
+        Table(
+            "new_partners",
+            _("Новые партнёры"),
+            [_("Партнёр"), _("Страна"), _("Регион"), _("Первое соглашение")],
+            [[n.name, n.country, n.region, n.first_signed_on] for n in pr.new],
+        )
+    )
+    result.append(
+        Table(
+            "nk",
+            _("Форма 6-НК"),
+            [_("Показатель формы 6-НК"), _("Значение"), _("из них неопубликованных")],
+            nk_lines(report),
+        )
+    )
+    result.append(
+        Table(
+            "activities",
+            _("Мероприятия (список)"),
+            [_("Направление"), _("Дата"), _("Название"), _("Вид"), _("Формат"), _("Уровень"), _("Возрастная группа"),
+             _("Место проведения"), _("Организатор"), _("Партнёры"), _("Соглашение"), _("Участников"), _("Черновик")],
+            [
+                [d.title, e.starts_on, e.title, e.kind_label, e.format_label, e.scope_label, e.target_group_label,
+                 e.venue_label, e.organiser, ", ".join(e.partners), e.agreement, e.participants, _draft(e.is_draft)]
+                for d in report.directions
+                if d.key in (DIRECTION_EVENTS, DIRECTION_TELEBRIDGES)
+                for e in d.items
+            ],
+        )
+    )
+    result.append(
+        Table(
+            "exhibitions",
+            _("Выставки"),
+            [_("Выставка"), _("Вид"), _("Предоставила"), _("Партнёры"), _("Площадка"), _("С"), _("По"),
+             _("Посетителей"), _("Экскурсий"), _("Черновик")],
+            [
+                [x.title, x.kind_label, x.provider, ", ".join(x.partners), s.venue, s.starts_on, s.ends_on,
+                 s.visitors, s.excursions, _draft(x.is_draft)]
+                for x in report.direction(DIRECTION_EXHIBITIONS).items
+                for s in x.stops
+            ],
+        )
+    )
+    result.append(
+        Table(
+            "episodes",
+            _("Выпуски проектов"),
+            [_("Проект"), _("Номер"), _("Выпуск"), _("Традиция"), _("Подготовила"), _("Опубликован"),
+             _("Соглашение"), _("Черновик")],
+            [
+                [e.project, e.number, e.title, e.tradition, e.library, e.published_on, e.agreement,
+                 _draft(e.is_draft)]
+                for e in report.direction(DIRECTION_PROJECTS).items
+            ],
+        )
+    )
+    return result
+
+
+def nk_lines(report: AnnualReport) -> list[list]:
+    """Form 6-НК lines in the form's wording: the number of events, then visits, each with the same breakdown."""
+    visits = {
+        "total": _("Число посещений мероприятий — всего"),
+        "children": _("из них детьми до 14 лет включительно"),
+        "youth": _("из них молодёжью 15–30 лет"),
+        "off_site_remote": _("из них вне стационара и удалённо"),
+        "remote": _("из них удалённо"),
+    }
+    lines = [[r.label, r.events, r.drafts] for r in report.nk]
+    lines += [[visits[r.key], r.visits, None] for r in report.nk]
+    return lines
+
+
+# --------------------------------------------------------------------------------------------
+# CSV
+# --------------------------------------------------------------------------------------------
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.strftime(DATE_FORMAT + " %H:%M")
+    if isinstance(value, datetime.date):
+        return value.strftime(DATE_FORMAT)
+    if isinstance(value, float):
+        return f"{value:.1f}".replace(".", ",")
+    return str(value)
 
 
 def to_csv(report: AnnualReport) -> bytes:
-    raise NotImplementedError
+    """One long table: section; row; column; value — UTF-8 with a BOM so Excel reads Cyrillic."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+    writer.writerow(["section", "row", "column", "value"])
+    for table in tables(report):
+        for row in table.rows:
+            label = _text(row[0])
+            for header, value in zip(table.headers[1:], row[1:], strict=True):
+                writer.writerow([table.title, label, header, _text(value)])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+# --------------------------------------------------------------------------------------------
+# XLSX
+# --------------------------------------------------------------------------------------------
+
+
+def to_xlsx(report: AnnualReport) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    wb.properties.title = _("Отчёт о сотрудничестве за %(year)s год") % {"year": report.year}
+    bold = Font(bold=True)
+    sheets = {}
+    for table in tables(report):
+        ws = wb.create_sheet(table.title[:31])
+        sheets[table.key] = ws
+        ws.append(table.headers)
+        for cell in ws[1]:
+            cell.font = bold
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        widths = [len(h) for h in table.headers]
+        for row in table.rows:
+            ws.append(row)
+            for i, value in enumerate(row):
+                size = 10 if isinstance(value, datetime.date) else len(_text(value))
+                if size > widths[i]:
+                    widths[i] = size
+        for i, width in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 60)
+        for col, header in enumerate(table.headers, start=1):
+            del header
+            for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
+                if isinstance(cell.value, datetime.date):
+                    cell.number_format = "DD.MM.YYYY"
+                elif isinstance(cell.value, float):
+                    cell.number_format = "0.0"
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = ws.dimensions if table.rows else None
+
+    months = sheets["months"]
+    chart = BarChart()
+    chart.type = "col"
+    chart.grouping = "stacked"
+    chart.overlap = 100
+    chart.title = _("Совместная работа по месяцам, %(year)s") % {"year": report.year}
+    chart.y_axis.title = _("Количество")
+    chart.x_axis.title = _("Месяц")
+    data = Reference(months, min_col=2, max_col=6, min_row=1, max_row=13)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(months, min_col=1, min_row=2, max_row=13))
+    chart.width, chart.height = 22, 11
+    months.add_chart(chart, "I2")
+
+    summary = sheets["partners_directions"]
+    if report.partner_matrix.rows:
+        by_partner = BarChart()
+        by_partner.type = "bar"
+        by_partner.title = _("Совместная работа по партнёрам")
+        count = len(report.partner_matrix.rows)
+        total_col = 4 + len(report.partner_matrix.columns)
+        by_partner.add_data(Reference(summary, min_col=total_col, min_row=1, max_row=count + 1), titles_from_data=True)
+        by_partner.set_categories(Reference(summary, min_col=1, min_row=2, max_row=count + 1))
+        by_partner.width, by_partner.height = 22, max(8, count * 0.6)
+        summary.add_chart(by_partner, f"A{count + 4}")
+
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------------------------------
+# DOCX
+# --------------------------------------------------------------------------------------------
+
+
+def _fmt(day) -> str:
+    return day.strftime(DATE_FORMAT) if day else "—"
+
+
+def _partners_text(partners: list[str]) -> str:
+    return ", ".join(partners) if partners else _("без партнёров")
+
+
+def _draft_mark(flag: bool) -> str:
+    return " " + _("[черновик, не опубликовано]") if flag else ""
+
+
+def describe(item) -> str:
+    """One line of the narrative for an activity: date, title, partners and figures."""
+    if isinstance(item, EventItem):
+        figures = (
+            _("участников: %(n)s") % {"n": item.participants} if item.participants is not None
+            else _("число участников не указано")
+        )
+        return _("%(date)s — %(kind)s «%(title)s» (%(format)s, %(scope)s). Партнёры: %(partners)s; %(figures)s.") % {
+            "date": _fmt(item.starts_on), "kind": item.kind_label, "title": item.title, "format": item.format_label,
+            "scope": item.scope_label, "partners": _partners_text(item.partners), "figures": figures,
+        } + _draft_mark(item.is_draft)
+    if isinstance(item, ExhibitionItem):
+        stops = "; ".join(
+            _("%(venue)s, %(start)s–%(end)s") % {"venue": s.venue, "start": _fmt(s.starts_on), "end": _fmt(s.ends_on)}
+            for s in item.stops
+        )
+        return _(
+            "%(start)s–%(end)s — %(kind)s выставка «%(title)s». Партнёры: %(partners)s. Площадки: %(stops)s. "
+            "Посетителей: %(visitors)s, экскурсий: %(excursions)s."
+        ) % {
+            "start": _fmt(item.first_day), "end": _fmt(item.last_day), "kind": item.kind_label, "title": item.title,
+            "partners": _partners_text(item.partners), "stops": stops, "visitors": item.visitors,
+            "excursions": item.excursions,
+        } + _draft_mark(item.is_draft)
+    if isinstance(item, ContestItem):
+        return _(
+            "Конкурс «%(title)s» (%(scope)s; приём работ %(start)s–%(end)s, итоги %(results)s). "
+            "Партнёры: %(partners)s. Работ: %(entries)s, из них из нашего региона: %(ours)s; "
+            "победителей: %(winners)s, лауреатов: %(laureates)s, финалистов: %(finalists)s."
+        ) % {
+            "title": item.title, "scope": item.scope_label, "start": _fmt(item.submissions_from),
+            "end": _fmt(item.submissions_until), "results": _fmt(item.results_on),
+            "partners": _partners_text(item.partners), "entries": item.entries, "ours": item.from_our_region,
+            "winners": item.winners, "laureates": item.laureates, "finalists": item.finalists,
+        } + _draft_mark(item.is_draft)
+    if isinstance(item, EpisodeItem):
+        tradition = f" ({item.tradition})" if item.tradition else ""
+        return _("%(date)s — проект «%(project)s», выпуск № %(number)s «%(title)s»%(tradition)s. Подготовила: "
+                 "%(library)s.") % {
+            "date": _fmt(item.published_on), "project": item.project, "number": item.number, "title": item.title,
+            "tradition": tradition, "library": item.library,
+        } + _draft_mark(item.is_draft)
+    return str(item)
+
+
+def _table(doc, headers: list[str], rows: list[list]) -> None:
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, header in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(header).bold = True
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row, strict=True):
+            cell.text = _text(value)
 
 
 def to_docx(report: AnnualReport) -> bytes:
-    raise NotImplementedError
+    from docx import Document
+
+    doc = Document()
+    doc.core_properties.title = _("Отчёт о сотрудничестве за %(year)s год") % {"year": report.year}
+    doc.add_heading(
+        _("Реализация соглашений о профессиональном сотрудничестве в %(year)s году") % {"year": report.year}, 0
+    )
+    f = {fig.key: fig for fig in report.headline}
+    a = report.agreements
+    intro = _(
+        "На %(date)s %(host)s реализует %(agreements)s соглашений о профессиональном сотрудничестве "
+        "(в %(year)s году подписано %(signed)s). В %(year)s году вместе с %(partners)s партнёрами проведено "
+        "%(activities)s совместных мероприятий и проектов: %(events)s профессиональных мероприятий, "
+        "%(telebridges)s телемостов, %(exhibitions)s выставок, %(contests)s конкурсов, %(episodes)s выпусков "
+        "просветительских проектов. В мероприятиях приняли участие %(participants)s человек, выставки посетили "
+        "%(visitors)s человек, на конкурсы поступило %(entries)s работ."
+    ) % {
+        "date": _fmt(a.as_of), "host": report.host or _("библиотека"), "agreements": a.in_force,
+        "year": report.year, "signed": a.signed, "partners": f["partners_active"].value,
+        "activities": f["activities"].value, "events": f["events"].value, "telebridges": f["telebridges"].value,
+        "exhibitions": f["exhibitions"].value, "contests": f["contests"].value, "episodes": f["episodes"].value,
+        "participants": f["event_participants"].value, "visitors": f["exhibition_visitors"].value,
+        "entries": f["contest_entries"].value,
+    }
+    doc.add_paragraph(intro)
+    if report.drafts:
+        doc.add_paragraph(
+            _("Из них неопубликованных (черновиков): %(n)s — они отмечены в тексте.") % {"n": report.drafts}
+        )
+
+    for section in report.directions:
+        doc.add_heading(section.title, 1)
+        if not section.items:
+            doc.add_paragraph(_("В %(year)s году мероприятий по этому направлению нет.") % {"year": report.year})
+            continue
+        count = _("Всего: %(n)s.") % {"n": section.count}
+        if section.drafts:
+            count += " " + _("из них неопубликованных: %(n)s.") % {"n": section.drafts}
+        doc.add_paragraph(count)
+        for item in section.items:
+            doc.add_paragraph(describe(item), style="List Bullet")
+
+    doc.add_heading(_("Соглашения о профессиональном сотрудничестве"), 1)
+    totals = next(t for t in tables(report) if t.key == "agreements_totals")
+    _table(doc, totals.headers, totals.rows)
+    doc.add_paragraph()
+    _table(
+        doc,
+        [_("Партнёр"), _("Подписано"), _("Действует до"), _("Состояние"), _("Активностей за год"),
+         _("Бездействует")],
+        [
+            [r.partner, r.signed_on, r.valid_until or _("бессрочно"), r.state_label, r.activities, _yes(r.dormant)]
+            for r in a.rows
+        ],
+    )
+
+    doc.add_heading(_("Показатели для формы 6-НК"), 1)
+    _table(doc, [_("Показатель формы 6-НК"), _("Значение"), _("из них неопубликованных")], nk_lines(report))
+
+    doc.add_heading(_("Сравнение с %(year)s годом") % {"year": report.year - 1}, 1)
+    _table(
+        doc,
+        [_("Показатель"), str(report.year), str(report.year - 1), _("Изменение"), _("Изменение, %")],
+        [[fig.label, fig.value, fig.previous, fig.change, fig.change_pct] for fig in report.headline],
+    )
+
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
