@@ -1,5 +1,19 @@
 """Site-wide pages: home, search, low-vision settings, robots.txt, sitemap.xml."""
 
+from django.contrib.sitemaps.views import sitemap
+from django.urls import path
+
+from coopnet import search, views
+from coopnet.sitemaps import SITEMAPS
+
 app_name = "site"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("search/", search.search, name="search"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("accessibility/set/", views.accessibility_set, name="accessibility_set"),
+    path("accessibility/reset/", views.accessibility_reset, name="accessibility_reset"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+]

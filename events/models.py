@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -173,6 +174,9 @@ class Event(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("events:detail", args=[self.slug])
+
     def clean(self) -> None:
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             raise ValidationError({"ends_at": _("Окончание мероприятия не может быть раньше начала.")})
@@ -245,6 +249,9 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:project", args=[self.slug])
 
 
 class EpisodeQuerySet(models.QuerySet):

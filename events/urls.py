@@ -1,5 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from events import views
+from events.feeds import EventFeed
 
 app_name = "events"
 
-urlpatterns = []
+urlpatterns = [
+    path("events/", views.event_list, name="list"),
+    path("events/calendar.ics", views.calendar_feed, name="calendar"),
+    path("events/feed/", EventFeed(), name="feed"),
+    path("events/<slug:slug>/", views.event_detail, name="detail"),
+    path("events/<slug:slug>/event.ics", views.event_ics, name="ics"),
+    path("telebridges/", views.telebridge_list, name="telebridges"),
+    path("projects/<slug:slug>/", views.project_detail, name="project"),
+]

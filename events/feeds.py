@@ -1,0 +1,41 @@
+"""RSS feed of published events."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from events.models import Event
+
+FEED_SIZE = 50
+
+
+class EventFeed(Feed):
+    title = _("Мероприятия библиотек-партнёров")
+    link = reverse_lazy("events:list")
+    description = _("Телемосты, вебинары, конференции и встречи библиотек-партнёров")
+
+    def items(self):
+        return Event.objects.public().order_by("-starts_at", "-pk")[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        when = date_format(timezone.localtime(item.starts_at), "j E Y, H:i")
+        return f"{when} ({_('время кемеровское')}). {item.get_kind_display()}, {item.organiser}. {item.description}"
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_guid(self, item):
+        return f"event-{item.pk}@coopnet"
+
+    item_guid_is_permalink = False
+
+    def item_categories(self, item):
+        return [item.get_kind_display()]
