@@ -61,6 +61,11 @@ class Marker:
     url: str
     label: str
 
+    @property
+    def corner(self) -> tuple[float, float]:
+        """Top-left corner of the square drawn (rotated into a diamond) for the host library."""
+        return round(self.x - 7, 1), round(self.y - 7, 1)
+
 
 def markers(libraries, host=None, url_for=None, label_for=None) -> list[Marker]:
     """One marker per library that has coordinates, radius growing with sqrt(activity count).

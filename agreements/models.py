@@ -137,6 +137,11 @@ class Library(models.Model):
     def __str__(self) -> str:
         return self.short_name
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("agreements:partner_detail", args=[self.slug])
+
     @cached_property
     def tz(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.timezone)
@@ -315,6 +320,11 @@ class Agreement(models.Model):
         number = f" № {self.number}" if self.number else ""
         date = self.signed_on.strftime("%d.%m.%Y") if self.signed_on else ""
         return f"{self.partner}{number} от {date}".strip()
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("agreements:detail", args=[self.pk])
 
     def clean(self) -> None:
         errors = {}

@@ -81,6 +81,11 @@ class Contest(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("contests:detail", args=[self.slug])
+
     def clean(self) -> None:
         errors = {}
         if self.submissions_from and self.submissions_until and self.submissions_until < self.submissions_from:

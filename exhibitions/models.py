@@ -76,6 +76,11 @@ class Exhibition(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("exhibitions:detail", args=[self.slug])
+
     def clean(self) -> None:
         if self.counterpart_id and self.pk and self.counterpart_id == self.pk:
             raise ValidationError({"counterpart": _("Выставка не может быть ответной самой себе.")})

@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "exhibitions"
 
-urlpatterns = []
+urlpatterns = [
+    path("exhibitions/", views.exhibition_list, name="list"),
+    path("exhibitions/<slug:slug>/", views.exhibition_detail, name="detail"),
+]

@@ -1,0 +1,21 @@
+"""The exhibitions list filter: plain GET parameters `kind` and `provider` (a library slug)."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from agreements.models import Library
+from exhibitions.models import Exhibition
+
+
+class ExhibitionFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(label=_("Вид"), choices=Exhibition.Kind.choices, empty_label=_("любой"))
+    provider = django_filters.ModelChoiceFilter(
+        label=_("Предоставила библиотека"),
+        queryset=Library.objects.filter(provided_exhibitions__is_published=True).distinct().order_by("short_name"),
+        to_field_name="slug",
+        empty_label=_("любая"),
+    )
+
+    class Meta:
+        model = Exhibition
+        fields = ["kind", "provider"]
