@@ -1,0 +1,106 @@
+"""The staff report page and its downloads; every figure comes from reports.report.build_report()."""
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from reports import exports
+from reports.charts import PARTNERS_IN_CHART, report_charts
+from reports.report import ReportYearError, build_report, kemerovo, parse_year
+
+MANAGERS_GROUP = "Руководители"
+ITEMS_ON_PAGE = 200  # per direction; the full lists are in the XLSX and DOCX
+
+FORMATS = {
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exports.to_xlsx),
+    "csv": ("text/csv; charset=utf-8", exports.to_csv),
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", exports.to_docx),
+}
+
+
+def can_see_reports(user) -> bool:
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or user.groups.filter(name=MANAGERS_GROUP).exists()
+
+
+def managers_only(view):
+    """Anonymous → the login page; logged in but not a manager or superuser → 403."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+        if not can_see_reports(request.user):
+            raise PermissionDenied(_("Отчёт доступен только руководителям."))
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def download_url(fmt: str, year: int) -> str:
+    return reverse(f"reports:{fmt}", kwargs={"year": year, "file_year": year})
+
+
+def filename(fmt: str, year: int) -> str:
+    return f"coopnet-report-{year}.{fmt}"
+
+
+def _bad_year(request, error: ReportYearError) -> HttpResponse:
+    response = render(request, "reports/bad_year.html", {"message": str(error)}, status=400)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@managers_only
+def index(request):
+    raw = request.GET.get("year")
+    if raw is None or raw == "":
+        raw = timezone.localdate(timezone=kemerovo()).year
+    try:
+        year = parse_year(raw)
+    except ReportYearError as error:
+        return _bad_year(request, error)
+    report = build_report(year)
+    years = sorted(set(report.years_with_data) | {year, timezone.localdate(timezone=kemerovo()).year}, reverse=True)
+    sections = []
+    for d in report.directions:
+        sections.append({"section": d, "items": d.items[:ITEMS_ON_PAGE], "hidden": max(d.count - ITEMS_ON_PAGE, 0)})
+    response = render(
+        request,
+        "reports/index.html",
+        {
+            "report": report,
+            "years": years,
+            "charts": report_charts(report),
+            "sections": sections,
+            "partners_in_chart": PARTNERS_IN_CHART,
+            "downloads": [
+                {"fmt": fmt, "url": download_url(fmt, year), "name": filename(fmt, year)} for fmt in FORMATS
+            ],
+        },
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@managers_only
+def download(request, year, file_year, fmt):
+    try:
+        year = parse_year(year)
+    except ReportYearError as error:
+        return _bad_year(request, error)
+    if str(file_year) != str(year):
+        raise Http404(_("Такого файла нет."))
+    content_type, render_file = FORMATS[fmt]
+    response = HttpResponse(render_file(build_report(year)), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename(fmt, year)}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
