@@ -3,9 +3,9 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from coopnet.templatetags.coopnet import format_ru
 from events.models import Event
 
 FEED_SIZE = 50
@@ -23,7 +23,7 @@ class EventFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        when = date_format(timezone.localtime(item.starts_at), "j E Y, H:i")
+        when = format_ru(timezone.localtime(item.starts_at), "j E Y, H:i")
         return f"{when} ({_('время кемеровское')}). {item.get_kind_display()}, {item.organiser}. {item.description}"
 
     def item_pubdate(self, item):

@@ -1,9 +1,11 @@
 """The public event filter: plain GET parameters shared by /events/, /telebridges/ and the calendar feed."""
 
 import datetime
+import re
 
 import django_filters
 from django import forms
+from django.db import connections
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -90,6 +92,10 @@ class EventFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
+        if connections[queryset.db].vendor == "sqlite":
+            # SQLite's LIKE folds case only for ASCII; its REGEXP is Python's re, which folds Cyrillic too.
+            pattern = re.escape(value)
+            return queryset.filter(Q(title__iregex=pattern) | Q(description__iregex=pattern))
         return queryset.filter(Q(title__icontains=value) | Q(description__icontains=value))
 
     def filter_partner(self, queryset, name, library):

@@ -9,9 +9,9 @@ from django.db.models import Case, F, IntegerField, Prefetch, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from coopnet.templatetags.coopnet import format_ru
 from events.calendar import build_calendar
 from events.filters import EventFilter
 from events.models import Episode, Event, Participation, Project
@@ -124,8 +124,8 @@ def site_times(event):
                 "cities": [],
                 "zone": library.timezone,
                 "local": local,
-                "time": date_format(local, "H:i"),
-                "date": date_format(local, "j E") if local.date() != home_date else "",
+                "time": format_ru(local, "H:i"),
+                "date": format_ru(local, "j E") if local.date() != home_date else "",
                 "offset": local.utcoffset(),
                 "is_organiser": library.pk == event.organiser_id,
             }
@@ -239,7 +239,10 @@ def event_detail(request, slug):
     agreement = event.agreement
     if agreement is not None and not (agreement.is_public and agreement.status != agreement.Status.DRAFT):
         agreement = None
-    participations = sorted(event.participations.all(), key=lambda p: (p.library.city, p.library.short_name))
+    participations = sorted(
+        (p for p in event.participations.all() if p.library_id != event.organiser_id),
+        key=lambda p: (p.library.city, p.library.short_name),
+    )
     context = {
         "event": event,
         "participations": participations,

@@ -1,6 +1,7 @@
 """Template helpers shared by every public page."""
 
 from django import template
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -31,3 +32,17 @@ def ru_plural(number, forms: str) -> str:
 def age_badge(rating: str):
     """The Federal Law 436-FZ age mark, with a spoken label for screen readers."""
     return {"rating": rating, "label": _("Возрастная маркировка: %(rating)s") % {"rating": rating}}
+
+
+def format_ru(value, fmt: str) -> str:
+    """A date in Russian whatever language the request negotiated: the site speaks Russian."""
+    with translation.override("ru"):
+        return formats.date_format(value, fmt)
+
+
+@register.filter(expects_localtime=True)
+def ru_date(value, fmt: str = "j E Y, H:i") -> str:
+    """{{ event.starts_at|ru_date }} → "25 ноября 2026, 14:00" (in the site's time zone)."""
+    if not value:
+        return ""
+    return format_ru(value, fmt)
