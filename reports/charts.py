@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy
+
 from reports.report import AnnualReport
+
+DIRECTION_SHORT = {
+    "events": gettext_lazy("Профессиональные мероприятия"),
+    "exhibitions": gettext_lazy("Выставки"),
+    "telebridges": gettext_lazy("Телемосты"),
+    "contests": gettext_lazy("Конкурсы"),
+    "projects": gettext_lazy("Просветительские проекты"),
+}
 
 ROW_HEIGHT = 28
 BAR_HEIGHT = 18
@@ -44,7 +54,7 @@ def hbar_chart(chart_id: str, title: str, items: list[tuple[str, int]]) -> HBarC
     bars = []
     for i, (label, value) in enumerate(items):
         y = i * ROW_HEIGHT + 4
-        shown = label if len(label) <= 42 else label[:41] + "…"
+        shown = label if len(label) <= 40 else label[:39] + "…"
         bars.append(HBar(shown, value, y, round(value * BAR_AREA / peak), y + BAR_HEIGHT - 4))
     return HBarChart(
         id=chart_id,
@@ -132,7 +142,7 @@ def report_charts(report: AnnualReport) -> dict:
     directions = hbar_chart(
         "chart-directions",
         _("Совместная работа по направлениям, %(year)s") % {"year": report.year},
-        [(d.title, d.count) for d in report.directions],
+        [(str(DIRECTION_SHORT[d.key]), d.count) for d in report.directions],
     )
     partners = hbar_chart(
         "chart-partners",

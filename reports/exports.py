@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from coopnet.templatetags.coopnet import ru_plural_form
 from reports.report import (
     DIRECTION_CONTESTS,
     DIRECTION_EVENTS,
@@ -359,6 +360,10 @@ def to_xlsx(report: AnnualReport) -> bytes:
 # --------------------------------------------------------------------------------------------
 
 
+def _n(number: int, one: str, few: str, many: str) -> str:
+    return f"{number} {ru_plural_form(number, one, few, many)}"
+
+
 def _fmt(day) -> str:
     return day.strftime(DATE_FORMAT) if day else "—"
 
@@ -439,18 +444,29 @@ def to_docx(report: AnnualReport) -> bytes:
     f = {fig.key: fig for fig in report.headline}
     a = report.agreements
     intro = _(
-        "На %(date)s %(host)s реализует %(agreements)s соглашений о профессиональном сотрудничестве "
-        "(в %(year)s году подписано %(signed)s). В %(year)s году вместе с %(partners)s партнёрами проведено "
-        "%(activities)s совместных мероприятий и проектов: %(events)s профессиональных мероприятий, "
-        "%(telebridges)s телемостов, %(exhibitions)s выставок, %(contests)s конкурсов, %(episodes)s выпусков "
-        "просветительских проектов. В мероприятиях приняли участие %(participants)s человек, выставки посетили "
-        "%(visitors)s человек, на конкурсы поступило %(entries)s работ."
+        "На %(date)s %(host)s реализует %(agreements)s о профессиональном сотрудничестве "
+        "(в %(year)s году подписано: %(signed)s). В %(year)s году вместе с партнёрами (%(partners)s) проведено "
+        "%(activities)s: %(events)s, %(telebridges)s, %(exhibitions)s, %(contests)s и %(episodes)s. "
+        "Участников мероприятий — %(participants)s, посетителей выставок — %(visitors)s, "
+        "работ участников конкурсов — %(entries)s."
     ) % {
-        "date": _fmt(a.as_of), "host": report.host or _("библиотека"), "agreements": a.in_force,
-        "year": report.year, "signed": a.signed, "partners": f["partners_active"].value,
-        "activities": f["activities"].value, "events": f["events"].value, "telebridges": f["telebridges"].value,
-        "exhibitions": f["exhibitions"].value, "contests": f["contests"].value, "episodes": f["episodes"].value,
-        "participants": f["event_participants"].value, "visitors": f["exhibition_visitors"].value,
+        "date": _fmt(a.as_of),
+        "host": report.host or _("библиотека"),
+        "agreements": _n(a.in_force, _("соглашение"), _("соглашения"), _("соглашений")),
+        "year": report.year,
+        "signed": a.signed,
+        "partners": f["partners_active"].value,
+        "activities": _n(f["activities"].value, _("совместное мероприятие или проект"),
+                         _("совместных мероприятия и проекта"), _("совместных мероприятий и проектов")),
+        "events": _n(f["events"].value, _("профессиональное мероприятие"), _("профессиональных мероприятия"),
+                     _("профессиональных мероприятий")),
+        "telebridges": _n(f["telebridges"].value, _("телемост"), _("телемоста"), _("телемостов")),
+        "exhibitions": _n(f["exhibitions"].value, _("выставка"), _("выставки"), _("выставок")),
+        "contests": _n(f["contests"].value, _("конкурс"), _("конкурса"), _("конкурсов")),
+        "episodes": _n(f["episodes"].value, _("выпуск просветительских проектов"),
+                       _("выпуска просветительских проектов"), _("выпусков просветительских проектов")),
+        "participants": f["event_participants"].value,
+        "visitors": f["exhibition_visitors"].value,
         "entries": f["contest_entries"].value,
     }
     doc.add_paragraph(intro)
