@@ -94,19 +94,54 @@ def markers(libraries, host=None, url_for=None, label_for=None) -> list[Marker]:
                 label=label_for(lib, count) if label_for else str(lib),
             )
         )
-    # Big dots first so small ones stay clickable on top of them.
-    host_first = [m for m in result if not m.url]
+    # Big dots first so small ones stay clickable on top of them; the host's mark is drawn last, on top.
     partners = sorted((m for m in result if m.url), key=lambda m: -m.r)
-    return host_first + partners
+    return partners + [m for m in result if not m.url]
 
 
-def city_labels(marker_list: list[Marker]) -> list[dict]:
-    """One text label per city, placed right of its first dot."""
+LABEL_FONT_SIZE = 13
+LABEL_CHAR_WIDTH = 7.4  # average glyph width at 13px, enough to keep labels from overlapping
+LABEL_HEIGHT = 14
+
+
+def city_labels(marker_list: list[Marker], width: float | None = None, height: float | None = None) -> list[dict]:
+    """One text label per city, put where it overlaps no dot and no earlier label.
+
+    Tries right of the dot, left, above, below, then the diagonals; a label that fits nowhere is left out (the city
+    is still named in the list under the map and in the dot's accessible name).
+    """
+    fit = outline()["fit"] if width is None or height is None else {"width": width, "height": height}
+    taken = [(m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r) for m in marker_list]
     seen, labels = set(), []
-    for m in marker_list:
+    # The host's city is labelled first, so it always gets the best place.
+    for m in sorted(marker_list, key=lambda m: bool(m.url)):
         city = m.library.city
         if city in seen:
             continue
         seen.add(city)
-        labels.append({"text": city, "x": round(m.x + m.r + 2, 1), "y": round(m.y + 4, 1)})
+        w = len(city) * LABEL_CHAR_WIDTH
+        gap = m.r * 0.7 + 3
+        candidates = [
+            (m.x + m.r + 3, m.y + 4, "start"),
+            (m.x - m.r - 3, m.y + 4, "end"),
+            (m.x, m.y - m.r - 4, "middle"),
+            (m.x, m.y + m.r + LABEL_HEIGHT, "middle"),
+            (m.x + gap, m.y + gap + LABEL_HEIGHT - 3, "start"),
+            (m.x + gap, m.y - gap, "start"),
+            (m.x - gap, m.y + gap + LABEL_HEIGHT - 3, "end"),
+            (m.x - gap, m.y - gap, "end"),
+        ]
+        for x, y, anchor in candidates:
+            left = {"start": x, "end": x - w, "middle": x - w / 2}[anchor]
+            box = (left, y - LABEL_HEIGHT + 3, left + w, y + 3)
+            inside = box[0] >= 0 and box[1] >= 0 and box[2] <= fit["width"] and box[3] <= fit["height"]
+            own_dot = (m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r)
+            if inside and not any(_overlap(box, other) for other in taken if other != own_dot):
+                taken.append(box)
+                labels.append({"text": city, "x": round(x, 1), "y": round(y, 1), "anchor": anchor})
+                break
     return labels
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
