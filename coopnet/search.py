@@ -1,8 +1,233 @@
-"""Site search (placeholder form; the full search across all sections replaces this body)."""
+"""Site search across published events, exhibitions, contests, projects, episodes and partner libraries.
 
+PostgreSQL: full-text search with the `russian` configuration (stemming: «телемосты» finds «телемост»),
+ranked. SQLite: case-insensitive containment of every word in any field; SQLite's LIKE and LOWER fold
+only ASCII, so the match goes through REGEXP, which Django implements with Python's `re` (Unicode-aware).
+Either way each section costs two queries (count and page), so the page's query count is fixed.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django import forms
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Case, CharField, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from agreements.models import Library
+from contests.models import Contest
+from coopnet.templatetags.coopnet import format_ru
+from events.models import Episode, Event, Project
+from exhibitions.models import Exhibition
+
+Q_MAX_LENGTH = 200
+SECTION_LIMIT = 20
+CONFIG = "russian"
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Что найти"),
+        required=False,
+        max_length=Q_MAX_LENGTH,
+        error_messages={
+            "max_length": _("Слишком длинный запрос: не больше %(limit_value)d символов (сейчас %(show_value)d)."),
+        },
+        widget=forms.TextInput(attrs={"type": "search", "maxlength": Q_MAX_LENGTH, "autocomplete": "off"}),
+    )
+
+
+@dataclass
+class Hit:
+    title: str
+    url: str
+    meta: str = ""
+    snippet: str = ""
+    age_rating: str = ""
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    forms: str  # ru_plural forms for the count
+    fields: list[str]
+    hits: list[Hit] = field(default_factory=list)
+    count: int = 0
+
+
+def _url(name: str, *args) -> str:
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return ""
+
+
+def _snippet(text: str) -> str:
+    return Truncator(text or "").words(30)
+
+
+def event_kind_label():
+    """The event's kind as words, so «телемост» finds telebridges whatever their titles say."""
+    return Case(
+        *[When(kind=value, then=Value(str(label))) for value, label in Event.Kind.choices],
+        default=Value(""),
+        output_field=CharField(),
+    )
+
+
+def sections():
+    """What is searched: each section's public queryset and the text fields it is searched by."""
+    return [
+        (
+            Section("events", _("Мероприятия"), "мероприятие,мероприятия,мероприятий",
+                    ["title", "kind_label", "description", "location"]),
+            Event.objects.public().annotate(kind_label=event_kind_label()),
+            ["-starts_at"],
+        ),
+        (
+            Section("exhibitions", _("Выставки"), "выставка,выставки,выставок", ["title", "description"]),
+            Exhibition.objects.public(),
+            ["title"],
+        ),
+        (
+            Section("contests", _("Конкурсы"), "конкурс,конкурса,конкурсов",
+                    ["title", "theme", "description", "nominations"]),
+            Contest.objects.public(),
+            ["-submissions_until", "title"],
+        ),
+        (
+            Section("projects", _("Проекты"), "проект,проекта,проектов", ["title", "description"]),
+            Project.objects.public(),
+            ["title"],
+        ),
+        (
+            Section("episodes", _("Выпуски проектов"), "выпуск,выпуска,выпусков",
+                    ["title", "tradition", "description"]),
+            Episode.objects.public(),
+            ["project__title", "number"],
+        ),
+        (
+            Section("partners", _("Библиотеки-партнёры"), "библиотека,библиотеки,библиотек",
+                    ["short_name", "name", "named_after", "city", "region"]),
+            Library.objects.filter(is_host=False),
+            ["short_name"],
+        ),
+    ]
+
+
+def _postgres_filter(queryset, fields, q: str, order):
+    vector = SearchVector(*[Coalesce(name, Value("")) for name in fields], config=CONFIG)
+    query = SearchQuery(q, config=CONFIG, search_type="websearch")
+    return (
+        queryset.annotate(search_vector=vector, rank=SearchRank(vector, query))
+        .filter(search_vector=query)
+        .order_by("-rank", *order)
+    )
+
+
+def _sqlite_filter(queryset, fields, q: str, order):
+    words = q.split()
+    condition = Q()
+    for word in words:
+        pattern = re.escape(word)
+        condition &= Q(*[Q(**{f"{name}__iregex": pattern}) for name in fields], _connector=Q.OR)
+    return queryset.filter(condition).order_by(*order)
+
+
+def find(queryset, fields, q: str, order):
+    if connection.vendor == "postgresql":
+        return _postgres_filter(queryset, fields, q, order)
+    return _sqlite_filter(queryset, fields, q, order)
+
+
+def _hit(key: str, obj) -> Hit:
+    if key == "events":
+        return Hit(
+            title=obj.title,
+            url=_url("events:detail", obj.slug),
+            meta=f"{obj.get_kind_display()} · {format_ru(timezone.localtime(obj.starts_at), 'j E Y, H:i')}"
+            f" · {obj.organiser.short_name}",
+            snippet=_snippet(obj.description),
+            age_rating=obj.age_rating,
+        )
+    if key == "exhibitions":
+        return Hit(
+            title=obj.title,
+            url=obj.get_absolute_url(),
+            meta=f"{obj.get_kind_display()} · {obj.provider.short_name}",
+            snippet=_snippet(obj.description),
+            age_rating=obj.age_rating,
+        )
+    if key == "contests":
+        dates = ""
+        if obj.submissions_until:
+            dates = " · " + str(_("приём работ до %(date)s") % {"date": format_ru(obj.submissions_until, "j E Y")})
+        return Hit(
+            title=obj.title,
+            url=obj.get_absolute_url(),
+            meta=f"{obj.organiser.short_name}{dates}",
+            snippet=_snippet(obj.theme or obj.description),
+            age_rating=obj.age_rating,
+        )
+    if key == "projects":
+        return Hit(
+            title=obj.title,
+            url=_url("events:project", obj.slug),
+            meta=obj.organiser.short_name,
+            snippet=_snippet(obj.description),
+            age_rating=obj.age_rating,
+        )
+    if key == "episodes":
+        return Hit(
+            title=str(_("«%(project)s», выпуск № %(number)s: %(title)s")
+                      % {"project": obj.project.title, "number": obj.number, "title": obj.title}),
+            url=_url("events:project", obj.project.slug),
+            meta=" · ".join(part for part in [obj.tradition, obj.library.short_name] if part),
+            snippet=_snippet(obj.description),
+            age_rating=obj.project.age_rating,
+        )
+    return Hit(
+        title=obj.short_name,
+        url=obj.get_absolute_url(),
+        meta=f"{obj.city} · {obj.region} · {obj.get_country_display()}",
+        snippet=obj.name,
+    )
+
+
+def run(q: str) -> list[Section]:
+    found = []
+    for section, queryset, order in sections():
+        matches = find(queryset, section.fields, q, order)
+        section.count = matches.count()
+        if section.count:
+            section.hits = [_hit(section.key, obj) for obj in matches[:SECTION_LIMIT]]
+        found.append(section)
+    return found
 
 
 def search(request):
-    query = request.GET.get("q", "")[:200]
-    return render(request, "search.html", {"q": query})
+    form = SearchForm(request.GET or None)
+    q, results, status = "", [], 200
+    if form.is_bound:
+        if form.is_valid():
+            q = " ".join(form.cleaned_data["q"].split())
+            if q:
+                results = run(q)
+        else:
+            status = 400
+    context = {
+        "form": form,
+        "q": q,
+        "sections": [section for section in results if section.count],
+        "total": sum(section.count for section in results),
+        "searched": bool(q),
+        "limit": SECTION_LIMIT,
+    }
+    return render(request, "search.html", context, status=status)
