@@ -26,7 +26,9 @@ demo: migrate
 run: demo
 	@echo
 	@echo "coopnet: http://$(HOST):$(PORT)/  ·  admin: http://$(HOST):$(PORT)/admin/"
-	@echo "To log into the admin, first create a user:  make superuser"
+	@echo "To log into the admin, create a user first (in another terminal):"
+	@echo "  DJANGO_DEBUG=1 DJANGO_SUPERUSER_PASSWORD=<password> .venv/bin/python manage.py load_demo --superuser admin"
+	@echo "  or interactively: make superuser"
 	@echo
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
