@@ -31,8 +31,11 @@ def test_partners_grouped_by_country_then_region(client, host):
     LibraryFactory(short_name="Библиотека Хабаровска", region="Хабаровский край", city="Хабаровск")
     LibraryFactory(short_name="Библиотека Волгограда", region="Волгоградская область", city="Волгоград")
     LibraryFactory(
-        short_name="Библиотека Усть-Каменогорска", country=Library.Country.KAZAKHSTAN,
-        region="Восточно-Казахстанская область", city="Усть-Каменогорск", timezone="Asia/Almaty",
+        short_name="Библиотека Усть-Каменогорска",
+        country=Library.Country.KAZAKHSTAN,
+        region="Восточно-Казахстанская область",
+        city="Усть-Каменогорск",
+        timezone="Asia/Almaty",
     )
     html = main_html(client.get(URL))
     assert html.index("Россия") < html.index("Волгоградская область") < html.index("Хабаровский край")
