@@ -13,6 +13,7 @@ from agreements.models import Library
 from contests.models import Contest
 from coopnet import lowvision
 from events.models import Event
+from events.views import with_sites
 from exhibitions.models import Exhibition, ExhibitionStop
 
 HOME_TELEBRIDGES = 4
@@ -25,7 +26,7 @@ HOME_CONTESTS = 6
 def home(request):
     now = timezone.now()
     today = timezone.localdate()
-    upcoming = Event.objects.public().upcoming(now)
+    upcoming = with_sites(Event.objects.public().upcoming(now))
     exhibitions = (
         Exhibition.objects.public()
         .filter(stops__starts_on__lte=today, stops__ends_on__gte=today)
