@@ -13,7 +13,6 @@ from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, CharField, Q, Value, When
-from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -123,7 +122,10 @@ def sections():
 
 
 def _postgres_filter(queryset, fields, q: str, order):
-    vector = SearchVector(*[Coalesce(name, Value("")) for name in fields], config=CONFIG)
+    # The first field is the title: weighted higher, so title matches rank first.
+    vector = SearchVector(fields[0], config=CONFIG, weight="A")
+    if fields[1:]:
+        vector += SearchVector(*fields[1:], config=CONFIG, weight="B")
     query = SearchQuery(q, config=CONFIG, search_type="websearch")
     return (
         queryset.annotate(search_vector=vector, rank=SearchRank(vector, query))
