@@ -83,7 +83,7 @@ def tables(report: AnnualReport) -> list[Table]:
             "agreements",
             _("Соглашения"),
             [
-                _("Партнёр"), _("Страна"), _("Регион"), _("Номер"), _("Подписано"), _("Действует с"),
+                _("Соглашение"), _("Партнёр"), _("Страна"), _("Регион"), _("Номер"), _("Подписано"), _("Действует с"),
                 _("Действует до"), _("Состояние на дату отчёта"), _("Действует"), _("Подписано в году"),
                 _("Расторгнуто в году"), _("Истёк срок в году"), _("Истекает в следующем году"),
                 _("Мероприятий"), _("Выставок"), _("Конкурсов"), _("Выпусков"), _("Всего за год"),
@@ -91,7 +91,7 @@ def tables(report: AnnualReport) -> list[Table]:
             ],
             [
                 [
-                    r.partner, r.partner_country, r.partner_region, r.number, r.signed_on, r.valid_from,
+                    r.label, r.partner, r.partner_country, r.partner_region, r.number, r.signed_on, r.valid_from,
                     r.valid_until if r.valid_until else _("бессрочно"), r.state_label, _yes(r.in_force),
                     _yes(r.signed_in_year), _yes(r.terminated_in_year), _yes(r.expired_in_year),
                     _yes(r.expiring_next_year), r.events, r.exhibitions, r.contests, r.episodes, r.activities,
@@ -116,10 +116,10 @@ def tables(report: AnnualReport) -> list[Table]:
         Table(
             "events_breakdown",
             _("Мероприятия по видам"),
-            [_("Разрез"), _("Значение"), _("Мероприятий"), _("из них неопубликованных"), _("Участников")],
-            [[_("вид"), r.label, r.count, r.drafts, r.visits] for r in report.events_by_kind]
-            + [[_("формат"), r.label, r.count, r.drafts, r.visits] for r in report.events_by_format]
-            + [[_("уровень"), r.label, r.count, r.drafts, r.visits] for r in report.events_by_scope],
+            [_("Значение"), _("Разрез"), _("Мероприятий"), _("из них неопубликованных"), _("Участников")],
+            [[r.label, _("вид"), r.count, r.drafts, r.visits] for r in report.events_by_kind]
+            + [[r.label, _("формат"), r.count, r.drafts, r.visits] for r in report.events_by_format]
+            + [[r.label, _("уровень"), r.count, r.drafts, r.visits] for r in report.events_by_scope],
         )
     )
     result.append(
@@ -171,9 +171,9 @@ def tables(report: AnnualReport) -> list[Table]:
         Table(
             "partners",
             _("Партнёры"),
-            [_("Страна"), _("Регион"), _("Активных партнёров")],
-            [[c.country, _("все регионы"), c.count] for c in pr.by_country]
-            + [[c.country, c.region, c.count] for c in pr.by_region]
+            [_("Страна или регион"), _("Страна"), _("Активных партнёров")],
+            [[_("%(country)s — всего") % {"country": c.country}, c.country, c.count] for c in pr.by_country]
+            + [[c.region, c.country, c.count] for c in pr.by_region]
             + [[_("Всего"), "", pr.active]],
         )
     )
@@ -197,10 +197,10 @@ def tables(report: AnnualReport) -> list[Table]:
         Table(
             "activities",
             _("Мероприятия (список)"),
-            [_("Направление"), _("Дата"), _("Название"), _("Вид"), _("Формат"), _("Уровень"), _("Возрастная группа"),
+            [_("Название"), _("Дата"), _("Направление"), _("Вид"), _("Формат"), _("Уровень"), _("Возрастная группа"),
              _("Место проведения"), _("Организатор"), _("Партнёры"), _("Соглашение"), _("Участников"), _("Черновик")],
             [
-                [d.title, e.starts_on, e.title, e.kind_label, e.format_label, e.scope_label, e.target_group_label,
+                [e.title, e.starts_on, d.title, e.kind_label, e.format_label, e.scope_label, e.target_group_label,
                  e.venue_label, e.organiser, ", ".join(e.partners), e.agreement, e.participants, _draft(e.is_draft)]
                 for d in report.directions
                 if d.key in (DIRECTION_EVENTS, DIRECTION_TELEBRIDGES)
@@ -242,10 +242,10 @@ def nk_lines(report: AnnualReport) -> list[list]:
     """Form 6-НК lines in the form's wording: the number of events, then visits, each with the same breakdown."""
     visits = {
         "total": _("Число посещений мероприятий — всего"),
-        "children": _("из них детьми до 14 лет включительно"),
-        "youth": _("из них молодёжью 15–30 лет"),
-        "off_site_remote": _("из них вне стационара и удалённо"),
-        "remote": _("из них удалённо"),
+        "children": _("из них посещений детьми до 14 лет включительно"),
+        "youth": _("из них посещений молодёжью 15–30 лет"),
+        "off_site_remote": _("из них посещений вне стационара и удалённо"),
+        "remote": _("из них посещений удалённо"),
     }
     lines = [[r.label, r.events, r.drafts] for r in report.nk]
     lines += [[visits[r.key], r.visits, None] for r in report.nk]

@@ -130,6 +130,7 @@ class CountRow:
 @dataclass
 class AgreementRow:
     id: int
+    label: str  # "Partner № 12 от 01.02.2020"
     partner: str
     partner_country: str
     partner_region: str
@@ -703,6 +704,7 @@ def _agreement_rows(agreements: list[Agreement], agg: _Aggregates) -> Agreements
         rows.append(
             AgreementRow(
                 id=a.pk,
+                label=str(a),
                 partner=a.partner.short_name,
                 partner_country=a.partner.get_country_display(),
                 partner_region=a.partner.region,

@@ -1,0 +1,327 @@
+"""XLSX, CSV and DOCX read back and compared, figure by figure, with the hand count in conftest.py."""
+
+import csv
+import datetime
+import io
+import zipfile
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+from openpyxl.chart import BarChart
+
+from reports.exports import to_csv, to_docx, to_xlsx
+from reports.report import build_report, headline_labels
+from tests.reports.conftest import (
+    AGREEMENTS_2020,
+    HEADLINE_2020,
+    MATRIX_2020,
+    MATRIX_COLUMNS,
+    MATRIX_TOTALS_2020,
+    MONTHS_2020,
+    NK_2020,
+    PARTICIPANTS_2020,
+)
+
+D = datetime.date
+MONTHS = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
+          "декабрь"]
+NK_EVENT_LABELS = {
+    "total": "Число мероприятий — всего",
+    "children": "из них для детей до 14 лет включительно",
+    "youth": "из них для молодёжи 15–30 лет",
+    "off_site_remote": "из них вне стационара и удалённо",
+    "remote": "из них удалённо",
+}
+NK_VISIT_LABELS = {
+    "total": "Число посещений мероприятий — всего",
+    "children": "из них посещений детьми до 14 лет включительно",
+    "youth": "из них посещений молодёжью 15–30 лет",
+    "off_site_remote": "из них посещений вне стационара и удалённо",
+    "remote": "из них посещений удалённо",
+}
+PARTICIPANT_LABELS = {
+    "event_participants": "Участников мероприятий",
+    "telebridge_participants": "из них участников телемостов",
+    "events_without_figure": "Мероприятий без данных об участниках",
+    "exhibition_visitors": "Посетителей выставок",
+    "exhibition_excursions": "Экскурсий на выставках",
+    "contest_entries": "Работ участников конкурсов",
+    "contest_entries_from_our_region": "из них от участников нашего региона",
+    "contest_winners": "Победителей",
+    "contest_laureates": "Лауреатов",
+    "contest_finalists": "Финалистов",
+}
+
+
+@pytest.fixture
+def report(scenario):
+    return build_report(2020)
+
+
+# ---- XLSX --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def workbook(report):
+    return load_workbook(io.BytesIO(to_xlsx(report)))
+
+
+def _sheet_rows(ws):
+    return [list(row) for row in ws.iter_rows(min_row=2, values_only=True)]
+
+
+def test_xlsx_has_a_summary_sheet_first_and_a_sheet_per_section(workbook):
+    assert workbook.sheetnames == [
+        "Сводка", "Соглашения — итоги", "Соглашения", "Партнёры и направления", "Мероприятия по видам",
+        "По месяцам", "Участники", "Конкурсы", "Партнёры", "Новые партнёры", "Форма 6-НК",
+        "Мероприятия (список)", "Выставки", "Выпуски проектов",
+    ]
+
+
+def test_xlsx_summary_figures_are_numbers_beside_the_previous_year(workbook):
+    ws = workbook["Сводка"]
+    assert [c.value for c in ws[1]] == ["Показатель", "2020", "2019", "Изменение", "Изменение, %"]
+    labels = headline_labels()
+    got = {}
+    for label, value, previous, change, pct in _sheet_rows(ws):
+        assert type(value) is int and type(previous) is int and type(change) is int
+        assert pct is None or isinstance(pct, int | float)
+        got[label] = (value, previous)
+    assert got == {str(labels[key]): figures for key, figures in HEADLINE_2020.items()}
+
+
+def test_xlsx_headers_are_bold_frozen_and_columns_sized(workbook):
+    for ws in workbook.worksheets:
+        assert all(cell.font.bold for cell in ws[1]), ws.title
+        assert ws.freeze_panes == "A2", ws.title
+        assert ws.column_dimensions["A"].width >= 8, ws.title
+    assert workbook["Сводка"].column_dimensions["A"].width > 40  # long labels get a wide column
+
+
+def test_xlsx_agreements_store_dates_as_dates_and_counts_as_numbers(workbook, scenario):
+    ws = workbook["Соглашения"]
+    headers = [c.value for c in ws[1]]
+    col = {h: i for i, h in enumerate(headers)}
+    rows = {row[col["Номер"]]: row for row in _sheet_rows(ws)}
+    assert set(rows) == set(AGREEMENTS_2020)
+    for number, (activities, drafts, dormant, _in_force, state) in AGREEMENTS_2020.items():
+        row = rows[number]
+        assert type(row[col["Всего за год"]]) is int
+        assert (row[col["Всего за год"]], row[col["из них неопубликованных"]]) == (activities, drafts)
+        assert row[col["Состояние на дату отчёта"]] == state
+        assert (row[col["Бездействует"]] == "да") == dormant
+    signed = rows["2"][col["Подписано"]]
+    assert isinstance(signed, datetime.datetime) and signed.date() == D(2020, 3, 1)
+    assert rows["2"][col["Действует до"]].date() == D(2021, 6, 30)
+    assert rows["1"][col["Действует до"]] == "бессрочно"
+    date_cell = ws.cell(row=2, column=col["Подписано"] + 1)
+    assert date_cell.is_date and date_cell.number_format == "DD.MM.YYYY"
+
+
+def test_xlsx_partner_matrix(workbook):
+    ws = workbook["Партнёры и направления"]
+    headers = [c.value for c in ws[1]]
+    assert headers[3:-2] == MATRIX_COLUMNS
+    rows = _sheet_rows(ws)
+    got = {r[0]: (r[3:-2], r[-2], r[-1]) for r in rows[:-1]}
+    assert got == MATRIX_2020
+    assert (rows[-1][3:-2], rows[-1][-2], rows[-1][-1]) == MATRIX_TOTALS_2020
+
+
+def test_xlsx_months_sheet_has_a_native_bar_chart(report):
+    content = to_xlsx(report)
+    ws = load_workbook(io.BytesIO(content))["По месяцам"]
+    rows = _sheet_rows(ws)
+    assert [r[0] for r in rows] == MONTHS
+    for number, row in enumerate(rows, start=1):
+        expected = MONTHS_2020.get(number, (0, 0, 0, 0, 0))
+        assert row[1:] == [*expected, sum(expected)]
+    assert any(isinstance(chart, BarChart) for chart in ws._charts)
+    assert any(name.startswith("xl/charts/chart") for name in zipfile.ZipFile(io.BytesIO(content)).namelist())
+
+
+def test_xlsx_participants_and_6nk(workbook):
+    participants = dict(_sheet_rows(workbook["Участники"]))
+    assert participants == {PARTICIPANT_LABELS[k]: v for k, v in PARTICIPANTS_2020.items()}
+    nk = {label: (value, drafts) for label, value, drafts in _sheet_rows(workbook["Форма 6-НК"])}
+    for key, (events, visits, drafts) in NK_2020.items():
+        assert nk[NK_EVENT_LABELS[key]] == (events, drafts)
+        assert nk[NK_VISIT_LABELS[key]] == (visits, None)
+
+
+def test_xlsx_lists_activities_with_dates_and_draft_marks(workbook):
+    ws = workbook["Мероприятия (список)"]
+    col = {c.value: i for i, c in enumerate(ws[1])}
+    rows = {r[col["Название"]]: r for r in _sheet_rows(ws)}
+    assert len(rows) == 5
+    conference = rows["Конференция о детском чтении"]
+    assert conference[col["Дата"]].date() == D(2020, 11, 19)
+    assert conference[col["Участников"]] == 100 and conference[col["Черновик"]] == "черновик"
+    assert conference[col["Партнёры"]] == "ВК ОДЮБ, Томская ОДЮБ"
+    assert rows["Мир детства: от книг к мечтам"][col["Направление"]] == "Телемосты"
+    assert rows["Круглый стол библиотекарей"][col["Участников"]] is None
+    contests = {r[0]: r for r in _sheet_rows(workbook["Конкурсы"])}
+    assert contests["Абай мұрасы. К Абаю..."][6:11] == [4, 3, 1, 0, 1]
+
+
+def test_xlsx_of_an_empty_year_opens_with_zeros(db):
+    wb = load_workbook(io.BytesIO(to_xlsx(build_report(1995))))
+    assert all(row[1] == 0 and row[2] == 0 for row in _sheet_rows(wb["Сводка"]))
+    assert _sheet_rows(wb["Соглашения"]) == []
+
+
+# ---- CSV ---------------------------------------------------------------------------------------
+
+
+def _csv(report):
+    content = to_csv(report)
+    assert content.startswith(b"\xef\xbb\xbf")
+    lines = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+    assert lines[0] == ["section", "row", "column", "value"]
+    cells = {}
+    for section, row, column, value in lines[1:]:
+        cells[(section, row, column)] = value
+    return cells
+
+
+def test_csv_has_every_headline_figure(report):
+    cells = _csv(report)
+    labels = headline_labels()
+    for key, (value, previous) in HEADLINE_2020.items():
+        assert cells[("Сводка", str(labels[key]), "2020")] == str(value)
+        assert cells[("Сводка", str(labels[key]), "2019")] == str(previous)
+    assert cells[("Сводка", str(labels["activities"]), "Изменение, %")] == "175,0"
+
+
+def test_csv_has_agreements_matrix_months_participants_and_6nk(report, scenario):
+    cells = _csv(report)
+    for number, (activities, drafts, dormant, _in_force, state) in AGREEMENTS_2020.items():
+        label = next(r.label for r in report.agreements.rows if r.number == number)
+        assert cells[("Соглашения", label, "Всего за год")] == str(activities)
+        assert cells[("Соглашения", label, "из них неопубликованных")] == str(drafts)
+        assert cells[("Соглашения", label, "Состояние на дату отчёта")] == state
+        assert cells[("Соглашения", label, "Бездействует")] == ("да" if dormant else "")
+    label_a2 = next(r.label for r in report.agreements.rows if r.number == "2")
+    assert cells[("Соглашения", label_a2, "Подписано")] == "01.03.2020"
+    for name, (counts, total, drafts) in MATRIX_2020.items():
+        for column, count in zip(MATRIX_COLUMNS, counts, strict=True):
+            assert cells[("Партнёры и направления", name, column)] == str(count)
+        assert cells[("Партнёры и направления", name, "Всего")] == str(total)
+        assert cells[("Партнёры и направления", name, "из них неопубликованных")] == str(drafts)
+    assert cells[("Партнёры и направления", "Итого (каждое мероприятие — один раз)", "Всего")] == "11"
+    for number, month in enumerate(MONTHS, start=1):
+        expected = MONTHS_2020.get(number, (0, 0, 0, 0, 0))
+        assert cells[("По месяцам", month, "Всего")] == str(sum(expected))
+    for key, value in PARTICIPANTS_2020.items():
+        assert cells[("Участники", PARTICIPANT_LABELS[key], "Значение")] == str(value)
+    for key, (events, visits, _drafts) in NK_2020.items():
+        assert cells[("Форма 6-НК", NK_EVENT_LABELS[key], "Значение")] == str(events)
+        assert cells[("Форма 6-НК", NK_VISIT_LABELS[key], "Значение")] == str(visits)
+    assert cells[("Партнёры", "Россия — всего", "Активных партнёров")] == "2"
+    assert cells[("Мероприятия (список)", "Конференция о детском чтении", "Черновик")] == "черновик"
+
+
+def test_csv_of_an_empty_year(db):
+    cells = _csv(build_report(1995))
+    assert cells[("Сводка", str(headline_labels()["activities"]), "1995")] == "0"
+
+
+# ---- DOCX --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def document(report):
+    return Document(io.BytesIO(to_docx(report)))
+
+
+def _sections(document):
+    """Heading 1 text → the paragraphs under it."""
+    sections, current = {}, None
+    for p in document.paragraphs:
+        if p.style.name == "Heading 1":
+            current = p.text
+            sections[current] = []
+        elif current:
+            sections[current].append(p.text)
+    return sections
+
+
+def test_docx_is_structured_like_the_article(document):
+    assert document.paragraphs[0].style.name == "Title"
+    assert "2020" in document.paragraphs[0].text
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings == [
+        "Участие в профессиональных мероприятиях",
+        "Реализация выставочных проектов",
+        "Телемосты",
+        "Проведение совместных конкурсов детского и молодёжного творчества",
+        "Реализация просветительских проектов",
+        "Соглашения о профессиональном сотрудничестве",
+        "Показатели для формы 6-НК",
+        "Сравнение с 2019 годом",
+    ]
+
+
+def test_docx_intro_has_the_headline_figures(document):
+    intro = document.paragraphs[1].text
+    for fragment in ("На 31.12.2020", "4 соглашения", "подписано: 2", "11 совместных мероприятий и проектов",
+                     "4 профессиональных мероприятия", "1 телемост", "2 выставки", "2 конкурса",
+                     "2 выпуска просветительских проектов", "Участников мероприятий — 220",
+                     "посетителей выставок — 850", "работ участников конкурсов — 5", "партнёрами (3)"):
+        assert fragment in intro, fragment
+    assert "неопубликованных (черновиков): 3" in document.paragraphs[2].text
+
+
+def test_docx_lists_each_activity_in_its_direction_with_date_partners_and_figures(document):
+    sections = _sections(document)
+    events = sections["Участие в профессиональных мероприятиях"]
+    assert events[0] == "Всего: 4. из них неопубликованных: 1."
+    conference = next(p for p in events if "Конференция о детском чтении" in p)
+    assert conference.startswith("19.11.2020 — конференция")
+    assert "Партнёры: ВК ОДЮБ, Томская ОДЮБ" in conference and "участников: 100" in conference
+    assert "[черновик, не опубликовано]" in conference
+    webinar = next(p for p in events if "Вебинар о волонтёрах" in p)
+    assert webinar.startswith("10.03.2020") and "черновик" not in webinar
+    assert not any("Вебинар под бой курантов" in p for p in events)  # 2021 in Kemerovo
+    telebridges = sections["Телемосты"]
+    assert any(p.startswith("01.06.2020 — телемост «Мир детства: от книг к мечтам»") for p in telebridges)
+    exhibitions = sections["Реализация выставочных проектов"]
+    khabarovsk = next(p for p in exhibitions if "Хабаровский край" in p)
+    assert "03.02.2020–20.03.2020" in khabarovsk and "Посетителей: 850, экскурсий: 6" in khabarovsk
+    assert "Партнёры: ХКДБ" in khabarovsk
+    contests = sections["Проведение совместных конкурсов детского и молодёжного творчества"]
+    abai = next(p for p in contests if "Абай" in p)
+    assert "Работ: 4, из них из нашего региона: 3; победителей: 1, лауреатов: 0, финалистов: 1" in abai
+    assert "[черновик" in next(p for p in contests if "Вдумчивый читатель" in p)
+    projects = sections["Реализация просветительских проектов"]
+    assert any(p.startswith("27.04.2020") and "Аксак-кулан" in p and "ВК ОДЮБ" in p for p in projects)
+
+
+def _table_rows(table):
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def test_docx_tables_agreements_6nk_and_comparison(document, report):
+    totals, agreements, nk, comparison = (_table_rows(t) for t in document.tables)
+    assert totals[1:] == [
+        ["Действует на 31.12.2020", "4"], ["из них бессрочных", "1"], ["Подписано в 2020 году", "2"],
+        ["Расторгнуто в 2020 году", "1"], ["Истёк срок действия в 2020 году", "1"], ["Истекает в 2021 году", "1"],
+        ["Бездействующих (нет совместной работы 12 месяцев)", "2"],
+    ]
+    assert len(agreements) == 1 + len(AGREEMENTS_2020)
+    assert ["Томская ОДЮБ", "10.05.2019", "бессрочно", "действует", "3", ""] in agreements
+    assert ["Волгоградская ОДБ", "01.02.2020", "31.12.2025", "действует", "0", "да"] in agreements
+    nk_cells = {row[0]: row[1] for row in nk[1:]}
+    for key, (events, visits, _drafts) in NK_2020.items():
+        assert nk_cells[NK_EVENT_LABELS[key]] == str(events)
+        assert nk_cells[NK_VISIT_LABELS[key]] == str(visits)
+    labels = headline_labels()
+    got = {row[0]: (int(row[1]), int(row[2])) for row in comparison[1:]}
+    assert got == {str(labels[k]): v for k, v in HEADLINE_2020.items()}
+
+
+def test_docx_of_an_empty_year_opens(db):
+    document = Document(io.BytesIO(to_docx(build_report(1995))))
+    sections = _sections(document)
+    assert sections["Телемосты"] == ["В 1995 году мероприятий по этому направлению нет."]
