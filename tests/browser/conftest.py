@@ -57,7 +57,7 @@ def browser(playwright_instance):
 
 
 @pytest.fixture
-def new_context(browser):
+def new_context(browser, request):
     """Factory for browser contexts (a fresh profile each), closed at the end of the test."""
     contexts = []
 
@@ -72,6 +72,8 @@ def new_context(browser):
         context = browser.new_context(**options)
         context.set_default_timeout(TIMEOUT_MS)
         context.set_default_navigation_timeout(TIMEOUT_MS)
+        # The latest page of the test is the one to photograph if the test fails.
+        context.on("page", lambda page: setattr(request.node, "_browser_page", page))
         contexts.append(context)
         return context
 
@@ -81,10 +83,8 @@ def new_context(browser):
 
 
 @pytest.fixture
-def page(new_context, request):
-    page = new_context().new_page()
-    request.node._browser_page = page
-    return page
+def page(new_context):
+    return new_context().new_page()
 
 
 @pytest.fixture
@@ -102,7 +102,7 @@ def url(live_server):
 def shot(request):
     """shot(page, "step") saves screenshots/<test>--<step>.png (full page)."""
     SCREENSHOTS.mkdir(exist_ok=True)
-    test_name = re.sub(r"[^\w.-]+", "_", request.node.name).strip("_")
+    test_name = safe_name(request.node.name)
 
     def take(page, step):
         path = SCREENSHOTS / f"{test_name}--{step}.png"
@@ -112,6 +112,19 @@ def shot(request):
     return take
 
 
+def safe_name(name: str) -> str:
+    return re.sub(r"[^\w.-]+", "_", name).strip("_")
+
+
+def failure_shot(item) -> Path:
+    return SCREENSHOTS / f"FAILED-{safe_name(item.name)}.png"
+
+
+def pytest_runtest_setup(item):
+    """A failure screenshot from an earlier run must not outlive the test passing now."""
+    failure_shot(item).unlink(missing_ok=True)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     """On a failed browser test, keep a screenshot of where the page was when it failed."""
@@ -119,7 +132,6 @@ def pytest_runtest_makereport(item, call):
     page = getattr(item, "_browser_page", None)
     if report.when == "call" and report.failed and page is not None and not page.is_closed():
         SCREENSHOTS.mkdir(exist_ok=True)
-        name = re.sub(r"[^\w.-]+", "_", item.name).strip("_")
         with contextlib.suppress(Exception):  # a screenshot must never hide the real failure
-            page.screenshot(path=str(SCREENSHOTS / f"FAILED-{name}.png"), full_page=True)
+            page.screenshot(path=str(failure_shot(item)), full_page=True)
     return report

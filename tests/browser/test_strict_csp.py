@@ -34,6 +34,10 @@ STRICT_CSP = (
     "frame-ancestors 'none'"
 )
 
+# One page of each kind of content (the static check above covers every page): the reader-time script, lists
+# with filter forms, the SVG map, the low-vision settings and search.
+CSP_PAGES = {"home", "events", "event-detail", "partners", "exhibition-detail", "accessibility", "search"}
+
 
 def test_no_inline_handlers_scripts_or_styles(page, url):
     site = build_site()
@@ -63,6 +67,8 @@ def test_pages_work_under_strict_csp(new_context, url, live_server):
         "console.error('Content Security Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI))"
     )
     for label, name, args, query in main_pages(site):
+        if label not in CSP_PAGES:
+            continue
         page.goto(url(name, *args, query=query))
         page.wait_for_load_state("load")
         refused_here = list(refused)
