@@ -2,9 +2,11 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import (
+    AgreementFactory,
     ContestFactory,
     EventFactory,
     ExhibitionFactory,
+    LibraryFactory,
     ProjectFactory,
 )
 
@@ -45,3 +47,20 @@ def test_sitemap_leaves_out_other_sections_drafts(client):
 
     assert draft_exhibition.slug not in body
     assert draft_contest.slug not in body
+
+
+def test_sitemap_includes_published_pages_of_the_other_sections(client):
+    exhibition = ExhibitionFactory()
+    contest = ContestFactory()
+    partner = LibraryFactory()
+    agreement = AgreementFactory(partner=partner)
+    hidden = AgreementFactory(is_public=False)
+
+    body = client.get(reverse("site:sitemap")).content.decode()
+
+    assert f"http://testserver{exhibition.get_absolute_url()}" in body
+    assert f"http://testserver{contest.get_absolute_url()}" in body
+    assert f"http://testserver{partner.get_absolute_url()}" in body
+    assert f"<loc>http://testserver{agreement.get_absolute_url()}</loc>" in body
+    assert f"<loc>http://testserver{hidden.get_absolute_url()}</loc>" not in body
+    assert f"http://testserver{agreement.host.get_absolute_url()}" not in body
