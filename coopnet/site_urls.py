@@ -1,7 +1,9 @@
 """Site-wide pages: home, search, low-vision settings, robots.txt, sitemap.xml."""
 
 from django.contrib.sitemaps.views import sitemap
+from django.templatetags.static import static
 from django.urls import path
+from django.views.generic import RedirectView
 
 from coopnet import search, views
 from coopnet.sitemaps import SITEMAPS
@@ -16,4 +18,6 @@ urlpatterns = [
     path("accessibility/reset/", views.accessibility_reset, name="accessibility_reset"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Browsers ask for /favicon.ico whatever the page links to.
+    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True), name="favicon"),
 ]

@@ -76,9 +76,11 @@ def test_layout_has_landmarks_skip_link_and_one_h1(client, pages):
         assert html.count("<h1") == 1, url
 
 
-def test_headings_do_not_skip_levels(client, pages):
+def test_headings_start_with_h1_and_do_not_skip_levels(client, pages):
+    client.get(reverse("site:accessibility_set"), {"font": "large"})  # the panel sits above the page heading
     for url in pages:
         levels = [int(level) for level in re.findall(r"<h([1-6])\b", client.get(url).content.decode())]
+        assert levels[0] == 1, (url, levels)
         for previous, current in zip(levels, levels[1:], strict=False):
             assert current <= previous + 1, (url, levels)
 
