@@ -8,6 +8,16 @@ from tests.browser.scenery import build_site, main_pages
 pytestmark = pytest.mark.browser
 
 BLOCKING = {"serious", "critical"}
+# Pages with the longest words and widest content: cards, the filter form, tables, the map, the settings.
+LARGE_FONT_PAGES = {
+    "home",
+    "events",
+    "event-detail",
+    "partners",
+    "exhibition-detail",
+    "contest-detail",
+    "accessibility",
+}
 # WCAG 2.0/2.1 A and AA rules, plus axe's best practices (landmarks, one h1, heading order…).
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
@@ -95,3 +105,33 @@ def test_no_horizontal_scrolling_at_320px(new_context, url, shot):
         elif label in {"home", "event-detail", "partners"}:
             shot(page, f"320px-{label}")
     assert not too_wide, "Horizontal scrolling at 320 px:\n" + "\n".join(too_wide)
+
+
+def test_no_horizontal_scrolling_at_320px_with_the_largest_font(new_context, url, shot, live_server):
+    """The low-vision mode's largest font and wide letter spacing still fit a 320 px window."""
+    site = build_site()
+    context = new_context(viewport={"width": 320, "height": 640})
+    context.add_cookies(
+        [
+            {"name": "lv_font", "value": "xlarge", "url": live_server.url},
+            {"name": "lv_spacing", "value": "wide", "url": live_server.url},
+        ]
+    )
+    page = context.new_page()
+    too_wide = []
+    for label, name, args, query in main_pages(site):
+        if label not in LARGE_FONT_PAGES:
+            continue
+        page_url = url(name, *args, query=query)
+        page.goto(page_url)
+        assert "lv-font-xlarge" in page.evaluate("() => document.documentElement.className")
+        widths = page.evaluate(WIDTHS)
+        if widths["scroll"] > widths["inner"]:
+            too_wide.append(
+                f"{label}: scrollWidth {widths['scroll']} > innerWidth {widths['inner']} — {page_url}; "
+                f"widest: {', '.join(widths['culprits'])}"
+            )
+            shot(page, f"320px-xlarge-{label}")
+        elif label == "event-detail":
+            shot(page, f"320px-xlarge-{label}")
+    assert not too_wide, "Horizontal scrolling at 320 px with the largest font:\n" + "\n".join(too_wide)

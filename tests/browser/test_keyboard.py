@@ -99,6 +99,8 @@ def test_main_pages_by_keyboard_alone(page, url, shot):
         assert first["href"] == "#main", f"{label}: first Tab focused {first}, not the skip link"
         skip = page.locator("a.skip-link")
         expect(skip).to_be_in_viewport()
+        if label == "home":
+            shot(page, "skip-link-focused")
         assert has_focus_indicator(first), f"{label}: the focused skip link has no visible focus style: {first}"
         page.keyboard.press("Enter")
         in_main = page.evaluate("() => !!document.activeElement.closest('main')")
@@ -108,7 +110,6 @@ def test_main_pages_by_keyboard_alone(page, url, shot):
         page.goto(url(*route))
         stops = tab_through(page)
         walk = [s for s in stops if not s["repeat"]]
-        shot(page, f"keyboard-{label}")
         nav_expected = page.evaluate(NAV_LINKS)
         nav_reached = [s["href"] for s in walk if s["inNav"]]
         if nav_reached != nav_expected:
