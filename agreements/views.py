@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from contests.models import Contest
@@ -199,7 +200,7 @@ def partner_timeline(library) -> list[TimelineItem]:
             TimelineItem(
                 kind=_("мероприятие"),
                 role=_("организатор") if event.organiser_id == library.pk else _("участник"),
-                title=f"{event.get_kind_display()}: {event.title}",
+                title=f"{capfirst(event.get_kind_display())}: {event.title}",
                 url=_safe_reverse("events:detail", event.slug),
                 date=timezone.localdate(event.starts_at),
                 age_rating=event.age_rating,
