@@ -62,3 +62,15 @@ def test_reader_sees_start_in_own_time_zone(new_context, url, shot):
     expect(own).to_be_visible()
     expect(own).to_contain_text("17:00")
     shot(page, "reader-time-vladivostok")
+
+
+def test_event_page_is_complete_without_javascript(new_context, url):
+    """Without JavaScript the sites' times are all there and no empty "your time" line is left behind."""
+    site = build_site()
+    page = new_context(java_script_enabled=False, timezone_id="Asia/Vladivostok").new_page()
+
+    page.goto(url("events:detail", site.telebridge.slug))
+    times = page.locator(".site-times")
+    for city, time in SITE_TIMES.items():
+        expect(times.locator("li", has_text=city)).to_contain_text(time)
+    expect(page.locator(".reader-time")).to_be_hidden()
