@@ -1,8 +1,8 @@
 """Site-wide public pages: home, low-vision settings, robots.txt."""
 
 from django.db.models import Prefetch, Q
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -60,7 +60,7 @@ def home(request):
 def safe_next(request, default: str) -> str:
     """The page to go back to: only a path on this site, never another host."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
@@ -102,7 +102,7 @@ def accessibility_set(request):
         )
         response = render(request, "accessibility_error.html", {"message": message}, status=400)
         return response
-    response = redirect(safe_next(request, reverse("site:accessibility")))
+    response = HttpResponseRedirect(safe_next(request, reverse("site:accessibility")))
     for setting, value in chosen.items():
         _set_cookie(response, setting, value)
     return response
@@ -112,7 +112,7 @@ def accessibility_reset(request):
     """Back to the regular version: forget every low-vision cookie."""
     if request.method not in {"GET", "POST"}:
         return HttpResponse(status=405, headers={"Allow": "GET, POST"})
-    response = redirect(safe_next(request, reverse("site:accessibility")))
+    response = HttpResponseRedirect(safe_next(request, reverse("site:accessibility")))
     for setting in lowvision.SETTINGS:
         response.delete_cookie(lowvision.COOKIE_PREFIX + setting, samesite="Lax")
     return response

@@ -91,3 +91,12 @@ def test_settings_page_offers_every_option_as_a_link(client):
     for query in ("font=normal", "font=large", "font=xlarge", "scheme=bw", "scheme=wb", "scheme=blue",
                   "images=off", "images=on", "spacing=wide", "spacing=normal"):
         assert f"{reverse('site:accessibility_set')}?{query}&amp;next=/events/" in html
+
+
+@pytest.mark.parametrize("target", ["0", "events", "home", "site:home"])
+def test_next_must_be_a_path_on_this_site(client, target):
+    for name in ("site:accessibility_set", "site:accessibility_reset"):
+        response = client.get(reverse(name), {"font": "large", "next": target})
+
+        assert response.status_code == 302
+        assert response["Location"] == reverse("site:accessibility")
