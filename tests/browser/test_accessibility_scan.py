@@ -62,6 +62,12 @@ def test_axe_finds_no_serious_or_critical_violations(page, url, shot):
         response = page.goto(page_url)
         assert response.status == 200, f"{label}: {page_url} answered {response.status}"
         failures += scan(page, label, page_url)
+    # The filter form with errors: the error summary and the marked fields must be accessible too.
+    page_url = url("events:list", query="date_from=2030-13-45&date_to=abc&kind=nonsense")
+    response = page.goto(page_url)
+    assert response.status == 400, f"invalid filters: {page_url} answered {response.status}"
+    failures += scan(page, "events-with-errors", page_url)
+    shot(page, "events-with-errors")
     assert not failures, "axe-core violations:\n" + "\n".join(failures)
 
 
