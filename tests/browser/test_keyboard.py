@@ -25,7 +25,8 @@ FOCUSED = """() => {
     repeat, wrapped,
     // Focus on a date input's own calendar button (inside the browser's shadow DOM): the host is not :focus,
     // and Chromium draws its own ring around the button.
-    browserInner: !el.matches(':focus'),
+    browserInner: el.tagName === 'INPUT' && /^(date|time|datetime-local|month|week)$/.test(el.type)
+      && !el.matches(':focus'),
     tag: el.tagName.toLowerCase(),
     id: el.id,
     name: el.getAttribute('name') || '',
@@ -64,7 +65,7 @@ def has_focus_indicator(state) -> bool:
 
 
 def tab_through(page):
-    """Press Tab from the top of a fresh page until focus leaves the document; return every focused element."""
+    """Press Tab from the top of a fresh page until focus leaves the page or comes round again; every stop."""
     seen = []
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
