@@ -950,6 +950,10 @@ def headline_labels() -> dict[str, str]:
 # --------------------------------------------------------------------------------------------
 
 
+def _choices(choices) -> dict[str, str]:
+    return {key: str(label) for key, label in choices.choices}
+
+
 def _partner_names(ids, libraries: dict[int, Library]) -> list[str]:
     names = []
     for pk in ids:
@@ -973,10 +977,11 @@ def _listings(period: _Period, libraries, agreements) -> dict[str, list]:
     ):
         sites[event_id].append(lib_id)
     events, telebridges = [], []
-    labels = {"kind": dict(Event.Kind.choices), "format": dict(Event.Format.choices)}
-    scope_labels = dict(Scope.choices)
-    target_labels = dict(Event.TargetGroup.choices)
-    venue_labels = dict(Event.Venue.choices)
+    # Translated once: a lazy label per row would cost a gettext call per cell.
+    labels = {"kind": _choices(Event.Kind), "format": _choices(Event.Format)}
+    scope_labels = _choices(Scope)
+    target_labels = _choices(Event.TargetGroup)
+    venue_labels = _choices(Event.Venue)
     for e in (
         Event.objects.filter(_event_q(period))
         .order_by("starts_at", "pk")
@@ -991,11 +996,11 @@ def _listings(period: _Period, libraries, agreements) -> dict[str, list]:
             starts_on=local.date(),
             starts_at=local,
             kind=kind,
-            kind_label=str(labels["kind"].get(kind, kind)),
-            format_label=str(labels["format"].get(fmt, fmt)),
-            scope_label=str(scope_labels.get(scope, scope)),
-            target_group_label=str(target_labels.get(target, target)),
-            venue_label=str(venue_labels.get(venue, venue)),
+            kind_label=labels["kind"].get(kind, kind),
+            format_label=labels["format"].get(fmt, fmt),
+            scope_label=scope_labels.get(scope, scope),
+            target_group_label=target_labels.get(target, target),
+            venue_label=venue_labels.get(venue, venue),
             organiser=libraries[org].short_name if org in libraries else "",
             partners=_partner_names([org, *sites.get(pk, []), agr_partner], libraries),
             agreement=_agreement_label(agr, agreements),
@@ -1016,7 +1021,7 @@ def _listings(period: _Period, libraries, agreements) -> dict[str, list]:
                      excursions)
         )
         stop_venues[ex_id].append(venue)
-    kind_labels = dict(Exhibition.Kind.choices)
+    kind_labels = _choices(Exhibition.Kind)
     exhibitions = []
     for pk, title, kind, provider, agr, agr_partner, published in (
         Exhibition.objects.filter(_stop_q(period, "stops__"))
@@ -1030,7 +1035,7 @@ def _listings(period: _Period, libraries, agreements) -> dict[str, list]:
             ExhibitionItem(
                 id=pk,
                 title=title,
-                kind_label=str(kind_labels.get(kind, kind)),
+                kind_label=kind_labels.get(kind, kind),
                 provider=libraries[provider].short_name if provider in libraries else "",
                 partners=_partner_names([provider, *stop_venues[pk], agr_partner], libraries),
                 agreement=_agreement_label(agr, agreements),
@@ -1074,7 +1079,7 @@ def _listings(period: _Period, libraries, agreements) -> dict[str, list]:
                 organiser=libraries[org].short_name if org in libraries else "",
                 partners=_partner_names([org, *curators[pk], agr_partner], libraries),
                 agreement=_agreement_label(agr, agreements),
-                scope_label=str(scope_labels.get(scope, scope)),
+                scope_label=scope_labels.get(scope, scope),
                 submissions_from=s_from,
                 submissions_until=s_until,
                 results_on=results,

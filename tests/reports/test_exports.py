@@ -159,7 +159,8 @@ def test_xlsx_lists_activities_with_dates_and_draft_marks(workbook):
     assert conference[col["Дата"]].date() == D(2020, 11, 19)
     assert conference[col["Участников"]] == 100 and conference[col["Черновик"]] == "черновик"
     assert conference[col["Партнёры"]] == "ВК ОДЮБ, Томская ОДЮБ"
-    assert rows["Мир детства: от книг к мечтам"][col["Направление"]] == "Телемосты"
+    assert rows["Мир детства: от книг к мечтам"][col["Вид"]] == "телемост"
+    assert rows["Вебинар о волонтёрах"][col["Место проведения"]] == "удалённо (онлайн)"
     assert rows["Круглый стол библиотекарей"][col["Участников"]] is None
     contests = {r[0]: r for r in _sheet_rows(workbook["Конкурсы"])}
     assert contests["Абай мұрасы. К Абаю..."][6:11] == [4, 3, 1, 0, 1]
