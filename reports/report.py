@@ -30,6 +30,7 @@ Counting rules (shown to the manager on the page as well):
 from __future__ import annotations
 
 import datetime
+import re
 from collections import defaultdict
 
 from django.utils import timezone
@@ -102,7 +103,7 @@ class ReportYearError(ValueError):
 def parse_year(value) -> int:
     """Validate a year typed by a user (page, command line); raise ReportYearError with a Russian message."""
     text = str(value).strip() if value is not None else ""
-    if not text.lstrip("-").isdigit() or len(text) > 6:
+    if not re.fullmatch(r"-?[0-9]{1,6}", text):
         raise ReportYearError(
             _("«%(value)s» — это не год. Укажите год числом, например 2020.") % {"value": text[:20]}
         )

@@ -72,7 +72,7 @@ def test_inactive_manager_cannot_log_in_so_is_redirected(client, manager):
 # ---- year --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("year", ["1989", "2101", "abc", "20.20", "-1", "1" * 30])
+@pytest.mark.parametrize("year", ["1989", "2101", "abc", "20.20", "-1", "1" * 30, "²⁰²⁰"])
 def test_a_bad_year_is_a_400_with_a_russian_message(client, manager, year):
     response = _get(client, manager, year=year)
     assert response.status_code == 400

@@ -249,7 +249,7 @@ def test_the_current_year_is_reported_as_of_today(scenario):
     assert rows["4"].dormant and not rows["1"].dormant
 
 
-@pytest.mark.parametrize("value", ["1989", "2101", "abc", "", "20.5", "-2020", None, "99999999"])
+@pytest.mark.parametrize("value", ["1989", "2101", "abc", "", "20.5", "-2020", None, "99999999", "²⁰²⁰", "２０２０"])
 def test_parse_year_rejects_bad_years_with_a_russian_message(value):
     with pytest.raises(ReportYearError) as error:
         parse_year(value)
