@@ -33,6 +33,15 @@ DATE_FORMAT = "%d.%m.%Y"
 CSV_DELIMITER = ";"  # what Excel expects for CSV in the Russian locale
 
 
+# Control characters (a vertical tab pasted from Word, say) are not allowed in XML: XLSX and DOCX
+# writers would refuse the whole file. Tab, newline and carriage return are fine.
+_CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
+
+
+def clean(text: str) -> str:
+    return text.translate(_CONTROL)
+
+
 @dataclass
 class Table:
     key: str
@@ -51,6 +60,13 @@ def _draft(flag: bool) -> str:
 
 def tables(report: AnnualReport) -> list[Table]:
     """Every figure of the report as plain tables (typed cells), in reading order."""
+    result = _tables(report)
+    for table in result:
+        table.rows = [[clean(v) if isinstance(v, str) else v for v in row] for row in table.rows]
+    return result
+
+
+def _tables(report: AnnualReport) -> list[Table]:
     year, prev = report.year, report.year - 1
     result = [
         Table(
@@ -455,7 +471,7 @@ def _bullets(doc, texts: list[str]) -> None:
         p.get_or_add_pPr().style = style_id
         run = OxmlElement("w:r")
         t = OxmlElement("w:t")
-        t.text = text
+        t.text = clean(text)
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         run.append(t)
         p.append(run)
@@ -473,7 +489,7 @@ def _table(doc, headers: list[str], rows: list[list]) -> None:
     for row in rows:
         cells = table.add_row().cells
         for cell, value in zip(cells, row, strict=True):
-            cell.text = _text(value)
+            cell.text = clean(_text(value))
 
 
 def to_docx(report: AnnualReport) -> bytes:

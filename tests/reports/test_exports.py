@@ -326,3 +326,17 @@ def test_docx_of_an_empty_year_opens(db):
     document = Document(io.BytesIO(to_docx(build_report(1995))))
     sections = _sections(document)
     assert sections["Телемосты"] == ["В 1995 году мероприятий по этому направлению нет."]
+
+
+def test_control_characters_pasted_into_a_title_do_not_break_the_files(db):
+    from tests.factories import EventFactory, LibraryFactory
+
+    EventFactory(title="Вебинар\x0bс вертикальной табуляцией\x01", organiser=LibraryFactory(),
+                 starts_at=datetime.datetime(2020, 5, 5, 12, tzinfo=datetime.UTC))
+    report = build_report(2020)
+    wb = load_workbook(io.BytesIO(to_xlsx(report)))
+    titles = [r[0] for r in wb["Мероприятия (список)"].iter_rows(min_row=2, values_only=True)]
+    assert titles == ["Вебинарс вертикальной табуляцией"]
+    text = "\n".join(p.text for p in Document(io.BytesIO(to_docx(report))).paragraphs)
+    assert "Вебинарс вертикальной табуляцией" in text
+    assert "Вебинарс вертикальной табуляцией" in to_csv(report).decode("utf-8-sig")
