@@ -13,6 +13,7 @@ hangs off one of those. --clear deletes exactly that and nothing a person entere
 import argparse
 import bisect
 import datetime
+import io
 import itertools
 import random
 import time
@@ -215,6 +216,63 @@ def _person_name(rng: random.Random) -> str:
     first = rng.choice(FIRST_NAMES)
     last = rng.choice(LAST_NAMES)
     return f"{first} {last}a" if first in FEMALE_FIRST else f"{first} {last}"
+
+
+def _copy_value(value) -> str:
+    """One value in PostgreSQL's COPY text format."""
+    if value is None:
+        return "\\N"
+    if value is True or value is False:
+        return "t" if value else "f"
+    if isinstance(value, datetime.date):  # dates and aware datetimes
+        return value.isoformat()
+    return str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def insert_rows(model, rows: list[dict], ids: bool = True) -> list[int]:
+    """Insert rows given as {attname: value}; return their primary keys (in order) when `ids`.
+
+    On PostgreSQL the big tables go through COPY, with keys drawn from the table's own sequence
+    first: several times faster than INSERT for 100,000 events, because Django's per-field
+    preparation and the server's parsing of huge VALUES lists both disappear. Elsewhere bulk_create.
+    """
+    if not rows:
+        return []
+    if connection.vendor != "postgresql":
+        objects = [model(**row) for row in rows]
+        model.objects.bulk_create(objects, batch_size=BATCH_SIZE)
+        return [obj.pk for obj in objects] if ids else []
+
+    meta = model._meta
+    now = timezone.now()
+    given = [field for field in meta.concrete_fields if field.attname in rows[0]]
+    # Fields the generator leaves out get what Django would have put there.
+    missing = {
+        field: now if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+        else field.get_default()
+        for field in meta.concrete_fields
+        if field.attname not in rows[0] and not field.primary_key
+    }
+    columns = [field.column for field in given] + [field.column for field in missing]
+    fixed = "".join("\t" + _copy_value(value) for value in missing.values())
+    names = [field.attname for field in given]
+    keys: list[int] = []
+    with connection.cursor() as cursor:
+        if ids:
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [meta.db_table, meta.pk.column, len(rows)],
+            )
+            keys = [row[0] for row in cursor.fetchall()]
+            columns.insert(0, meta.pk.column)
+        buffer = io.StringIO()
+        for n, row in enumerate(rows):
+            values = "\t".join(_copy_value(row[name]) for name in names)
+            buffer.write(f"{keys[n]}\t{values}{fixed}\n" if ids else f"{values}{fixed}\n")
+        buffer.seek(0)
+        quoted = ", ".join(connection.ops.quote_name(column) for column in columns)
+        cursor.cursor.copy_expert(f"COPY {connection.ops.quote_name(meta.db_table)} ({quoted}) FROM STDIN", buffer)
+    return keys
 
 
 class _Partner:
@@ -645,7 +703,7 @@ class Generator:
                 site_counts = [rng.randint(8, big) if with_counts else None for _s in event_sites]
                 slug = f"{PREFIX}event-{i + 1:0{width}d}"
                 online = values["format"] in ("online", "hybrid")
-                events.append(Event(
+                events.append(dict(
                     title=f"{kind_labels[kind].capitalize()} «{rng.choice(TOPICS)}»", slug=slug,
                     organiser_id=organiser.pk,
                     agreement_id=main_partner.agreement_on(day) if main_partner else None,
@@ -659,23 +717,23 @@ class Generator:
                 sites.append([(site, role, count) for (site, role), count in zip(event_sites, site_counts,
                                                                                    strict=True)])
             built = time.perf_counter()
-            Event.objects.bulk_create(events, batch_size=BATCH_SIZE)
+            event_ids = insert_rows(Event, events)
             written = time.perf_counter()
 
             participations, guest_links = [], []
-            for event, event_sites in zip(events, sites, strict=True):
+            for event_id, event, event_sites in zip(event_ids, events, sites, strict=True):
                 for site, role, count in event_sites:
-                    participations.append(Participation(event_id=event.pk, library_id=site.pk, role=role,
-                                                        participants_count=count))
-                if event.kind in telebridge_like and rng.random() < 0.6:
+                    participations.append({"event_id": event_id, "library_id": site.pk, "role": role,
+                                           "participants_count": count})
+                if event["kind"] in telebridge_like and rng.random() < 0.6:
                     for person_id in rng.sample(self.guests, rng.randint(1, 2)):
-                        guest_links.append(Event.guests.through(event_id=event.pk, person_id=person_id))
+                        guest_links.append({"event_id": event_id, "person_id": person_id})
             linked = time.perf_counter()
-            Participation.objects.bulk_create(participations, batch_size=BATCH_SIZE)
-            Event.guests.through.objects.bulk_create(guest_links, batch_size=BATCH_SIZE)
+            insert_rows(Participation, participations, ids=False)
+            insert_rows(Event.guests.through, guest_links, ids=False)
             done = time.perf_counter()
             self.counts["events"] += len(events)
-            self.counts["drafts"] += sum(1 for event in events if not event.is_published)
+            self.counts["drafts"] += sum(1 for event in events if not event["is_published"])
             self.counts["participations"] += len(participations)
             self.log(f"events: {chunk_end}/{self.n_events} (build {built - chunk_started:.1f} s, "
                      f"write events {written - built:.1f} s, build links {linked - written:.1f} s, "
