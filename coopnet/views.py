@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from agreements.models import Library
 from contests.models import Contest
@@ -22,7 +22,7 @@ HOME_EXHIBITIONS = 6
 HOME_CONTESTS = 6
 
 
-@require_GET
+@require_safe
 def home(request):
     now = timezone.now()
     today = timezone.localdate()
@@ -67,7 +67,7 @@ def safe_next(request, default: str) -> str:
     return default
 
 
-@require_GET
+@require_safe
 def accessibility(request):
     back = safe_next(request, "")
     return render(request, "accessibility.html", {"back": back, "preset": lowvision.PRESET})
@@ -118,7 +118,7 @@ def accessibility_reset(request):
     return response
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",

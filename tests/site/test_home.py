@@ -100,3 +100,11 @@ def test_each_block_links_to_its_list(client):
 
     for name in ("events:telebridges", "events:list", "exhibitions:list", "contests:list", "agreements:partner_list"):
         assert f'href="{reverse(name)}"' in html
+
+
+def test_head_request_is_answered(client):
+    assert client.head(reverse("site:home")).status_code == 200
+
+
+def test_post_is_not_allowed(client):
+    assert client.post(reverse("site:home")).status_code == 405
