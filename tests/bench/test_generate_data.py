@@ -285,3 +285,19 @@ def test_bad_arguments_exit_non_zero_from_the_command_line():
 
     assert result.returncode != 0
     assert "отрицательным" in result.stderr
+
+
+def test_insert_rows_keeps_tabs_newlines_backslashes_and_nulls(host):
+    from reports.management.commands.generate_data import insert_rows
+
+    starts = datetime.datetime(2024, 12, 31, 23, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=3)))
+    title = "Tab\there, line\nbreak, back\\slash \\N «кавычки»"
+    [pk] = insert_rows(Event, [{
+        "title": title, "slug": "gen-escape", "kind": "webinar", "organiser_id": host.pk, "starts_at": starts,
+        "ends_at": starts, "participants_count": None, "is_published": False,
+    }])
+
+    event = Event.objects.get(pk=pk)
+    assert (event.title, event.starts_at, event.participants_count, event.is_published) == (title, starts, None, False)
+    assert event.format == Event.Format.ONLINE  # a field left out gets the model's default
+    assert event.created_at is not None
