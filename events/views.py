@@ -91,7 +91,7 @@ def event_list(request):
         filterset_class=EventFilter,
         queryset=Event.objects.public(),
         template_name="events/event_list.html",
-        context={"page_title": _("Мероприятия")},
+        context={"page_title": _("Мероприятия"), "count_forms": _("мероприятие,мероприятия,мероприятий")},
     )
 
 
@@ -102,7 +102,7 @@ def telebridge_list(request):
         filterset_class=TelebridgeFilter,
         queryset=queryset,
         template_name="events/telebridge_list.html",
-        context={"page_title": _("Телемосты")},
+        context={"page_title": _("Телемосты"), "count_forms": _("телемост,телемоста,телемостов")},
         calendar_params={"kind": Event.Kind.TELEBRIDGE, "when": "upcoming"},
     )
 

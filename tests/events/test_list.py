@@ -270,6 +270,12 @@ class TestTelebridges:
         assert response.status_code == 400
         assert "Выберите корректный вариант" in response.content.decode()
 
+    def test_found_count_speaks_of_telebridges(self, client):
+        for _ in range(2):
+            TelebridgeFactory()
+
+        assert "Найдено: 2 телемоста" in client.get(reverse("events:telebridges")).content.decode()
+
     def test_calendar_link_is_for_upcoming_telebridges(self, client):
         html = client.get(reverse("events:telebridges")).content.decode()
 
