@@ -112,6 +112,22 @@ def shot(request):
     return take
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Run the browser tests after everything else, keeping their own order.
+
+    They use `live_server`, so each one ends by flushing the test database, which also removes the rows data
+    migrations made (the «Методисты» and «Руководители» groups). pytest-django already runs them after the tests
+    that declare a database fixture, but a test that reaches the database only through
+    request.getfixturevalue() counts as database-free and is sorted after them. Last, they cannot pull the
+    ground from under anyone; and the quick tests report first.
+    """
+    browser = [item for item in items if item.get_closest_marker("browser")]
+    if browser:
+        rest = [item for item in items if not item.get_closest_marker("browser")]
+        items[:] = rest + browser
+
+
 def safe_name(name: str) -> str:
     return re.sub(r"[^\w.-]+", "_", name).strip("_")
 
