@@ -336,23 +336,34 @@ def to_xlsx(report: AnnualReport) -> bytes:
             cell.alignment = wrap
             header.append(cell)
         ws.append(header)
+        # A streaming sheet writes each row as it is appended, so one cell object per column and format
+        # is reused for every row. Careful: after a styled cell, openpyxl writes the following plain
+        # values through that same cell object (with its number format), so the first plain value
+        # after a styled one is wrapped in an unstyled cell of its own.
+        cache: dict[tuple[int, str], WriteOnlyCell] = {}
         for row in table.rows:
-            if any(isinstance(v, datetime.date | float) for v in row):
-                cells = []
-                for value in row:
-                    if isinstance(value, datetime.date):
-                        cell = WriteOnlyCell(ws, value=value)
-                        cell.number_format = "DD.MM.YYYY"
-                        cells.append(cell)
-                    elif isinstance(value, float):
-                        cell = WriteOnlyCell(ws, value=value)
-                        cell.number_format = "0.0"
-                        cells.append(cell)
-                    else:
-                        cells.append(value)
-                ws.append(cells)
-            else:
+            if not any(isinstance(v, datetime.date | float) for v in row):
                 ws.append(row)
+                continue
+            cells = list(row)
+            after_styled = False
+            for i, value in enumerate(row):
+                if isinstance(value, datetime.date):
+                    fmt = "DD.MM.YYYY"
+                elif isinstance(value, float):
+                    fmt = "0.0"
+                elif value is not None and after_styled:
+                    fmt = "General"
+                else:
+                    continue
+                cell = cache.get((i, fmt))
+                if cell is None:
+                    cell = cache[(i, fmt)] = WriteOnlyCell(ws)
+                    cell.number_format = fmt
+                cell.value = value
+                cells[i] = cell
+                after_styled = fmt != "General"
+            ws.append(cells)
         if table.rows:
             ws.auto_filter.ref = f"A1:{get_column_letter(len(table.headers))}{len(table.rows) + 1}"
 

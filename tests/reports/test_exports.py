@@ -117,6 +117,10 @@ def test_xlsx_agreements_store_dates_as_dates_and_counts_as_numbers(workbook, sc
     assert rows["1"][col["Действует до"]] == "бессрочно"
     date_cell = ws.cell(row=2, column=col["Подписано"] + 1)
     assert date_cell.is_date and date_cell.number_format == "DD.MM.YYYY"
+    # Numbers written after a date in the same row keep the general number format.
+    for r in range(2, ws.max_row + 1):
+        count = ws.cell(row=r, column=col["Всего за год"] + 1)
+        assert count.number_format == "General" and type(count.value) is int
 
 
 def test_xlsx_partner_matrix(workbook):
