@@ -4,7 +4,6 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -39,7 +38,9 @@ def managers_only(view):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
         if not can_see_reports(request.user):
-            raise PermissionDenied(_("Отчёт доступен только руководителям."))
+            response = render(request, "reports/forbidden.html", status=403)
+            response["Cache-Control"] = "private, no-store"
+            return response
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -50,7 +50,9 @@ def test_anonymous_is_sent_to_the_login_page(client, db, url):
 @pytest.mark.parametrize("persona", ["outsider", "methodologist"])
 def test_staff_outside_the_managers_group_get_403(client, request, url, persona):
     client.force_login(request.getfixturevalue(persona))
-    assert client.get(url).status_code == 403
+    response = client.get(url)
+    assert response.status_code == 403
+    assert "доступен только руководителям" in response.content.decode()
 
 
 @pytest.mark.parametrize("url", _urls())
