@@ -193,6 +193,8 @@ def machine(url: str) -> dict:
         "postgresql": database_fact(url, "SELECT version()"),
         "python": platform.python_version(),
         "platform": platform.platform(),
+        "commit": subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True,
+                                 text=True).stdout.strip(),
         "load_average_at_start": " ".join(f"{x:.2f}" for x in os.getloadavg()),
     }
 
@@ -227,7 +229,11 @@ def orchestrate(options) -> int:
             entry["generate_summary"] = generated.stdout.strip().splitlines()[-1]
             print(f"\n{events} events: generated in {entry['generate_seconds']:.1f} s")
             print(f"  {entry['generate_summary']}")
-            database_fact(url, "ANALYZE")
+            # Compact the tables: earlier --clear runs leave dead rows behind, which would make every
+            # sequential scan read several times the pages a real database of this size has.
+            started = time.perf_counter()
+            database_fact(url, "VACUUM (FULL, ANALYZE)")
+            print(f"  VACUUM (FULL, ANALYZE) in {time.perf_counter() - started:.1f} s")
         for fmt in FORMATS:
             save = str(OUT / f"coopnet-report-{year}-{events}.{fmt if fmt != 'report' else 'none'}")
             timings = [worker(["--format", fmt, "--year", str(year), "--mode", "time", "--save", save], env)
@@ -299,7 +305,8 @@ def markdown(results: dict, sizes: list[int]) -> str:
     info = results["machine"]
     lines = [
         f"Year {results['year']}, {results['partners']} partners, seed {results['seed']}; "
-        f"{info['date']}; load average {info['load_average_at_start']} → {info.get('load_average_at_end', '?')}.",
+        f"{info['date']}; commit {info.get('commit', '?')}; "
+        f"load average {info['load_average_at_start']} → {info.get('load_average_at_end', '?')}.",
         "",
         "| events (total) | events in year | format | wall time, s (median) | build / export, s | SQL time, s "
         "| queries | peak RSS, MB | tracemalloc peak, MB | output |",
