@@ -43,7 +43,8 @@ def describe(label, page_url, violation):
     for node in violation["nodes"][:8]:
         target = " ".join(str(part) for part in node["target"])
         summary = " ".join((node.get("failureSummary") or "").split())[:300]
-        lines.append(f"    {target}  ←  {summary}")
+        html = " ".join((node.get("html") or "").split())[:160]
+        lines.append(f"    {target}  ←  {summary}\n      {html}")
     if len(violation["nodes"]) > 8:
         lines.append(f"    … and {len(violation['nodes']) - 8} more elements")
     return "\n".join(lines)
