@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from contests.models import Entry
 from events.models import Event, Participation
 from tests.factories import (
     AgreementFactory,
@@ -23,6 +24,7 @@ from tests.factories import (
     HostLibraryFactory,
     LibraryFactory,
     ParticipationFactory,
+    PersonFactory,
     ProjectFactory,
     TelebridgeFactory,
 )
@@ -46,6 +48,9 @@ class Site:
     webinar: object
     exhibition: object
     contest: object
+    finished_contest: object
+    past_event: object
+    answer_exhibition: object
     project: object
     agreement: object
 
@@ -118,7 +123,7 @@ def build_site() -> Site:
         age_rating="16+",
     )
     ParticipationFactory(event=webinar, library=host)
-    EventFactory(
+    past = EventFactory(
         title="Круглый стол «Библиотека и семья»",
         slug="kruglyi-stol",
         organiser=host,
@@ -126,7 +131,10 @@ def build_site() -> Site:
         format=Event.Format.OFFLINE,
         starts_at=datetime.datetime(2024, 5, 20, 11, 0, tzinfo=KEMEROVO),
         age_rating="12+",
+        recording_url="https://example.org/recording",
+        location="Кемерово, ул. Весенняя, 3",
     )
+    past.guests.add(PersonFactory(full_name="Ольга Колпакова", occupation="писательница", place="Екатеринбург"))
 
     today = timezone.localdate()
     exhibition = ExhibitionFactory(
@@ -156,6 +164,64 @@ def build_site() -> Site:
     CuratorFactory(contest=contest, library=host, region="Кемеровская область — Кузбасс")
     EntryFactory(contest=contest, entrant_name="Маша Петрова", public_consent=True, work_title="Сибирь")
 
+    # A finished contest with its results: named winners (with consent) and entrants who stay unnamed.
+    finished_contest = ContestFactory(
+        title="Конкурс рисунков «Герои сибирских сказок»",
+        slug="geroi-skazok",
+        organiser=moscow,
+        nominations="Рисунок\nКомикс",
+        rules_url="https://example.org/rules.pdf",
+        age_min=7,
+        age_max=14,
+        submissions_from=datetime.date(2024, 2, 1),
+        submissions_until=datetime.date(2024, 4, 1),
+        results_on=datetime.date(2024, 5, 1),
+    )
+    CuratorFactory(contest=finished_contest, library=khabarovsk, region="Хабаровский край")
+    EntryFactory(
+        contest=finished_contest,
+        entrant_name="Алёша Иванов",
+        result=Entry.Result.WINNER,
+        place=1,
+        nomination="Рисунок",
+        work_title="Кара-Таш",
+        public_consent=True,
+    )
+    EntryFactory(
+        contest=finished_contest,
+        entrant_name="Даша Смирнова",
+        result=Entry.Result.FINALIST,
+        nomination="Комикс",
+        public_consent=True,
+    )
+    EntryFactory(contest=finished_contest, entrant_name="Скрытый Участник", result=Entry.Result.FINALIST)
+
+    # The other half of an exchange, shown in Moscow last year, with visitors counted.
+    answer = ExhibitionFactory(
+        title="Выставка «Москва — детям Кузбасса»",
+        slug="moskva-detyam",
+        provider=moscow,
+        kind=exhibition.kind,
+        counterpart=exhibition,
+        items_count=120,
+    )
+    ExhibitionStopFactory(
+        exhibition=answer,
+        venue=host,
+        starts_on=datetime.date(2025, 3, 1),
+        ends_on=datetime.date(2025, 4, 1),
+        visitors=640,
+        excursions=12,
+    )
+    ExhibitionStopFactory(
+        exhibition=answer,
+        venue=khabarovsk,
+        starts_on=datetime.date(2025, 5, 1),
+        ends_on=datetime.date(2025, 6, 1),
+        visitors=410,
+        excursions=8,
+    )
+
     project = ProjectFactory(
         title="Сказки народов Кузбасса", slug="skazki-kuzbassa", organiser=host, description="Видеосказки."
     )
@@ -171,6 +237,9 @@ def build_site() -> Site:
         webinar=webinar,
         exhibition=exhibition,
         contest=contest,
+        finished_contest=finished_contest,
+        past_event=past,
+        answer_exhibition=answer,
         project=project,
         agreement=agreement,
     )
@@ -183,14 +252,17 @@ def main_pages(site: Site) -> list[tuple[str, str, tuple, str]]:
         ("events", "events:list", (), ""),
         ("telebridges", "events:telebridges", (), ""),
         ("event-detail", "events:detail", (site.telebridge.slug,), ""),
+        ("past-event-detail", "events:detail", (site.past_event.slug,), ""),
         ("partners", "agreements:partner_list", (), ""),
         ("partner-detail", "agreements:partner_detail", (site.moscow.slug,), ""),
         ("agreements", "agreements:list", (), ""),
         ("agreement-detail", "agreements:detail", (site.agreement.pk,), ""),
         ("exhibitions", "exhibitions:list", (), ""),
         ("exhibition-detail", "exhibitions:detail", (site.exhibition.slug,), ""),
+        ("exchange-exhibition-detail", "exhibitions:detail", (site.answer_exhibition.slug,), ""),
         ("contests", "contests:list", (), ""),
         ("contest-detail", "contests:detail", (site.contest.slug,), ""),
+        ("contest-results", "contests:detail", (site.finished_contest.slug,), ""),
         ("project", "events:project", (site.project.slug,), ""),
         ("search", "site:search", (), "q=%D1%82%D0%B5%D0%BB%D0%B5%D0%BC%D0%BE%D1%81%D1%82"),
         ("accessibility", "site:accessibility", (), ""),
