@@ -34,11 +34,8 @@ AXE_OPTIONS = {
 
 @pytest.fixture
 def manager_page(live_server, manager, scenario):
-    from django.contrib.auth.models import Group
     from playwright.sync_api import sync_playwright
 
-    # The live server's database is flushed between tests, which removes the groups a migration made.
-    manager.groups.add(Group.objects.get_or_create(name="Руководители")[0])
     client = Client()
     client.force_login(manager)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
