@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from reports import exports
 from reports.charts import PARTNERS_IN_CHART, report_charts
-from reports.report import ReportYearError, build_report, kemerovo, parse_year
+from reports.report import DIRECTION_CONTESTS, ReportYearError, build_report, kemerovo, parse_year
 
 MANAGERS_GROUP = "Руководители"
 ITEMS_ON_PAGE = 200  # per direction; the full lists are in the XLSX and DOCX
@@ -82,6 +82,7 @@ def index(request):
             "years": years,
             "charts": report_charts(report),
             "sections": sections,
+            "contests": report.direction(DIRECTION_CONTESTS).items,
             "partners_in_chart": PARTNERS_IN_CHART,
             "downloads": [
                 {"fmt": fmt, "url": download_url(fmt, year), "name": filename(fmt, year)} for fmt in FORMATS
