@@ -285,6 +285,17 @@ def _text(value) -> str:
     return str(value)
 
 
+def _formula_like(value) -> bool:
+    return isinstance(value, str) and value.startswith("=")
+
+
+def _csv_text(value) -> str:
+    """Text that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return _text(value)
+
+
 def to_csv(report: AnnualReport) -> bytes:
     """One long table: section; row; column; value — UTF-8 with a BOM so Excel reads Cyrillic."""
     out = io.StringIO()
@@ -292,9 +303,9 @@ def to_csv(report: AnnualReport) -> bytes:
     writer.writerow(["section", "row", "column", "value"])
     for table in tables(report):
         for row in table.rows:
-            label = _text(row[0])
+            label = _csv_text(row[0])
             for header, value in zip(table.headers[1:], row[1:], strict=True):
-                writer.writerow([table.title, label, header, _text(value)])
+                writer.writerow([table.title, label, header, _csv_text(value)])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -342,17 +353,19 @@ def to_xlsx(report: AnnualReport) -> bytes:
         # after a styled one is wrapped in an unstyled cell of its own.
         cache: dict[tuple[int, str], WriteOnlyCell] = {}
         for row in table.rows:
-            if not any(isinstance(v, datetime.date | float) for v in row):
+            if not any(isinstance(v, datetime.date | float) or _formula_like(v) for v in row):
                 ws.append(row)
                 continue
             cells = list(row)
-            after_styled = False
+            after_cell = False
             for i, value in enumerate(row):
                 if isinstance(value, datetime.date):
                     fmt = "DD.MM.YYYY"
                 elif isinstance(value, float):
                     fmt = "0.0"
-                elif value is not None and after_styled:
+                elif _formula_like(value):
+                    fmt = "@"  # text: a title typed as "=…" must not become a live formula
+                elif value is not None and after_cell:
                     fmt = "General"
                 else:
                     continue
@@ -361,8 +374,10 @@ def to_xlsx(report: AnnualReport) -> bytes:
                     cell = cache[(i, fmt)] = WriteOnlyCell(ws)
                     cell.number_format = fmt
                 cell.value = value
+                if fmt == "@":
+                    cell.data_type = "s"
                 cells[i] = cell
-                after_styled = fmt != "General"
+                after_cell = fmt != "General"
             ws.append(cells)
         if table.rows:
             ws.auto_filter.ref = f"A1:{get_column_letter(len(table.headers))}{len(table.rows) + 1}"

@@ -344,3 +344,22 @@ def test_control_characters_pasted_into_a_title_do_not_break_the_files(db):
     text = "\n".join(p.text for p in Document(io.BytesIO(to_docx(report))).paragraphs)
     assert "Вебинарс вертикальной табуляцией" in text
     assert "Вебинарс вертикальной табуляцией" in to_csv(report).decode("utf-8-sig")
+
+
+def test_titles_that_look_like_formulas_stay_text(db):
+    from tests.factories import EventFactory, LibraryFactory
+
+    title = '=HYPERLINK("http://example.org","x")'
+    EventFactory(title=title, organiser=LibraryFactory(), participants_count=7,
+                 starts_at=datetime.datetime(2020, 5, 5, 12, tzinfo=datetime.UTC))
+    EventFactory(title="-минус вебинар", organiser=LibraryFactory(),
+                 starts_at=datetime.datetime(2020, 6, 5, 12, tzinfo=datetime.UTC))
+    report = build_report(2020)
+    ws = load_workbook(io.BytesIO(to_xlsx(report)))["Мероприятия (список)"]
+    cell = ws["A2"]
+    assert (cell.value, cell.data_type) == (title, "s")
+    assert ws.cell(row=2, column=10).value == 7 and ws.cell(row=2, column=10).number_format == "General"
+    cells = _csv(report)
+    assert cells[("Мероприятия (список)", "'" + title, "Участников")] == "7"
+    assert ("Мероприятия (список)", "'-минус вебинар", "Черновик") in cells
+    assert cells[("Сводка", str(headline_labels()["events"]), "Изменение")] == "2"  # numbers are not escaped
