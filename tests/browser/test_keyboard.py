@@ -106,6 +106,10 @@ def test_main_pages_by_keyboard_alone(page, url, shot):
         page.keyboard.press("Enter")
         in_main = page.evaluate("() => !!document.activeElement.closest('main')")
         assert in_main, f"{label}: Enter on the skip link did not move focus into <main>"
+        # …and the next Tab goes on from there, past the header and the navigation.
+        page.keyboard.press("Tab")
+        next_in_main = page.evaluate("() => !!document.activeElement.closest('main')")
+        assert next_in_main, f"{label}: after the skip link, Tab left <main>"
 
         # From the top, Tab reaches every nav link and then the filter form's fields and button, in order.
         page.goto(url(*route))
