@@ -301,3 +301,15 @@ def test_insert_rows_keeps_tabs_newlines_backslashes_and_nulls(host):
     assert (event.title, event.starts_at, event.participants_count, event.is_published) == (title, starts, None, False)
     assert event.format == Event.Format.ONLINE  # a field left out gets the model's default
     assert event.created_at is not None
+
+
+def test_help_explains_the_options():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "generate_data", "--help"],
+        cwd=Path(settings.BASE_DIR), env={**os.environ, "DJANGO_DEBUG": "1"}, capture_output=True, text=True,
+        timeout=60,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "--clear" in result.stdout
+    assert "gen-" in result.stdout

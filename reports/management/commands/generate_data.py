@@ -25,7 +25,6 @@ from django.db import connection, transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from agreements.models import Agreement, Contact, Direction, Library
 from contests.models import Contest, Curator, Entry
@@ -299,7 +298,8 @@ class _Partner:
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    # Plain strings: argparse cannot format lazy translations.
+    help = (
         "Заполняет базу правдоподобными данными за несколько лет для проверки скорости отчётов: "
         "библиотеки-партнёры России и Казахстана, соглашения, мероприятия с участием библиотек, выставки, "
         "конкурсы и проект с выпусками. Сгенерированные записи помечены префиксом «gen-»; --clear удаляет "
@@ -308,17 +308,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--partners", type=count_argument, default=None,
-                            help=gettext_lazy("библиотек-партнёров (по умолчанию 100)"))
+                            help="библиотек-партнёров (по умолчанию 100)")
         parser.add_argument("--events", type=count_argument, default=None,
-                            help=gettext_lazy("мероприятий (по умолчанию 100000)"))
+                            help="мероприятий (по умолчанию 100000)")
         parser.add_argument("--years", type=count_argument, default=10,
-                            help=gettext_lazy("за сколько лет, от 1 до 50 (по умолчанию 10)"))
+                            help="за сколько лет, от 1 до 50 (по умолчанию 10)")
         parser.add_argument("--end-year", type=count_argument, default=None,
-                            help=gettext_lazy("последний год данных (по умолчанию текущий)"))
+                            help="последний год данных (по умолчанию текущий)")
         parser.add_argument("--seed", type=int, default=42,
-                            help=gettext_lazy("зерно генератора случайных чисел (по умолчанию 42)"))
+                            help="зерно генератора случайных чисел (по умолчанию 42)")
         parser.add_argument("--clear", action="store_true",
-                            help=gettext_lazy("сначала удалить ранее сгенерированные записи"))
+                            help="сначала удалить ранее сгенерированные записи")
 
     def handle(self, *args, **options):
         started = time.perf_counter()
