@@ -163,6 +163,7 @@ class Event(models.Model):
             ),
         ]
         indexes = [
+            models.Index(fields=["starts_at"]),  # the annual report counts drafts too, by start alone
             models.Index(fields=["is_published", "starts_at"]),
             models.Index(fields=["is_published", "ends_at"]),
             models.Index(fields=["kind", "starts_at"]),
