@@ -314,6 +314,9 @@ def to_csv(report: AnnualReport) -> bytes:
 # --------------------------------------------------------------------------------------------
 
 
+WIDTH_SAMPLE_ROWS = 500
+
+
 def to_xlsx(report: AnnualReport) -> bytes:
     """A summary sheet, then a sheet per section; written in openpyxl's streaming mode to stay fast and small."""
     from openpyxl import Workbook
@@ -331,8 +334,9 @@ def to_xlsx(report: AnnualReport) -> bytes:
         ws = wb.create_sheet(table.title[:31])
         sheets[table.key] = ws
         # Streaming sheets need their column widths and panes before the first row.
+        # The first rows are enough to size a column (widths are capped anyway); long lists are not walked twice.
         widths = [len(h) for h in table.headers]
-        for row in table.rows:
+        for row in table.rows[:WIDTH_SAMPLE_ROWS]:
             for i, value in enumerate(row):
                 size = 10 if isinstance(value, datetime.date) else len(_text(value))
                 if size > widths[i]:
