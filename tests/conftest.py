@@ -1,6 +1,20 @@
+import importlib
+
 import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
 
 from tests.factories import HostLibraryFactory, UserFactory
+
+GROUPS_MIGRATION = importlib.import_module("agreements.migrations.0003_groups")
+
+
+def ensure_staff_groups():
+    """The staff groups come from a data migration. A live-server (transactional) test ends by flushing the
+    database, which takes them away from the tests after it; put them back, with their permissions."""
+    names = {GROUPS_MIGRATION.METHODOLOGISTS, GROUPS_MIGRATION.MANAGERS}
+    if Group.objects.filter(name__in=names).count() < len(names):
+        GROUPS_MIGRATION.create_groups(apps, None)
 
 
 @pytest.fixture(autouse=True)
@@ -28,11 +42,13 @@ def superuser(db):
 
 @pytest.fixture
 def methodologist(db):
+    ensure_staff_groups()
     return UserFactory(username="alice", groups=["Методисты"])
 
 
 @pytest.fixture
 def manager(db):
+    ensure_staff_groups()
     return UserFactory(username="bob", groups=["Руководители"])
 
 

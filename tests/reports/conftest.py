@@ -30,7 +30,6 @@ from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth.models import Group
 
 from agreements.models import Agreement, Library
 from contests.models import Entry
@@ -59,14 +58,6 @@ D = datetime.date
 
 def at(year, month, day, hour=14, minute=0, tz=KEMEROVO):
     return datetime.datetime(year, month, day, hour, minute, tzinfo=tz)
-
-
-@pytest.fixture(autouse=True)
-def _staff_groups(db):
-    """The groups come from a data migration; a live-server test flushes the database and takes them with it.
-    Autouse fixtures run first, so the manager and methodologist personas find their groups."""
-    for name in ("Методисты", "Руководители"):
-        Group.objects.get_or_create(name=name)
 
 
 @pytest.fixture

@@ -1,15 +1,12 @@
 """The report page in a real Chromium: no serious axe findings, nothing wider than a phone, works under a
 strict Content-Security-Policy, and the download links give the files."""
 
-import os
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls the test makes are plain sync code.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-import pytest  # noqa: E402
-from django.conf import settings  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.urls import reverse  # noqa: E402
+from tests.reports.conftest import scenario  # noqa: F401  (the hand-counted year the report is checked against)
 
 pytestmark = pytest.mark.browser
 
@@ -33,29 +30,23 @@ AXE_OPTIONS = {
 
 
 @pytest.fixture
-def manager_page(live_server, manager, scenario):
-    from playwright.sync_api import sync_playwright
-
+def manager_page(live_server, new_context, manager, scenario):  # noqa: F811
     client = Client()
     client.force_login(manager)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-        context = browser.new_context(locale="ru-RU", accept_downloads=True, viewport={"width": 1280, "height": 900})
-        context.set_default_timeout(10_000)
-        context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}])
-        page = context.new_page()
-        violations = []
-        page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    context = new_context()
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}])
+    page = context.new_page()
+    violations = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
 
-        def with_csp(route):
-            response = route.fetch()
-            route.fulfill(response=response, headers={**response.headers, "content-security-policy": STRICT_CSP})
+    def with_csp(route):
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": STRICT_CSP})
 
-        page.route(f"{live_server.url}/**", with_csp)
-        page.csp_violations = violations
-        yield page
-        browser.close()
+    page.route(f"{live_server.url}/**", with_csp)
+    page.csp_violations = violations
+    return page
 
 
 def _open(page, live_server, year=2020):
