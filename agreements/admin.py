@@ -90,10 +90,27 @@ class AgreementAdmin(admin.ModelAdmin):
     list_select_related = ["partner", "host"]
     fieldsets = [
         (None, {"fields": ["host", "partner", "number", "title", "directions", "is_public"]}),
-        (_("Подписание"), {"fields": ["signed_on", "signed_at", ("host_signatory", "host_signatory_position"),
-                                      ("partner_signatory", "partner_signatory_position")]}),
-        (_("Срок действия"), {"fields": [("valid_from", "valid_until"), ("auto_prolongation", "prolongation_years"),
-                                         ("status", "terminated_on")]}),
+        (
+            _("Подписание"),
+            {
+                "fields": [
+                    "signed_on",
+                    "signed_at",
+                    ("host_signatory", "host_signatory_position"),
+                    ("partner_signatory", "partner_signatory_position"),
+                ]
+            },
+        ),
+        (
+            _("Срок действия"),
+            {
+                "fields": [
+                    ("valid_from", "valid_until"),
+                    ("auto_prolongation", "prolongation_years"),
+                    ("status", "terminated_on"),
+                ]
+            },
+        ),
         (_("Документ"), {"fields": ["scan", "notes"]}),
     ]
 

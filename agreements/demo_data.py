@@ -292,9 +292,7 @@ KUZBASS_WRITERS = ["burmistrov-bv", "donbai-sl"]
 _SPECIALISTS = {"audience": "specialists", "age_rating": "18+", "target_group": "other"}
 _ONLINE = {"format": "online", "venue": "remote"}
 
-_ONLINE_TAIL = (
-    "Специалисты государственной библиотеки Кузбасса для детей и молодежи участвовали в онлайн-формате."
-)
+_ONLINE_TAIL = "Специалисты государственной библиотеки Кузбасса для детей и молодежи участвовали в онлайн-формате."
 
 # Past events. `participants`: library slug → role; the organiser is added with the organiser role.
 EVENTS = [
@@ -719,8 +717,7 @@ UPCOMING_EVENTS = [
         "minutes": 90,
         **_SPECIALISTS,
         "participants_count": 45,
-        "description": _DEMO_DESCRIPTION
-        + "Коллеги из Красноярска поделятся опытом проектной работы с подростками.",
+        "description": _DEMO_DESCRIPTION + "Коллеги из Красноярска поделятся опытом проектной работы с подростками.",
     },
     {
         "slug": "demo-telemost-volga-kuzbass",
@@ -877,8 +874,7 @@ CONTESTS = [
         "title": "Вдумчивый читатель",
         "organiser": "gaidar-moscow",
         "agreement": "gaidar-moscow",
-        "theme": "Отзывы и рецензии на новые книги, вошедшие в каталог «100 новых лучших книг для детей "
-        "и подростков»",
+        "theme": "Отзывы и рецензии на новые книги, вошедшие в каталог «100 новых лучших книг для детей и подростков»",
         "scope": "interregional",
         "is_online": False,
         "nominations": "Отзыв\nЭссе\nРецензия",

@@ -69,9 +69,7 @@ class Library(models.Model):
 
     name = models.CharField(_("полное официальное название"), max_length=400)
     short_name = models.CharField(_("краткое название"), max_length=200)
-    named_after = models.CharField(
-        _("имени"), max_length=200, blank=True, help_text=_("Например: «А.П. Гайдара»")
-    )
+    named_after = models.CharField(_("имени"), max_length=200, blank=True, help_text=_("Например: «А.П. Гайдара»"))
     kind = models.CharField(_("тип библиотеки"), max_length=20, choices=Kind.choices, default=Kind.CHILDREN)
     country = models.CharField(_("страна"), max_length=2, choices=Country.choices, default=Country.RUSSIA)
     region = models.CharField(_("регион"), max_length=200)
@@ -194,8 +192,7 @@ class AgreementQuerySet(models.QuerySet):
     def in_force_on(self, day: datetime.date):
         """Agreements legally in force on a day (auto-prolonging ones do not lapse)."""
         return self.filter(
-            Q(status=Agreement.Status.IN_FORCE)
-            | Q(status=Agreement.Status.TERMINATED, terminated_on__gt=day),
+            Q(status=Agreement.Status.IN_FORCE) | Q(status=Agreement.Status.TERMINATED, terminated_on__gt=day),
             Q(valid_from__isnull=True) | Q(valid_from__lte=day),
             Q(valid_until__isnull=True) | Q(valid_until__gte=day) | Q(auto_prolongation=True),
             signed_on__lte=day,
@@ -231,9 +228,7 @@ class Agreement(models.Model):
         limit_choices_to={"is_host": False},
     )
     number = models.CharField(_("номер"), max_length=50, blank=True)
-    title = models.CharField(
-        _("название"), max_length=300, default=_("Соглашение о профессиональном сотрудничестве")
-    )
+    title = models.CharField(_("название"), max_length=300, default=_("Соглашение о профессиональном сотрудничестве"))
     signed_on = models.DateField(_("дата подписания"))
     signed_at = models.CharField(
         _("место и повод подписания"),
@@ -242,9 +237,7 @@ class Agreement(models.Model):
         help_text=_("Например: деловая встреча в рамках Дней Москвы в Кузбассе"),
     )
     valid_from = models.DateField(_("действует с"), null=True, blank=True)
-    valid_until = models.DateField(
-        _("действует до"), null=True, blank=True, help_text=_("Пусто — бессрочно.")
-    )
+    valid_until = models.DateField(_("действует до"), null=True, blank=True, help_text=_("Пусто — бессрочно."))
     auto_prolongation = models.BooleanField(
         _("автоматическая пролонгация"),
         default=False,
@@ -272,9 +265,7 @@ class Agreement(models.Model):
         help_text=_("Только PDF, не больше 20 МБ. Доступен только сотрудникам."),
     )
     notes = models.TextField(_("заметки"), blank=True)
-    is_public = models.BooleanField(
-        _("показывать на сайте"), default=True, help_text=_("Публичный реестр соглашений.")
-    )
+    is_public = models.BooleanField(_("показывать на сайте"), default=True, help_text=_("Публичный реестр соглашений."))
     created_at = models.DateTimeField(_("создано"), auto_now_add=True)
     updated_at = models.DateTimeField(_("изменено"), auto_now=True)
 
@@ -384,4 +375,3 @@ def _add_years(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
-

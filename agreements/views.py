@@ -131,8 +131,9 @@ def partner_list(request):
             {"name": region, "libraries": list(rows)}
             for region, rows in groupby(in_country, key=lambda lib: lib.region)
         ]
-        countries.append({"code": country, "name": Library.Country(country).label, "regions": regions,
-                          "count": len(in_country)})
+        countries.append(
+            {"code": country, "name": Library.Country(country).label, "regions": regions, "count": len(in_country)}
+        )
 
     outline = partner_map.outline()
     markers = partner_map.markers(
@@ -182,8 +183,10 @@ def _safe_reverse(name: str, *args) -> str:
 
 
 def public_agreements():
-    return Agreement.objects.public().select_related("partner").prefetch_related(
-        Prefetch("directions", queryset=Direction.objects.order_by("position", "name"))
+    return (
+        Agreement.objects.public()
+        .select_related("partner")
+        .prefetch_related(Prefetch("directions", queryset=Direction.objects.order_by("position", "name")))
     )
 
 
@@ -240,9 +243,19 @@ def partner_timeline(library) -> list[TimelineItem]:
                 age_rating=stop.exhibition.age_rating,
             )
         )
-    contests = contests_with(library).distinct().only(
-        "title", "slug", "organiser", "submissions_from", "submissions_until", "results_on", "age_rating",
-        "created_at",
+    contests = (
+        contests_with(library)
+        .distinct()
+        .only(
+            "title",
+            "slug",
+            "organiser",
+            "submissions_from",
+            "submissions_until",
+            "results_on",
+            "age_rating",
+            "created_at",
+        )
     )
     for contest in contests:
         items.append(
@@ -259,8 +272,10 @@ def partner_timeline(library) -> list[TimelineItem]:
                 age_rating=contest.age_rating,
             )
         )
-    episodes = episodes_with(library).select_related("project").only(
-        "number", "title", "published_on", "project__title", "project__slug", "project__age_rating"
+    episodes = (
+        episodes_with(library)
+        .select_related("project")
+        .only("number", "title", "published_on", "project__title", "project__slug", "project__age_rating")
     )
     for episode in episodes:
         items.append(
@@ -306,9 +321,7 @@ def agreement_list(request):
 def agreement_detail(request, pk: int):
     agreement = get_object_or_404(public_agreements(), pk=pk)
     agreement.state_label = Agreement.State(agreement.state_on(timezone.localdate())).label
-    events = list(
-        published_events().filter(agreement=agreement).select_related("organiser").order_by("-starts_at")
-    )
+    events = list(published_events().filter(agreement=agreement).select_related("organiser").order_by("-starts_at"))
     for event in events:
         event.url = _safe_reverse("events:detail", event.slug)
     exhibitions = list(
@@ -322,7 +335,9 @@ def agreement_detail(request, pk: int):
         published_contests().filter(agreement=agreement).select_related("organiser").order_by("-submissions_from")
     )
     episodes = list(
-        published_episodes().filter(agreement=agreement).select_related("project", "library")
+        published_episodes()
+        .filter(agreement=agreement)
+        .select_related("project", "library")
         .order_by("-published_on", "number")
     )
     for episode in episodes:

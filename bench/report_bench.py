@@ -151,8 +151,13 @@ def ensure_database(url: str) -> None:
     if parsed.scheme not in {"postgres", "postgresql", "pgsql"}:
         raise SystemExit("The benchmark runs on PostgreSQL: set DATABASE_URL=postgres://…")
     name = unquote(parsed.path.lstrip("/"))
-    params = {"host": parsed.hostname or "", "port": parsed.port or 5432, "user": unquote(parsed.username or ""),
-              "password": unquote(parsed.password or ""), "dbname": "postgres"}
+    params = {
+        "host": parsed.hostname or "",
+        "port": parsed.port or 5432,
+        "user": unquote(parsed.username or ""),
+        "password": unquote(parsed.password or ""),
+        "dbname": "postgres",
+    }
     connection = psycopg2.connect(**params)
     connection.autocommit = True
     with connection.cursor() as cursor:
@@ -167,9 +172,13 @@ def database_fact(url: str, query: str) -> str:
     import psycopg2
 
     parsed = urlparse(url)
-    connection = psycopg2.connect(host=parsed.hostname or "", port=parsed.port or 5432,
-                                  user=unquote(parsed.username or ""), password=unquote(parsed.password or ""),
-                                  dbname=unquote(parsed.path.lstrip("/")))
+    connection = psycopg2.connect(
+        host=parsed.hostname or "",
+        port=parsed.port or 5432,
+        user=unquote(parsed.username or ""),
+        password=unquote(parsed.password or ""),
+        dbname=unquote(parsed.path.lstrip("/")),
+    )
     connection.autocommit = True
     with connection.cursor() as cursor:
         cursor.execute(query)
@@ -196,8 +205,9 @@ def machine(url: str) -> dict:
         "postgresql": database_fact(url, "SELECT version()"),
         "python": platform.python_version(),
         "platform": platform.platform(),
-        "commit": subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True,
-                                 text=True).stdout.strip(),
+        "commit": subprocess.run(
+            ["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip(),
         "load_average_at_start": " ".join(f"{x:.2f}" for x in os.getloadavg()),
     }
 
@@ -219,15 +229,35 @@ def orchestrate(options) -> int:
 
     sizes = [int(size) for size in options.sizes.split(",")]
     year = options.year
-    results: dict = {"machine": info, "year": year, "partners": options.partners, "seed": options.seed,
-                     "sizes": {}, "checks": []}
+    results: dict = {
+        "machine": info,
+        "year": year,
+        "partners": options.partners,
+        "seed": options.seed,
+        "sizes": {},
+        "checks": [],
+    }
     for events in sizes:
         entry: dict = {"formats": {}}
         if not options.skip_generate:
             started = time.perf_counter()
-            generated = run([sys.executable, "manage.py", "generate_data", "--clear", "--partners",
-                             str(options.partners), "--events", str(events), "--seed", str(options.seed),
-                             "--end-year", str(options.end_year)], env)
+            generated = run(
+                [
+                    sys.executable,
+                    "manage.py",
+                    "generate_data",
+                    "--clear",
+                    "--partners",
+                    str(options.partners),
+                    "--events",
+                    str(events),
+                    "--seed",
+                    str(options.seed),
+                    "--end-year",
+                    str(options.end_year),
+                ],
+                env,
+            )
             entry["generate_seconds"] = time.perf_counter() - started
             entry["generate_summary"] = generated.stdout.strip().splitlines()[-1]
             print(f"\n{events} events: generated in {entry['generate_seconds']:.1f} s")
@@ -239,8 +269,10 @@ def orchestrate(options) -> int:
             print(f"  VACUUM (FULL, ANALYZE) in {time.perf_counter() - started:.1f} s")
         for fmt in FORMATS:
             save = str(OUT / f"coopnet-report-{year}-{events}.{fmt if fmt != 'report' else 'none'}")
-            timings = [worker(["--format", fmt, "--year", str(year), "--mode", "time", "--save", save], env)
-                       for _run in range(options.repeat)]
+            timings = [
+                worker(["--format", fmt, "--year", str(year), "--mode", "time", "--save", save], env)
+                for _run in range(options.repeat)
+            ]
             memory = worker(["--format", fmt, "--year", str(year), "--mode", "memory"], env)
             best = sorted(timings, key=lambda r: r["seconds"])[len(timings) // 2]  # the median run
             row = {
@@ -259,12 +291,25 @@ def orchestrate(options) -> int:
                 "runs": timings,
             }
             entry["formats"][fmt] = row
-            print(f"  {fmt:6} {row['seconds_median']:7.2f} s (CPU {row['cpu_seconds_median']:.2f} s)  "
-                  f"queries {row['queries']}  RSS {row['peak_rss_mb']:.0f} MB  "
-                  f"tracemalloc {row['tracemalloc_peak_mb']:.0f} MB")
+            print(
+                f"  {fmt:6} {row['seconds_median']:7.2f} s (CPU {row['cpu_seconds_median']:.2f} s)  "
+                f"queries {row['queries']}  RSS {row['peak_rss_mb']:.0f} MB  "
+                f"tracemalloc {row['tracemalloc_peak_mb']:.0f} MB"
+            )
             if options.profile and events == max(sizes):
-                worker(["--format", fmt, "--year", str(year), "--mode", "profile",
-                        "--profile-out", str(OUT / f"profile-{fmt}-{events}")], env)
+                worker(
+                    [
+                        "--format",
+                        fmt,
+                        "--year",
+                        str(year),
+                        "--mode",
+                        "profile",
+                        "--profile-out",
+                        str(OUT / f"profile-{fmt}-{events}"),
+                    ],
+                    env,
+                )
         results["sizes"][str(events)] = entry
 
     results["machine"]["load_average_at_end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -284,20 +329,29 @@ def check(results: dict, sizes: list[int]) -> bool:
     for fmt in FORMATS:
         counts = {size: results["sizes"][str(size)]["formats"][fmt]["queries"] for size in sizes}
         same = len({tuple(c) for c in counts.values()}) == 1 and all(len(c) == 1 for c in counts.values())
-        results["checks"].append({"check": f"{fmt}: same number of queries at every size", "ok": same,
-                                  "value": counts})
+        results["checks"].append({"check": f"{fmt}: same number of queries at every size", "ok": same, "value": counts})
         ok &= same
     big = results["sizes"][large]["formats"]
     xlsx = big["xlsx"]["seconds_median"]
-    results["checks"].append({"check": f"xlsx at {large} events under {TARGET_XLSX_SECONDS:.0f} s",
-                              "ok": xlsx < TARGET_XLSX_SECONDS, "value": round(xlsx, 2)})
+    results["checks"].append(
+        {
+            "check": f"xlsx at {large} events under {TARGET_XLSX_SECONDS:.0f} s",
+            "ok": xlsx < TARGET_XLSX_SECONDS,
+            "value": round(xlsx, 2),
+        }
+    )
     ok &= xlsx < TARGET_XLSX_SECONDS
     for fmt in FORMATS:
         rss = big[fmt]["peak_rss_mb"]
         traced = big[fmt]["tracemalloc_peak_mb"]
         passed = rss < TARGET_PEAK_MB and traced < TARGET_PEAK_MB
-        results["checks"].append({"check": f"{fmt} at {large} events: peak memory under {TARGET_PEAK_MB:.0f} MB",
-                                  "ok": passed, "value": {"rss_mb": round(rss), "tracemalloc_mb": round(traced)}})
+        results["checks"].append(
+            {
+                "check": f"{fmt} at {large} events: peak memory under {TARGET_PEAK_MB:.0f} MB",
+                "ok": passed,
+                "value": {"rss_mb": round(rss), "tracemalloc_mb": round(traced)},
+            }
+        )
         ok &= passed
     return ok
 
@@ -337,8 +391,19 @@ def markdown(results: dict, sizes: list[int]) -> str:
     lines.append("")
     for item in results["checks"]:
         lines.append(f"- {'PASS' if item['ok'] else 'FAIL'}: {item['check']} ({item['value']})")
-    lines += ["", "Machine:", "", f"- CPU: {info['cpu']} × {info['nproc']}", f"- {info['postgresql']}",
-              f"- Python {info['python']} on {info['platform']}", "", "```", info["memory"], "```", ""]
+    lines += [
+        "",
+        "Machine:",
+        "",
+        f"- CPU: {info['cpu']} × {info['nproc']}",
+        f"- {info['postgresql']}",
+        f"- Python {info['python']} on {info['platform']}",
+        "",
+        "```",
+        info["memory"],
+        "```",
+        "",
+    ]
     return "\n".join(lines)
 
 

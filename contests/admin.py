@@ -15,8 +15,18 @@ class EntryInline(admin.TabularInline):
     model = Entry
     extra = 1
     autocomplete_fields = ["curator"]
-    fields = ["entrant_name", "age", "locality", "school", "curator", "work_title", "nomination", "result", "place",
-              "public_consent"]
+    fields = [
+        "entrant_name",
+        "age",
+        "locality",
+        "school",
+        "curator",
+        "work_title",
+        "nomination",
+        "result",
+        "place",
+        "public_consent",
+    ]
 
 
 @admin.register(Contest)

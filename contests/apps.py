@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class ContestsConfig(AppConfig):
-    default_auto_field = 'django.db.models.BigAutoField'
-    name = 'contests'
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "contests"

@@ -53,9 +53,7 @@ def contest_detail(request, slug: str):
     contest = get_object_or_404(
         Contest.objects.public()
         .select_related("agreement", "agreement__partner")
-        .prefetch_related(
-            Prefetch("curators", queryset=Curator.objects.select_related("library").order_by("region"))
-        ),
+        .prefetch_related(Prefetch("curators", queryset=Curator.objects.select_related("library").order_by("region"))),
         slug=slug,
     )
     awarded = Q(result__in=RESULT_ORDER)

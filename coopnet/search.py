@@ -85,8 +85,12 @@ def sections():
     """What is searched: each section's public queryset and the text fields it is searched by."""
     return [
         (
-            Section("events", _("Мероприятия"), "мероприятие,мероприятия,мероприятий",
-                    ["title", "kind_label", "description", "location"]),
+            Section(
+                "events",
+                _("Мероприятия"),
+                "мероприятие,мероприятия,мероприятий",
+                ["title", "kind_label", "description", "location"],
+            ),
             Event.objects.public().annotate(kind_label=event_kind_label()),
             ["-starts_at"],
         ),
@@ -96,8 +100,12 @@ def sections():
             ["title"],
         ),
         (
-            Section("contests", _("Конкурсы"), "конкурс,конкурса,конкурсов",
-                    ["title", "theme", "description", "nominations"]),
+            Section(
+                "contests",
+                _("Конкурсы"),
+                "конкурс,конкурса,конкурсов",
+                ["title", "theme", "description", "nominations"],
+            ),
             Contest.objects.public(),
             ["-submissions_until", "title"],
         ),
@@ -107,14 +115,19 @@ def sections():
             ["title"],
         ),
         (
-            Section("episodes", _("Выпуски проектов"), "выпуск,выпуска,выпусков",
-                    ["title", "tradition", "description"]),
+            Section(
+                "episodes", _("Выпуски проектов"), "выпуск,выпуска,выпусков", ["title", "tradition", "description"]
+            ),
             Episode.objects.public(),
             ["project__title", "number"],
         ),
         (
-            Section("partners", _("Библиотеки-партнёры"), "библиотека,библиотеки,библиотек",
-                    ["short_name", "name", "named_after", "city", "region"]),
+            Section(
+                "partners",
+                _("Библиотеки-партнёры"),
+                "библиотека,библиотеки,библиотек",
+                ["short_name", "name", "named_after", "city", "region"],
+            ),
             Library.objects.filter(is_host=False),
             ["short_name"],
         ),
@@ -188,8 +201,10 @@ def _hit(key: str, obj) -> Hit:
         )
     if key == "episodes":
         return Hit(
-            title=str(_("«%(project)s», выпуск № %(number)s: %(title)s")
-                      % {"project": obj.project.title, "number": obj.number, "title": obj.title}),
+            title=str(
+                _("«%(project)s», выпуск № %(number)s: %(title)s")
+                % {"project": obj.project.title, "number": obj.number, "title": obj.title}
+            ),
             url=_url("events:project", obj.project.slug),
             meta=" · ".join(part for part in [obj.tradition, obj.library.short_name] if part),
             snippet=_snippet(obj.description),

@@ -11,14 +11,18 @@ class PublishActionsMixin:
     @admin.action(description=_("Опубликовать выбранные"), permissions=["change"])
     def publish(self, request, queryset):
         count = queryset.update(is_published=True)
-        self.message_user(request, ngettext("Опубликована %d запись.", "Опубликовано записей: %d.", count) % count,
-                          messages.SUCCESS)
+        self.message_user(
+            request, ngettext("Опубликована %d запись.", "Опубликовано записей: %d.", count) % count, messages.SUCCESS
+        )
 
     @admin.action(description=_("Снять с публикации выбранные"), permissions=["change"])
     def unpublish(self, request, queryset):
         count = queryset.update(is_published=False)
-        self.message_user(request, ngettext("Снята с публикации %d запись.", "Снято с публикации записей: %d.", count)
-                          % count, messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("Снята с публикации %d запись.", "Снято с публикации записей: %d.", count) % count,
+            messages.SUCCESS,
+        )
 
 
 class ParticipationInline(admin.TabularInline):
@@ -30,10 +34,27 @@ class ParticipationInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(PublishActionsMixin, admin.ModelAdmin):
-    list_display = ["title", "kind", "format", "starts_at", "organiser", "age_rating", "participants_count",
-                    "is_published"]
-    list_filter = ["is_published", "kind", "format", "scope", "audience", "age_rating", "target_group", "venue",
-                   "organiser"]
+    list_display = [
+        "title",
+        "kind",
+        "format",
+        "starts_at",
+        "organiser",
+        "age_rating",
+        "participants_count",
+        "is_published",
+    ]
+    list_filter = [
+        "is_published",
+        "kind",
+        "format",
+        "scope",
+        "audience",
+        "age_rating",
+        "target_group",
+        "venue",
+        "organiser",
+    ]
     search_fields = ["title", "description", "organiser__short_name", "guests__full_name"]
     date_hierarchy = "starts_at"
     autocomplete_fields = ["organiser", "agreement", "guests"]
@@ -42,11 +63,16 @@ class EventAdmin(PublishActionsMixin, admin.ModelAdmin):
     inlines = [ParticipationInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "format", "scope", "is_published"]}),
-        (_("Когда и где"), {
-            "fields": [("starts_at", "ends_at"), "location", "online_url", "recording_url"],
-            "description": _("Время указывается по Кемерову (часовой пояс нашей библиотеки). "
-                             "На сайте оно показывается и по местному времени каждой площадки."),
-        }),
+        (
+            _("Когда и где"),
+            {
+                "fields": [("starts_at", "ends_at"), "location", "online_url", "recording_url"],
+                "description": _(
+                    "Время указывается по Кемерову (часовой пояс нашей библиотеки). "
+                    "На сайте оно показывается и по местному времени каждой площадки."
+                ),
+            },
+        ),
         (_("Кто"), {"fields": ["organiser", "agreement", "guests"]}),
         (_("Для кого"), {"fields": ["audience", "age_rating", ("target_group", "venue"), "participants_count"]}),
         (_("Описание"), {"fields": ["description", "cover", "cover_alt", "notes"]}),

@@ -61,9 +61,7 @@ class EventFilter(django_filters.FilterSet):
     country = django_filters.ChoiceFilter(
         label=_("Страна"), choices=Library.Country.choices, method="filter_country", empty_label=_("любая")
     )
-    audience = django_filters.ChoiceFilter(
-        label=_("Аудитория"), choices=Event.Audience.choices, empty_label=_("любая")
-    )
+    audience = django_filters.ChoiceFilter(label=_("Аудитория"), choices=Event.Audience.choices, empty_label=_("любая"))
     age_rating = django_filters.ChoiceFilter(
         label=_("Возрастная маркировка"), choices=AgeRating.choices, empty_label=_("любая")
     )

@@ -38,9 +38,7 @@ def exhibition_list(request):
 def exhibition_detail(request, slug: str):
     exhibition = get_object_or_404(
         Exhibition.objects.public()
-        .select_related(
-            "agreement", "agreement__partner", "counterpart__provider", "counterpart_of__provider"
-        )
+        .select_related("agreement", "agreement__partner", "counterpart__provider", "counterpart_of__provider")
         .prefetch_related(
             Prefetch("stops", queryset=ExhibitionStop.objects.select_related("venue").order_by("starts_on"))
         ),

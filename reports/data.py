@@ -14,8 +14,18 @@ MIN_YEAR = 1990
 MAX_YEAR = 2100
 
 MONTHS = [
-    "январь", "февраль", "март", "апрель", "май", "июнь",
-    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
 ]
 
 # Activity groups that are not event kinds (event kinds come from Event.Kind).
@@ -30,6 +40,7 @@ DIRECTION_EXHIBITIONS = "exhibitions"
 DIRECTION_TELEBRIDGES = "telebridges"
 DIRECTION_CONTESTS = "contests"
 DIRECTION_PROJECTS = "projects"
+
 
 @dataclass
 class Figure:
@@ -305,4 +316,3 @@ class AnnualReport:
 
     def direction(self, key: str) -> DirectionSection:
         return next(d for d in self.directions if d.key == key)
-

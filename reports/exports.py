@@ -99,19 +99,55 @@ def _tables(report: AnnualReport) -> list[Table]:
             "agreements",
             _("Соглашения"),
             [
-                _("Соглашение"), _("Партнёр"), _("Страна"), _("Регион"), _("Номер"), _("Подписано"), _("Действует с"),
-                _("Действует до"), _("Состояние на дату отчёта"), _("Действует"), _("Подписано в году"),
-                _("Расторгнуто в году"), _("Истёк срок в году"), _("Истекает в следующем году"),
-                _("Мероприятий"), _("Выставок"), _("Конкурсов"), _("Выпусков"), _("Всего за год"),
-                _("из них неопубликованных"), _("За 12 месяцев"), _("Последняя активность"), _("Бездействует"),
+                _("Соглашение"),
+                _("Партнёр"),
+                _("Страна"),
+                _("Регион"),
+                _("Номер"),
+                _("Подписано"),
+                _("Действует с"),
+                _("Действует до"),
+                _("Состояние на дату отчёта"),
+                _("Действует"),
+                _("Подписано в году"),
+                _("Расторгнуто в году"),
+                _("Истёк срок в году"),
+                _("Истекает в следующем году"),
+                _("Мероприятий"),
+                _("Выставок"),
+                _("Конкурсов"),
+                _("Выпусков"),
+                _("Всего за год"),
+                _("из них неопубликованных"),
+                _("За 12 месяцев"),
+                _("Последняя активность"),
+                _("Бездействует"),
             ],
             [
                 [
-                    r.label, r.partner, r.partner_country, r.partner_region, r.number, r.signed_on, r.valid_from,
-                    r.valid_until if r.valid_until else _("бессрочно"), r.state_label, _yes(r.in_force),
-                    _yes(r.signed_in_year), _yes(r.terminated_in_year), _yes(r.expired_in_year),
-                    _yes(r.expiring_next_year), r.events, r.exhibitions, r.contests, r.episodes, r.activities,
-                    r.drafts, r.activities_last_12_months, r.last_activity_on, _yes(r.dormant),
+                    r.label,
+                    r.partner,
+                    r.partner_country,
+                    r.partner_region,
+                    r.number,
+                    r.signed_on,
+                    r.valid_from,
+                    r.valid_until if r.valid_until else _("бессрочно"),
+                    r.state_label,
+                    _yes(r.in_force),
+                    _yes(r.signed_in_year),
+                    _yes(r.terminated_in_year),
+                    _yes(r.expired_in_year),
+                    _yes(r.expiring_next_year),
+                    r.events,
+                    r.exhibitions,
+                    r.contests,
+                    r.episodes,
+                    r.activities,
+                    r.drafts,
+                    r.activities_last_12_months,
+                    r.last_activity_on,
+                    _yes(r.dormant),
                 ]
                 for r in a.rows
             ],
@@ -122,8 +158,14 @@ def _tables(report: AnnualReport) -> list[Table]:
         Table(
             "partners_directions",
             _("Партнёры и направления"),
-            [_("Партнёр"), _("Страна"), _("Регион"), *[c.label for c in m.columns], _("Всего"),
-             _("из них неопубликованных")],
+            [
+                _("Партнёр"),
+                _("Страна"),
+                _("Регион"),
+                *[c.label for c in m.columns],
+                _("Всего"),
+                _("из них неопубликованных"),
+            ],
             [[r.name, r.country, r.region, *r.counts, r.total, r.drafts] for r in m.rows]
             + [[_("Итого (каждое мероприятие — один раз)"), "", "", *m.totals, m.total, m.total_drafts]],
         )
@@ -142,10 +184,19 @@ def _tables(report: AnnualReport) -> list[Table]:
         Table(
             "months",
             _("По месяцам"),
-            [_("Месяц"), _("Мероприятия"), _("Телемосты"), _("Выставки"), _("Конкурсы"), _("Выпуски проектов"),
-             _("Всего")],
-            [[r.label, r.events, r.telebridges, r.exhibitions, r.contests, r.episodes, r.total]
-             for r in report.by_month],
+            [
+                _("Месяц"),
+                _("Мероприятия"),
+                _("Телемосты"),
+                _("Выставки"),
+                _("Конкурсы"),
+                _("Выпуски проектов"),
+                _("Всего"),
+            ],
+            [
+                [r.label, r.events, r.telebridges, r.exhibitions, r.contests, r.episodes, r.total]
+                for r in report.by_month
+            ],
         )
     )
     p = report.participants
@@ -172,12 +223,35 @@ def _tables(report: AnnualReport) -> list[Table]:
         Table(
             "contests",
             _("Конкурсы"),
-            [_("Конкурс"), _("Организатор"), _("Партнёры"), _("Приём работ с"), _("Приём работ до"),
-             _("Итоги"), _("Работ"), _("из нашего региона"), _("Победителей"), _("Лауреатов"), _("Финалистов"),
-             _("Черновик")],
             [
-                [c.title, c.organiser, ", ".join(c.partners), c.submissions_from, c.submissions_until, c.results_on,
-                 c.entries, c.from_our_region, c.winners, c.laureates, c.finalists, _draft(c.is_draft)]
+                _("Конкурс"),
+                _("Организатор"),
+                _("Партнёры"),
+                _("Приём работ с"),
+                _("Приём работ до"),
+                _("Итоги"),
+                _("Работ"),
+                _("из нашего региона"),
+                _("Победителей"),
+                _("Лауреатов"),
+                _("Финалистов"),
+                _("Черновик"),
+            ],
+            [
+                [
+                    c.title,
+                    c.organiser,
+                    ", ".join(c.partners),
+                    c.submissions_from,
+                    c.submissions_until,
+                    c.results_on,
+                    c.entries,
+                    c.from_our_region,
+                    c.winners,
+                    c.laureates,
+                    c.finalists,
+                    _draft(c.is_draft),
+                ]
                 for c in report.direction(DIRECTION_CONTESTS).items
             ],
         )
@@ -213,11 +287,33 @@ def _tables(report: AnnualReport) -> list[Table]:
         Table(
             "activities",
             _("Мероприятия (список)"),
-            [_("Название"), _("Дата"), _("Вид"), _("Формат"), _("Уровень"), _("Возрастная группа"),
-             _("Место проведения"), _("Партнёры"), _("Соглашение"), _("Участников"), _("Черновик")],
             [
-                [e.title, e.starts_on, e.kind_label, e.format_label, e.scope_label, e.target_group_label,
-                 e.venue_label, ", ".join(e.partners), e.agreement, e.participants, _draft(e.is_draft)]
+                _("Название"),
+                _("Дата"),
+                _("Вид"),
+                _("Формат"),
+                _("Уровень"),
+                _("Возрастная группа"),
+                _("Место проведения"),
+                _("Партнёры"),
+                _("Соглашение"),
+                _("Участников"),
+                _("Черновик"),
+            ],
+            [
+                [
+                    e.title,
+                    e.starts_on,
+                    e.kind_label,
+                    e.format_label,
+                    e.scope_label,
+                    e.target_group_label,
+                    e.venue_label,
+                    ", ".join(e.partners),
+                    e.agreement,
+                    e.participants,
+                    _draft(e.is_draft),
+                ]
                 for d in report.directions
                 if d.key in (DIRECTION_EVENTS, DIRECTION_TELEBRIDGES)
                 for e in d.items
@@ -228,11 +324,31 @@ def _tables(report: AnnualReport) -> list[Table]:
         Table(
             "exhibitions",
             _("Выставки"),
-            [_("Выставка"), _("Вид"), _("Предоставила"), _("Партнёры"), _("Площадка"), _("С"), _("По"),
-             _("Посетителей"), _("Экскурсий"), _("Черновик")],
             [
-                [x.title, x.kind_label, x.provider, ", ".join(x.partners), s.venue, s.starts_on, s.ends_on,
-                 s.visitors, s.excursions, _draft(x.is_draft)]
+                _("Выставка"),
+                _("Вид"),
+                _("Предоставила"),
+                _("Партнёры"),
+                _("Площадка"),
+                _("С"),
+                _("По"),
+                _("Посетителей"),
+                _("Экскурсий"),
+                _("Черновик"),
+            ],
+            [
+                [
+                    x.title,
+                    x.kind_label,
+                    x.provider,
+                    ", ".join(x.partners),
+                    s.venue,
+                    s.starts_on,
+                    s.ends_on,
+                    s.visitors,
+                    s.excursions,
+                    _draft(x.is_draft),
+                ]
                 for x in report.direction(DIRECTION_EXHIBITIONS).items
                 for s in x.stops
             ],
@@ -242,11 +358,18 @@ def _tables(report: AnnualReport) -> list[Table]:
         Table(
             "episodes",
             _("Выпуски проектов"),
-            [_("Проект"), _("Номер"), _("Выпуск"), _("Традиция"), _("Подготовила"), _("Опубликован"),
-             _("Соглашение"), _("Черновик")],
             [
-                [e.project, e.number, e.title, e.tradition, e.library, e.published_on, e.agreement,
-                 _draft(e.is_draft)]
+                _("Проект"),
+                _("Номер"),
+                _("Выпуск"),
+                _("Традиция"),
+                _("Подготовила"),
+                _("Опубликован"),
+                _("Соглашение"),
+                _("Черновик"),
+            ],
+            [
+                [e.project, e.number, e.title, e.tradition, e.library, e.published_on, e.agreement, _draft(e.is_draft)]
                 for e in report.direction(DIRECTION_PROJECTS).items
             ],
         )
@@ -441,12 +564,18 @@ def describe(item) -> str:
     """One line of the narrative for an activity: date, title, partners and figures."""
     if isinstance(item, EventItem):
         figures = (
-            _("участников: %(n)s") % {"n": item.participants} if item.participants is not None
+            _("участников: %(n)s") % {"n": item.participants}
+            if item.participants is not None
             else _("число участников не указано")
         )
         return _("%(date)s — %(kind)s «%(title)s» (%(format)s, %(scope)s). Партнёры: %(partners)s; %(figures)s.") % {
-            "date": _fmt(item.starts_on), "kind": item.kind_label, "title": item.title, "format": item.format_label,
-            "scope": item.scope_label, "partners": _partners_text(item.partners), "figures": figures,
+            "date": _fmt(item.starts_on),
+            "kind": item.kind_label,
+            "title": item.title,
+            "format": item.format_label,
+            "scope": item.scope_label,
+            "partners": _partners_text(item.partners),
+            "figures": figures,
         } + _draft_mark(item.is_draft)
     if isinstance(item, ExhibitionItem):
         stops = "; ".join(
@@ -457,8 +586,13 @@ def describe(item) -> str:
             "%(start)s–%(end)s — %(kind)s выставка «%(title)s». Партнёры: %(partners)s. Площадки: %(stops)s. "
             "Посетителей: %(visitors)s, экскурсий: %(excursions)s."
         ) % {
-            "start": _fmt(item.first_day), "end": _fmt(item.last_day), "kind": item.kind_label, "title": item.title,
-            "partners": _partners_text(item.partners), "stops": stops, "visitors": item.visitors,
+            "start": _fmt(item.first_day),
+            "end": _fmt(item.last_day),
+            "kind": item.kind_label,
+            "title": item.title,
+            "partners": _partners_text(item.partners),
+            "stops": stops,
+            "visitors": item.visitors,
             "excursions": item.excursions,
         } + _draft_mark(item.is_draft)
     if isinstance(item, ContestItem):
@@ -467,17 +601,29 @@ def describe(item) -> str:
             "Партнёры: %(partners)s. Работ: %(entries)s, из них из нашего региона: %(ours)s; "
             "победителей: %(winners)s, лауреатов: %(laureates)s, финалистов: %(finalists)s."
         ) % {
-            "title": item.title, "scope": item.scope_label, "start": _fmt(item.submissions_from),
-            "end": _fmt(item.submissions_until), "results": _fmt(item.results_on),
-            "partners": _partners_text(item.partners), "entries": item.entries, "ours": item.from_our_region,
-            "winners": item.winners, "laureates": item.laureates, "finalists": item.finalists,
+            "title": item.title,
+            "scope": item.scope_label,
+            "start": _fmt(item.submissions_from),
+            "end": _fmt(item.submissions_until),
+            "results": _fmt(item.results_on),
+            "partners": _partners_text(item.partners),
+            "entries": item.entries,
+            "ours": item.from_our_region,
+            "winners": item.winners,
+            "laureates": item.laureates,
+            "finalists": item.finalists,
         } + _draft_mark(item.is_draft)
     if isinstance(item, EpisodeItem):
         tradition = f" ({item.tradition})" if item.tradition else ""
-        return _("%(date)s — проект «%(project)s», выпуск № %(number)s «%(title)s»%(tradition)s. Подготовила: "
-                 "%(library)s.") % {
-            "date": _fmt(item.published_on), "project": item.project, "number": item.number, "title": item.title,
-            "tradition": tradition, "library": item.library,
+        return _(
+            "%(date)s — проект «%(project)s», выпуск № %(number)s «%(title)s»%(tradition)s. Подготовила: %(library)s."
+        ) % {
+            "date": _fmt(item.published_on),
+            "project": item.project,
+            "number": item.number,
+            "title": item.title,
+            "tradition": tradition,
+            "library": item.library,
         } + _draft_mark(item.is_draft)
     return str(item)
 
@@ -545,15 +691,27 @@ def to_docx(report: AnnualReport) -> bytes:
         "year": report.year,
         "signed": a.signed,
         "partners": f["partners_active"].value,
-        "activities": _n(f["activities"].value, _("совместное мероприятие или проект"),
-                         _("совместных мероприятия и проекта"), _("совместных мероприятий и проектов")),
-        "events": _n(f["events"].value, _("профессиональное мероприятие"), _("профессиональных мероприятия"),
-                     _("профессиональных мероприятий")),
+        "activities": _n(
+            f["activities"].value,
+            _("совместное мероприятие или проект"),
+            _("совместных мероприятия и проекта"),
+            _("совместных мероприятий и проектов"),
+        ),
+        "events": _n(
+            f["events"].value,
+            _("профессиональное мероприятие"),
+            _("профессиональных мероприятия"),
+            _("профессиональных мероприятий"),
+        ),
         "telebridges": _n(f["telebridges"].value, _("телемост"), _("телемоста"), _("телемостов")),
         "exhibitions": _n(f["exhibitions"].value, _("выставка"), _("выставки"), _("выставок")),
         "contests": _n(f["contests"].value, _("конкурс"), _("конкурса"), _("конкурсов")),
-        "episodes": _n(f["episodes"].value, _("выпуск просветительских проектов"),
-                       _("выпуска просветительских проектов"), _("выпусков просветительских проектов")),
+        "episodes": _n(
+            f["episodes"].value,
+            _("выпуск просветительских проектов"),
+            _("выпуска просветительских проектов"),
+            _("выпусков просветительских проектов"),
+        ),
         "participants": f["event_participants"].value,
         "visitors": f["exhibition_visitors"].value,
         "entries": f["contest_entries"].value,
@@ -581,8 +739,7 @@ def to_docx(report: AnnualReport) -> bytes:
     doc.add_paragraph()
     _table(
         doc,
-        [_("Партнёр"), _("Подписано"), _("Действует до"), _("Состояние"), _("Активностей за год"),
-         _("Бездействует")],
+        [_("Партнёр"), _("Подписано"), _("Действует до"), _("Состояние"), _("Активностей за год"), _("Бездействует")],
         [
             [r.partner, r.signed_on, r.valid_until or _("бессрочно"), r.state_label, r.activities, _yes(r.dormant)]
             for r in a.rows

@@ -48,7 +48,6 @@ def kemerovo() -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
 
 
-
 # --------------------------------------------------------------------------------------------
 # Periods and the "counts in the year" rules
 # --------------------------------------------------------------------------------------------
@@ -233,16 +232,27 @@ def _links(period: Period) -> list[tuple[int, str, bool, int]]:
     epi = Value(EPISODE, output_field=text)
     branches = [
         cols(events, "pk", "organiser_id", "kind", "is_published"),
-        cols(Participation.objects.filter(_event_q(period, "event__")), "event_id", "library_id", "event__kind",
-             "event__is_published"),
+        cols(
+            Participation.objects.filter(_event_q(period, "event__")),
+            "event_id",
+            "library_id",
+            "event__kind",
+            "event__is_published",
+        ),
         cols(events.filter(agreement__isnull=False), "pk", "agreement__partner_id", "kind", "is_published"),
         cols(exhibitions, "pk", "provider_id", exh, "is_published"),
-        cols(ExhibitionStop.objects.filter(_stop_q(period)), "exhibition_id", "venue_id", exh,
-             "exhibition__is_published"),
+        cols(
+            ExhibitionStop.objects.filter(_stop_q(period)), "exhibition_id", "venue_id", exh, "exhibition__is_published"
+        ),
         cols(exhibitions.filter(agreement__isnull=False), "pk", "agreement__partner_id", exh, "is_published"),
         cols(contests, "pk", "organiser_id", con, "is_published"),
-        cols(Curator.objects.filter(_contest_q(period, "contest__")), "contest_id", "library_id", con,
-             "contest__is_published"),
+        cols(
+            Curator.objects.filter(_contest_q(period, "contest__")),
+            "contest_id",
+            "library_id",
+            con,
+            "contest__is_published",
+        ),
         cols(contests.filter(agreement__isnull=False), "pk", "agreement__partner_id", con, "is_published"),
         cols(episodes, "pk", "library_id", epi, "is_published"),
         cols(episodes.filter(agreement__isnull=False), "pk", "agreement__partner_id", epi, "is_published"),
@@ -266,8 +276,11 @@ def aggregate(year: int, today: datetime.date) -> Aggregates:
         Event.objects.filter(_event_q(period))
         .order_by()
         .values("kind", "format", "scope", "target_group", "venue", "is_published")
-        .annotate(n=Count("pk"), visits=Sum("participants_count"), no_figure=Count("pk", filter=Q(
-            participants_count__isnull=True)))
+        .annotate(
+            n=Count("pk"),
+            visits=Sum("participants_count"),
+            no_figure=Count("pk", filter=Q(participants_count__isnull=True)),
+        )
     )
     exh = Exhibition.objects.filter(_stop_q(period, "stops__")).aggregate(
         n=Count("pk", distinct=True), drafts=Count("pk", distinct=True, filter=Q(is_published=False))
@@ -343,8 +356,9 @@ def listings(period: Period, libraries, agreements) -> dict[str, list]:
     tz = kemerovo()
     sites: dict[int, list[int]] = defaultdict(list)
     for event_id, lib_id in (
-        Participation.objects.filter(_event_q(period, "event__")).order_by("event_id", "pk").values_list(
-            "event_id", "library_id")
+        Participation.objects.filter(_event_q(period, "event__"))
+        .order_by("event_id", "pk")
+        .values_list("event_id", "library_id")
     ):
         sites[event_id].append(lib_id)
     events, telebridges = [], []
@@ -356,8 +370,21 @@ def listings(period: Period, libraries, agreements) -> dict[str, list]:
     for e in (
         Event.objects.filter(_event_q(period))
         .order_by("starts_at", "pk")
-        .values_list("pk", "title", "starts_at", "kind", "format", "scope", "target_group", "venue",
-                     "organiser_id", "agreement_id", "agreement__partner_id", "participants_count", "is_published")
+        .values_list(
+            "pk",
+            "title",
+            "starts_at",
+            "kind",
+            "format",
+            "scope",
+            "target_group",
+            "venue",
+            "organiser_id",
+            "agreement_id",
+            "agreement__partner_id",
+            "participants_count",
+            "is_published",
+        )
     ):
         pk, title, starts_at, kind, fmt, scope, target, venue, org, agr, agr_partner, count, published = e
         local = timezone.localtime(starts_at, tz)
@@ -388,8 +415,9 @@ def listings(period: Period, libraries, agreements) -> dict[str, list]:
         .values_list("exhibition_id", "venue_id", "starts_on", "ends_on", "visitors", "excursions")
     ):
         stops[ex_id].append(
-            StopItem(libraries[venue].short_name if venue in libraries else "", starts_on, ends_on, visitors,
-                     excursions)
+            StopItem(
+                libraries[venue].short_name if venue in libraries else "", starts_on, ends_on, visitors, excursions
+            )
         )
         stop_venues[ex_id].append(venue)
     kind_labels = _choices(Exhibition.Kind)
@@ -421,8 +449,8 @@ def listings(period: Period, libraries, agreements) -> dict[str, list]:
     exhibitions.sort(key=lambda x: (x.first_day, x.title))
 
     curators: dict[int, list[int]] = defaultdict(list)
-    for contest_id, lib_id in Curator.objects.filter(_contest_q(period, "contest__")).order_by("pk").values_list(
-        "contest_id", "library_id"
+    for contest_id, lib_id in (
+        Curator.objects.filter(_contest_q(period, "contest__")).order_by("pk").values_list("contest_id", "library_id")
     ):
         curators[contest_id].append(lib_id)
     contests = []
@@ -436,12 +464,41 @@ def listings(period: Period, libraries, agreements) -> dict[str, list]:
             laureates=Count("entries", filter=Q(entries__result=Entry.Result.LAUREATE)),
             finalists=Count("entries", filter=Q(entries__result=Entry.Result.FINALIST)),
         )
-        .values_list("pk", "title", "organiser_id", "agreement_id", "agreement__partner_id", "scope",
-                     "submissions_from", "submissions_until", "results_on", "n", "ours", "winners", "laureates",
-                     "finalists", "is_published")
+        .values_list(
+            "pk",
+            "title",
+            "organiser_id",
+            "agreement_id",
+            "agreement__partner_id",
+            "scope",
+            "submissions_from",
+            "submissions_until",
+            "results_on",
+            "n",
+            "ours",
+            "winners",
+            "laureates",
+            "finalists",
+            "is_published",
+        )
     ):
-        (pk, title, org, agr, agr_partner, scope, s_from, s_until, results, n, ours, winners, laureates, finalists,
-         published) = c
+        (
+            pk,
+            title,
+            org,
+            agr,
+            agr_partner,
+            scope,
+            s_from,
+            s_until,
+            results,
+            n,
+            ours,
+            winners,
+            laureates,
+            finalists,
+            published,
+        ) = c
         first_day = _contest_first_day(s_from, s_until, results, period)
         contests.append(
             ContestItem(
@@ -481,8 +538,18 @@ def listings(period: Period, libraries, agreements) -> dict[str, list]:
         for pk, project, number, title, tradition, lib, agr, agr_partner, published_on, published in (
             Episode.objects.filter(_episode_q(period))
             .order_by("published_on", "project__title", "number")
-            .values_list("pk", "project__title", "number", "title", "tradition", "library_id", "agreement_id",
-                         "agreement__partner_id", "published_on", "is_published")
+            .values_list(
+                "pk",
+                "project__title",
+                "number",
+                "title",
+                "tradition",
+                "library_id",
+                "agreement_id",
+                "agreement__partner_id",
+                "published_on",
+                "is_published",
+            )
         )
     ]
     return {
@@ -560,4 +627,3 @@ def years_with_data() -> list[int]:
     if not years:
         return []
     return list(range(max(min(years), MIN_YEAR), min(max(years), MAX_YEAR) + 1))
-

@@ -75,12 +75,44 @@ from reports.data import (
 from reports.queries import Aggregates, Period, aggregate, by_month, kemerovo, listings, years_with_data
 
 __all__ = [
-    "MAX_YEAR", "MIN_YEAR", "MONTHS", "CONTEST", "EPISODE", "EXHIBITION", "TELEBRIDGE",
-    "DIRECTION_CONTESTS", "DIRECTION_EVENTS", "DIRECTION_EXHIBITIONS", "DIRECTION_PROJECTS", "DIRECTION_TELEBRIDGES",
-    "AgreementRow", "AgreementsSection", "AnnualReport", "Column", "ContestItem", "CountRow", "DirectionSection",
-    "EpisodeItem", "EventItem", "ExhibitionItem", "Figure", "MonthRow", "NewPartner", "NkRow", "ParticipantsSection",
-    "PartnerCount", "PartnerMatrix", "PartnerRow", "PartnersSection", "StopItem",
-    "ReportYearError", "build_report", "direction_titles", "headline_labels", "kemerovo", "parse_year",
+    "MAX_YEAR",
+    "MIN_YEAR",
+    "MONTHS",
+    "CONTEST",
+    "EPISODE",
+    "EXHIBITION",
+    "TELEBRIDGE",
+    "DIRECTION_CONTESTS",
+    "DIRECTION_EVENTS",
+    "DIRECTION_EXHIBITIONS",
+    "DIRECTION_PROJECTS",
+    "DIRECTION_TELEBRIDGES",
+    "AgreementRow",
+    "AgreementsSection",
+    "AnnualReport",
+    "Column",
+    "ContestItem",
+    "CountRow",
+    "DirectionSection",
+    "EpisodeItem",
+    "EventItem",
+    "ExhibitionItem",
+    "Figure",
+    "MonthRow",
+    "NewPartner",
+    "NkRow",
+    "ParticipantsSection",
+    "PartnerCount",
+    "PartnerMatrix",
+    "PartnerRow",
+    "PartnersSection",
+    "StopItem",
+    "ReportYearError",
+    "build_report",
+    "direction_titles",
+    "headline_labels",
+    "kemerovo",
+    "parse_year",
     "years_with_data",
 ]
 
@@ -95,7 +127,6 @@ def direction_titles() -> dict[str, str]:
     }
 
 
-
 class ReportYearError(ValueError):
     """A year the report cannot be built for; the message is shown to the user as is."""
 
@@ -104,9 +135,7 @@ def parse_year(value) -> int:
     """Validate a year typed by a user (page, command line); raise ReportYearError with a Russian message."""
     text = str(value).strip() if value is not None else ""
     if not re.fullmatch(r"-?[0-9]{1,6}", text):
-        raise ReportYearError(
-            _("«%(value)s» — это не год. Укажите год числом, например 2020.") % {"value": text[:20]}
-        )
+        raise ReportYearError(_("«%(value)s» — это не год. Укажите год числом, например 2020.") % {"value": text[:20]})
     year = int(text)
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise ReportYearError(
@@ -116,12 +145,10 @@ def parse_year(value) -> int:
     return year
 
 
-
 def _pct(value: int, previous: int) -> float | None:
     if not previous:
         return None
     return round((value - previous) * 100 / previous, 1)
-
 
 
 # --------------------------------------------------------------------------------------------
@@ -351,8 +378,14 @@ def _partners(agg: Aggregates, libraries: dict[int, Library]) -> PartnersSection
     )
 
 
-def _headline_values(agg: Aggregates, agreements: AgreementsSection, matrix: PartnerMatrix,
-                     participants: ParticipantsSection, partners: PartnersSection, nk: list[NkRow]) -> dict[str, int]:
+def _headline_values(
+    agg: Aggregates,
+    agreements: AgreementsSection,
+    matrix: PartnerMatrix,
+    participants: ParticipantsSection,
+    partners: PartnersSection,
+    nk: list[NkRow],
+) -> dict[str, int]:
     telebridges = matrix.totals[[c.key for c in matrix.columns].index(TELEBRIDGE)]
     events = sum(g["n"] for g in agg.event_groups)
     return {
@@ -446,8 +479,7 @@ def build_report(year: int) -> AnnualReport:
     by_direction = listings(period, libraries, agreement_map)
     titles = direction_titles()
     directions = []
-    for key in (DIRECTION_EVENTS, DIRECTION_EXHIBITIONS, DIRECTION_TELEBRIDGES, DIRECTION_CONTESTS,
-                DIRECTION_PROJECTS):
+    for key in (DIRECTION_EVENTS, DIRECTION_EXHIBITIONS, DIRECTION_TELEBRIDGES, DIRECTION_CONTESTS, DIRECTION_PROJECTS):
         items = by_direction[key]
         directions.append(
             DirectionSection(
@@ -480,4 +512,3 @@ def build_report(year: int) -> AnnualReport:
         drafts=matrix.total_drafts,
         years_with_data=years_with_data(),
     )
-

@@ -84,9 +84,7 @@ def index(request):
             "sections": sections,
             "contests": report.direction(DIRECTION_CONTESTS).items,
             "partners_in_chart": PARTNERS_IN_CHART,
-            "downloads": [
-                {"fmt": fmt, "url": download_url(fmt, year), "name": filename(fmt, year)} for fmt in FORMATS
-            ],
+            "downloads": [{"fmt": fmt, "url": download_url(fmt, year), "name": filename(fmt, year)} for fmt in FORMATS],
         },
     )
     response["Cache-Control"] = "private, no-store"

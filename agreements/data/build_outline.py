@@ -21,10 +21,33 @@ from agreements.map import PROJECTION, project_raw  # noqa: E402
 # ISO 3166 numeric codes: partners' countries first, then the neighbours drawn for context.
 PARTNER_COUNTRIES = {"643": "RU", "398": "KZ"}
 NEIGHBOURS = {
-    "112": "BY", "417": "KG", "860": "UZ", "762": "TJ", "795": "TM", "496": "MN", "156": "CN",
-    "246": "FI", "233": "EE", "428": "LV", "440": "LT", "616": "PL", "804": "UA", "498": "MD",
-    "268": "GE", "031": "AZ", "051": "AM", "364": "IR", "004": "AF", "408": "KP", "410": "KR",
-    "392": "JP", "578": "NO", "752": "SE", "642": "RO", "792": "TR", "100": "BG",
+    "112": "BY",
+    "417": "KG",
+    "860": "UZ",
+    "762": "TJ",
+    "795": "TM",
+    "496": "MN",
+    "156": "CN",
+    "246": "FI",
+    "233": "EE",
+    "428": "LV",
+    "440": "LT",
+    "616": "PL",
+    "804": "UA",
+    "498": "MD",
+    "268": "GE",
+    "031": "AZ",
+    "051": "AM",
+    "364": "IR",
+    "004": "AF",
+    "408": "KP",
+    "410": "KR",
+    "392": "JP",
+    "578": "NO",
+    "752": "SE",
+    "642": "RO",
+    "792": "TR",
+    "100": "BG",
 }
 TOLERANCE = 0.6  # simplification tolerance, in viewBox units (the map is 1000 wide)
 

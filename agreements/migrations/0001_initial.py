@@ -7,108 +7,354 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Direction',
+            name="Direction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='название')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='адрес в URL')),
-                ('description', models.TextField(blank=True, verbose_name='описание')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='порядок')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="название")),
+                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="адрес в URL")),
+                ("description", models.TextField(blank=True, verbose_name="описание")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="порядок")),
             ],
             options={
-                'verbose_name': 'направление сотрудничества',
-                'verbose_name_plural': 'направления сотрудничества',
-                'ordering': ['position', 'name'],
+                "verbose_name": "направление сотрудничества",
+                "verbose_name_plural": "направления сотрудничества",
+                "ordering": ["position", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Library',
+            name="Library",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=400, verbose_name='полное официальное название')),
-                ('short_name', models.CharField(max_length=200, verbose_name='краткое название')),
-                ('named_after', models.CharField(blank=True, help_text='Например: «А.П. Гайдара»', max_length=200, verbose_name='имени')),
-                ('kind', models.CharField(choices=[('children', 'детская'), ('youth', 'молодёжная'), ('children_youth', 'детско-юношеская / для детей и молодёжи'), ('universal', 'универсальная'), ('other', 'другая')], default='children', max_length=20, verbose_name='тип библиотеки')),
-                ('country', models.CharField(choices=[('RU', 'Россия'), ('KZ', 'Казахстан'), ('BY', 'Беларусь'), ('KG', 'Киргизия'), ('UZ', 'Узбекистан'), ('XX', 'другая страна')], default='RU', max_length=2, verbose_name='страна')),
-                ('region', models.CharField(max_length=200, verbose_name='регион')),
-                ('city', models.CharField(max_length=200, verbose_name='город')),
-                ('timezone', models.CharField(help_text='Название из базы часовых поясов IANA, например Asia/Novokuznetsk для Кемерова.', max_length=64, validators=[agreements.models.validate_timezone], verbose_name='часовой пояс')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='широта')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='долгота')),
-                ('website', models.URLField(blank=True, verbose_name='сайт')),
-                ('address', models.CharField(blank=True, max_length=400, verbose_name='адрес')),
-                ('description', models.TextField(blank=True, verbose_name='о библиотеке')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='адрес в URL')),
-                ('is_host', models.BooleanField(default=False, help_text='Библиотека, которая ведёт систему. Такая библиотека может быть только одна.', verbose_name='наша библиотека')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='создано')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='изменено')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=400, verbose_name="полное официальное название")),
+                ("short_name", models.CharField(max_length=200, verbose_name="краткое название")),
+                (
+                    "named_after",
+                    models.CharField(
+                        blank=True, help_text="Например: «А.П. Гайдара»", max_length=200, verbose_name="имени"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("children", "детская"),
+                            ("youth", "молодёжная"),
+                            ("children_youth", "детско-юношеская / для детей и молодёжи"),
+                            ("universal", "универсальная"),
+                            ("other", "другая"),
+                        ],
+                        default="children",
+                        max_length=20,
+                        verbose_name="тип библиотеки",
+                    ),
+                ),
+                (
+                    "country",
+                    models.CharField(
+                        choices=[
+                            ("RU", "Россия"),
+                            ("KZ", "Казахстан"),
+                            ("BY", "Беларусь"),
+                            ("KG", "Киргизия"),
+                            ("UZ", "Узбекистан"),
+                            ("XX", "другая страна"),
+                        ],
+                        default="RU",
+                        max_length=2,
+                        verbose_name="страна",
+                    ),
+                ),
+                ("region", models.CharField(max_length=200, verbose_name="регион")),
+                ("city", models.CharField(max_length=200, verbose_name="город")),
+                (
+                    "timezone",
+                    models.CharField(
+                        help_text="Название из базы часовых поясов IANA, например Asia/Novokuznetsk для Кемерова.",
+                        max_length=64,
+                        validators=[agreements.models.validate_timezone],
+                        verbose_name="часовой пояс",
+                    ),
+                ),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=5,
+                        max_digits=8,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-90),
+                            django.core.validators.MaxValueValidator(90),
+                        ],
+                        verbose_name="широта",
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=5,
+                        max_digits=8,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-180),
+                            django.core.validators.MaxValueValidator(180),
+                        ],
+                        verbose_name="долгота",
+                    ),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="сайт")),
+                ("address", models.CharField(blank=True, max_length=400, verbose_name="адрес")),
+                ("description", models.TextField(blank=True, verbose_name="о библиотеке")),
+                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="адрес в URL")),
+                (
+                    "is_host",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Библиотека, которая ведёт систему. Такая библиотека может быть только одна.",
+                        verbose_name="наша библиотека",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="создано")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="изменено")),
             ],
             options={
-                'verbose_name': 'библиотека',
-                'verbose_name_plural': 'библиотеки',
-                'ordering': ['-is_host', 'country', 'region', 'short_name'],
-                'indexes': [models.Index(fields=['country', 'region'], name='agreements__country_a75cce_idx')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('is_host', True)), fields=('is_host',), name='library_single_host', violation_error_message='Наша библиотека уже указана: может быть только одна.'), models.CheckConstraint(condition=models.Q(('latitude__isnull', True), models.Q(('latitude__gte', -90), ('latitude__lte', 90)), _connector='OR'), name='library_latitude_range', violation_error_message='Широта должна быть от −90 до 90.'), models.CheckConstraint(condition=models.Q(('longitude__isnull', True), models.Q(('longitude__gte', -180), ('longitude__lte', 180)), _connector='OR'), name='library_longitude_range', violation_error_message='Долгота должна быть от −180 до 180.')],
+                "verbose_name": "библиотека",
+                "verbose_name_plural": "библиотеки",
+                "ordering": ["-is_host", "country", "region", "short_name"],
+                "indexes": [models.Index(fields=["country", "region"], name="agreements__country_a75cce_idx")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("is_host", True)),
+                        fields=("is_host",),
+                        name="library_single_host",
+                        violation_error_message="Наша библиотека уже указана: может быть только одна.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("latitude__isnull", True),
+                            models.Q(("latitude__gte", -90), ("latitude__lte", 90)),
+                            _connector="OR",
+                        ),
+                        name="library_latitude_range",
+                        violation_error_message="Широта должна быть от −90 до 90.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("longitude__isnull", True),
+                            models.Q(("longitude__gte", -180), ("longitude__lte", 180)),
+                            _connector="OR",
+                        ),
+                        name="library_longitude_range",
+                        violation_error_message="Долгота должна быть от −180 до 180.",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Contact',
+            name="Contact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('full_name', models.CharField(max_length=200, verbose_name='ФИО')),
-                ('position', models.CharField(blank=True, max_length=200, verbose_name='должность')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='эл. почта')),
-                ('phone', models.CharField(blank=True, max_length=50, verbose_name='телефон')),
-                ('notes', models.TextField(blank=True, verbose_name='заметки')),
-                ('library', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to='agreements.library', verbose_name='библиотека')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("full_name", models.CharField(max_length=200, verbose_name="ФИО")),
+                ("position", models.CharField(blank=True, max_length=200, verbose_name="должность")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="эл. почта")),
+                ("phone", models.CharField(blank=True, max_length=50, verbose_name="телефон")),
+                ("notes", models.TextField(blank=True, verbose_name="заметки")),
+                (
+                    "library",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contacts",
+                        to="agreements.library",
+                        verbose_name="библиотека",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'контактное лицо',
-                'verbose_name_plural': 'контактные лица',
-                'ordering': ['library__short_name', 'full_name'],
+                "verbose_name": "контактное лицо",
+                "verbose_name_plural": "контактные лица",
+                "ordering": ["library__short_name", "full_name"],
             },
         ),
         migrations.CreateModel(
-            name='Agreement',
+            name="Agreement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(blank=True, max_length=50, verbose_name='номер')),
-                ('title', models.CharField(default='Соглашение о профессиональном сотрудничестве', max_length=300, verbose_name='название')),
-                ('signed_on', models.DateField(verbose_name='дата подписания')),
-                ('signed_at', models.CharField(blank=True, help_text='Например: деловая встреча в рамках Дней Москвы в Кузбассе', max_length=300, verbose_name='место и повод подписания')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='действует с')),
-                ('valid_until', models.DateField(blank=True, help_text='Пусто — бессрочно.', null=True, verbose_name='действует до')),
-                ('auto_prolongation', models.BooleanField(default=False, help_text='Продлевается на тот же срок, если ни одна сторона не заявила о расторжении.', verbose_name='автоматическая пролонгация')),
-                ('prolongation_years', models.PositiveSmallIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1)], verbose_name='срок пролонгации, лет')),
-                ('host_signatory', models.CharField(blank=True, max_length=200, verbose_name='подписал от нашей библиотеки')),
-                ('host_signatory_position', models.CharField(blank=True, max_length=200, verbose_name='должность (наша сторона)')),
-                ('partner_signatory', models.CharField(blank=True, max_length=200, verbose_name='подписал от партнёра')),
-                ('partner_signatory_position', models.CharField(blank=True, max_length=200, verbose_name='должность (партнёр)')),
-                ('status', models.CharField(choices=[('draft', 'проект (не подписано)'), ('in_force', 'действует'), ('terminated', 'расторгнуто')], default='in_force', max_length=20, verbose_name='статус')),
-                ('terminated_on', models.DateField(blank=True, null=True, verbose_name='дата расторжения')),
-                ('scan', models.FileField(blank=True, help_text='Только PDF, не больше 20 МБ. Доступен только сотрудникам.', max_length=255, storage=agreements.models.scan_storage, upload_to='agreements/%Y/', validators=[django.core.validators.FileExtensionValidator(['pdf']), agreements.models.validate_pdf], verbose_name='скан подписанного соглашения (PDF)')),
-                ('notes', models.TextField(blank=True, verbose_name='заметки')),
-                ('is_public', models.BooleanField(default=True, help_text='Публичный реестр соглашений.', verbose_name='показывать на сайте')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='создано')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='изменено')),
-                ('directions', models.ManyToManyField(blank=True, related_name='agreements', to='agreements.direction', verbose_name='направления сотрудничества')),
-                ('host', models.ForeignKey(limit_choices_to={'is_host': True}, on_delete=django.db.models.deletion.PROTECT, related_name='hosted_agreements', to='agreements.library', verbose_name='наша библиотека')),
-                ('partner', models.ForeignKey(limit_choices_to={'is_host': False}, on_delete=django.db.models.deletion.PROTECT, related_name='agreements', to='agreements.library', verbose_name='библиотека-партнёр')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("number", models.CharField(blank=True, max_length=50, verbose_name="номер")),
+                (
+                    "title",
+                    models.CharField(
+                        default="Соглашение о профессиональном сотрудничестве", max_length=300, verbose_name="название"
+                    ),
+                ),
+                ("signed_on", models.DateField(verbose_name="дата подписания")),
+                (
+                    "signed_at",
+                    models.CharField(
+                        blank=True,
+                        help_text="Например: деловая встреча в рамках Дней Москвы в Кузбассе",
+                        max_length=300,
+                        verbose_name="место и повод подписания",
+                    ),
+                ),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="действует с")),
+                (
+                    "valid_until",
+                    models.DateField(
+                        blank=True, help_text="Пусто — бессрочно.", null=True, verbose_name="действует до"
+                    ),
+                ),
+                (
+                    "auto_prolongation",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Продлевается на тот же срок, если ни одна сторона не заявила о расторжении.",
+                        verbose_name="автоматическая пролонгация",
+                    ),
+                ),
+                (
+                    "prolongation_years",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="срок пролонгации, лет",
+                    ),
+                ),
+                (
+                    "host_signatory",
+                    models.CharField(blank=True, max_length=200, verbose_name="подписал от нашей библиотеки"),
+                ),
+                (
+                    "host_signatory_position",
+                    models.CharField(blank=True, max_length=200, verbose_name="должность (наша сторона)"),
+                ),
+                (
+                    "partner_signatory",
+                    models.CharField(blank=True, max_length=200, verbose_name="подписал от партнёра"),
+                ),
+                (
+                    "partner_signatory_position",
+                    models.CharField(blank=True, max_length=200, verbose_name="должность (партнёр)"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "проект (не подписано)"),
+                            ("in_force", "действует"),
+                            ("terminated", "расторгнуто"),
+                        ],
+                        default="in_force",
+                        max_length=20,
+                        verbose_name="статус",
+                    ),
+                ),
+                ("terminated_on", models.DateField(blank=True, null=True, verbose_name="дата расторжения")),
+                (
+                    "scan",
+                    models.FileField(
+                        blank=True,
+                        help_text="Только PDF, не больше 20 МБ. Доступен только сотрудникам.",
+                        max_length=255,
+                        storage=agreements.models.scan_storage,
+                        upload_to="agreements/%Y/",
+                        validators=[
+                            django.core.validators.FileExtensionValidator(["pdf"]),
+                            agreements.models.validate_pdf,
+                        ],
+                        verbose_name="скан подписанного соглашения (PDF)",
+                    ),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="заметки")),
+                (
+                    "is_public",
+                    models.BooleanField(
+                        default=True, help_text="Публичный реестр соглашений.", verbose_name="показывать на сайте"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="создано")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="изменено")),
+                (
+                    "directions",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="agreements",
+                        to="agreements.direction",
+                        verbose_name="направления сотрудничества",
+                    ),
+                ),
+                (
+                    "host",
+                    models.ForeignKey(
+                        limit_choices_to={"is_host": True},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="hosted_agreements",
+                        to="agreements.library",
+                        verbose_name="наша библиотека",
+                    ),
+                ),
+                (
+                    "partner",
+                    models.ForeignKey(
+                        limit_choices_to={"is_host": False},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="agreements",
+                        to="agreements.library",
+                        verbose_name="библиотека-партнёр",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'соглашение',
-                'verbose_name_plural': 'соглашения',
-                'ordering': ['-signed_on', 'partner__short_name'],
-                'indexes': [models.Index(fields=['status', 'valid_until'], name='agreements__status_1c3bb4_idx'), models.Index(fields=['signed_on'], name='agreements__signed__7bc4fb_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('partner', models.F('host')), _negated=True), name='agreement_partner_not_host', violation_error_message='Библиотека-партнёр не может совпадать с нашей библиотекой.'), models.CheckConstraint(condition=models.Q(('valid_until__isnull', True), ('valid_from__isnull', True), ('valid_until__gte', models.F('valid_from')), _connector='OR'), name='agreement_valid_until_after_from', violation_error_message='Дата окончания действия не может быть раньше даты начала.'), models.CheckConstraint(condition=models.Q(models.Q(('status', 'terminated'), ('terminated_on__isnull', False)), models.Q(models.Q(('status', 'terminated'), _negated=True), ('terminated_on__isnull', True)), _connector='OR'), name='agreement_termination_date_iff_terminated', violation_error_message='Дата расторжения указывается только у расторгнутого соглашения и обязательна для него.'), models.CheckConstraint(condition=models.Q(('terminated_on__isnull', True), ('terminated_on__gte', models.F('signed_on')), _connector='OR'), name='agreement_terminated_after_signed', violation_error_message='Соглашение не может быть расторгнуто раньше, чем подписано.')],
+                "verbose_name": "соглашение",
+                "verbose_name_plural": "соглашения",
+                "ordering": ["-signed_on", "partner__short_name"],
+                "indexes": [
+                    models.Index(fields=["status", "valid_until"], name="agreements__status_1c3bb4_idx"),
+                    models.Index(fields=["signed_on"], name="agreements__signed__7bc4fb_idx"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("partner", models.F("host")), _negated=True),
+                        name="agreement_partner_not_host",
+                        violation_error_message="Библиотека-партнёр не может совпадать с нашей библиотекой.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("valid_until__isnull", True),
+                            ("valid_from__isnull", True),
+                            ("valid_until__gte", models.F("valid_from")),
+                            _connector="OR",
+                        ),
+                        name="agreement_valid_until_after_from",
+                        violation_error_message="Дата окончания действия не может быть раньше даты начала.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("status", "terminated"), ("terminated_on__isnull", False)),
+                            models.Q(
+                                models.Q(("status", "terminated"), _negated=True), ("terminated_on__isnull", True)
+                            ),
+                            _connector="OR",
+                        ),
+                        name="agreement_termination_date_iff_terminated",
+                        violation_error_message="Дата расторжения указывается только у расторгнутого соглашения и обязательна для него.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("terminated_on__isnull", True),
+                            ("terminated_on__gte", models.F("signed_on")),
+                            _connector="OR",
+                        ),
+                        name="agreement_terminated_after_signed",
+                        violation_error_message="Соглашение не может быть расторгнуто раньше, чем подписано.",
+                    ),
+                ],
             },
         ),
     ]

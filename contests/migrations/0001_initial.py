@@ -6,108 +6,278 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agreements', '0001_initial'),
+        ("agreements", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Contest',
+            name="Contest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='название')),
-                ('slug', models.SlugField(max_length=200, unique=True, verbose_name='адрес в URL')),
-                ('theme', models.CharField(blank=True, max_length=400, verbose_name='посвящение / тема')),
-                ('scope', models.CharField(choices=[('international', 'международный'), ('interregional', 'межрегиональный'), ('regional', 'региональный')], default='interregional', max_length=20, verbose_name='уровень')),
-                ('is_online', models.BooleanField(default=False, verbose_name='интернет-конкурс')),
-                ('age_min', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='возраст участников от')),
-                ('age_max', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='возраст участников до')),
-                ('age_groups', models.CharField(blank=True, help_text='Например: 7–10 лет; 11–14 лет; 15–18 лет', max_length=300, verbose_name='возрастные группы')),
-                ('nominations', models.TextField(blank=True, help_text='По одной на строке.', verbose_name='номинации')),
-                ('description', models.TextField(blank=True, verbose_name='описание')),
-                ('submissions_from', models.DateField(blank=True, null=True, verbose_name='приём работ с')),
-                ('submissions_until', models.DateField(blank=True, null=True, verbose_name='приём работ до')),
-                ('results_on', models.DateField(blank=True, null=True, verbose_name='подведение итогов')),
-                ('rules_url', models.URLField(blank=True, verbose_name='положение о конкурсе')),
-                ('age_rating', models.CharField(choices=[('0+', '0+'), ('6+', '6+'), ('12+', '12+'), ('16+', '16+'), ('18+', '18+')], default='6+', max_length=3, verbose_name='возрастная маркировка')),
-                ('notes', models.TextField(blank=True, help_text='На сайте не показываются.', verbose_name='служебные заметки')),
-                ('is_published', models.BooleanField(default=False, verbose_name='опубликовано')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='создано')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='изменено')),
-                ('agreement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='contests', to='agreements.agreement', verbose_name='в рамках соглашения')),
-                ('organiser', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='organised_contests', to='agreements.library', verbose_name='организатор')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=300, verbose_name="название")),
+                ("slug", models.SlugField(max_length=200, unique=True, verbose_name="адрес в URL")),
+                ("theme", models.CharField(blank=True, max_length=400, verbose_name="посвящение / тема")),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[
+                            ("international", "международный"),
+                            ("interregional", "межрегиональный"),
+                            ("regional", "региональный"),
+                        ],
+                        default="interregional",
+                        max_length=20,
+                        verbose_name="уровень",
+                    ),
+                ),
+                ("is_online", models.BooleanField(default=False, verbose_name="интернет-конкурс")),
+                (
+                    "age_min",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="возраст участников от"),
+                ),
+                (
+                    "age_max",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="возраст участников до"),
+                ),
+                (
+                    "age_groups",
+                    models.CharField(
+                        blank=True,
+                        help_text="Например: 7–10 лет; 11–14 лет; 15–18 лет",
+                        max_length=300,
+                        verbose_name="возрастные группы",
+                    ),
+                ),
+                (
+                    "nominations",
+                    models.TextField(blank=True, help_text="По одной на строке.", verbose_name="номинации"),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="описание")),
+                ("submissions_from", models.DateField(blank=True, null=True, verbose_name="приём работ с")),
+                ("submissions_until", models.DateField(blank=True, null=True, verbose_name="приём работ до")),
+                ("results_on", models.DateField(blank=True, null=True, verbose_name="подведение итогов")),
+                ("rules_url", models.URLField(blank=True, verbose_name="положение о конкурсе")),
+                (
+                    "age_rating",
+                    models.CharField(
+                        choices=[("0+", "0+"), ("6+", "6+"), ("12+", "12+"), ("16+", "16+"), ("18+", "18+")],
+                        default="6+",
+                        max_length=3,
+                        verbose_name="возрастная маркировка",
+                    ),
+                ),
+                (
+                    "notes",
+                    models.TextField(
+                        blank=True, help_text="На сайте не показываются.", verbose_name="служебные заметки"
+                    ),
+                ),
+                ("is_published", models.BooleanField(default=False, verbose_name="опубликовано")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="создано")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="изменено")),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="contests",
+                        to="agreements.agreement",
+                        verbose_name="в рамках соглашения",
+                    ),
+                ),
+                (
+                    "organiser",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="organised_contests",
+                        to="agreements.library",
+                        verbose_name="организатор",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'конкурс',
-                'verbose_name_plural': 'конкурсы',
-                'ordering': ['-submissions_until', 'title'],
+                "verbose_name": "конкурс",
+                "verbose_name_plural": "конкурсы",
+                "ordering": ["-submissions_until", "title"],
             },
         ),
         migrations.CreateModel(
-            name='Curator',
+            name="Curator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('region', models.CharField(max_length=200, verbose_name='курирует регион')),
-                ('contest', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='curators', to='contests.contest', verbose_name='конкурс')),
-                ('library', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='curated_contests', to='agreements.library', verbose_name='библиотека-куратор')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("region", models.CharField(max_length=200, verbose_name="курирует регион")),
+                (
+                    "contest",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="curators",
+                        to="contests.contest",
+                        verbose_name="конкурс",
+                    ),
+                ),
+                (
+                    "library",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="curated_contests",
+                        to="agreements.library",
+                        verbose_name="библиотека-куратор",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'региональный куратор',
-                'verbose_name_plural': 'региональные кураторы',
-                'ordering': ['contest', 'region'],
+                "verbose_name": "региональный куратор",
+                "verbose_name_plural": "региональные кураторы",
+                "ordering": ["contest", "region"],
             },
         ),
         migrations.CreateModel(
-            name='Entry',
+            name="Entry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('entrant_name', models.CharField(max_length=200, verbose_name='участник (имя, фамилия)')),
-                ('age', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(3), django.core.validators.MaxValueValidator(99)], verbose_name='возраст')),
-                ('locality', models.CharField(blank=True, max_length=200, verbose_name='населённый пункт')),
-                ('school', models.CharField(blank=True, max_length=300, verbose_name='школа / учреждение')),
-                ('work_title', models.CharField(blank=True, max_length=300, verbose_name='название работы')),
-                ('nomination', models.CharField(blank=True, max_length=200, verbose_name='номинация')),
-                ('result', models.CharField(choices=[('participant', 'участник'), ('finalist', 'финалист'), ('laureate', 'лауреат'), ('winner', 'победитель')], default='participant', max_length=20, verbose_name='результат')),
-                ('place', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(10)], verbose_name='место')),
-                ('public_consent', models.BooleanField(default=False, help_text='Без согласия (родителей) имя и работа участника на сайте не показываются.', verbose_name='согласие на публикацию')),
-                ('contest', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entries', to='contests.contest', verbose_name='конкурс')),
-                ('curator', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='curated_entries', to='agreements.library', verbose_name='библиотека-куратор')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("entrant_name", models.CharField(max_length=200, verbose_name="участник (имя, фамилия)")),
+                (
+                    "age",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(3),
+                            django.core.validators.MaxValueValidator(99),
+                        ],
+                        verbose_name="возраст",
+                    ),
+                ),
+                ("locality", models.CharField(blank=True, max_length=200, verbose_name="населённый пункт")),
+                ("school", models.CharField(blank=True, max_length=300, verbose_name="школа / учреждение")),
+                ("work_title", models.CharField(blank=True, max_length=300, verbose_name="название работы")),
+                ("nomination", models.CharField(blank=True, max_length=200, verbose_name="номинация")),
+                (
+                    "result",
+                    models.CharField(
+                        choices=[
+                            ("participant", "участник"),
+                            ("finalist", "финалист"),
+                            ("laureate", "лауреат"),
+                            ("winner", "победитель"),
+                        ],
+                        default="participant",
+                        max_length=20,
+                        verbose_name="результат",
+                    ),
+                ),
+                (
+                    "place",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(10),
+                        ],
+                        verbose_name="место",
+                    ),
+                ),
+                (
+                    "public_consent",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Без согласия (родителей) имя и работа участника на сайте не показываются.",
+                        verbose_name="согласие на публикацию",
+                    ),
+                ),
+                (
+                    "contest",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="entries",
+                        to="contests.contest",
+                        verbose_name="конкурс",
+                    ),
+                ),
+                (
+                    "curator",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="curated_entries",
+                        to="agreements.library",
+                        verbose_name="библиотека-куратор",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'работа участника',
-                'verbose_name_plural': 'работы участников',
-                'ordering': ['contest', 'result', 'entrant_name'],
+                "verbose_name": "работа участника",
+                "verbose_name_plural": "работы участников",
+                "ordering": ["contest", "result", "entrant_name"],
             },
         ),
         migrations.AddIndex(
-            model_name='contest',
-            index=models.Index(fields=['is_published', 'submissions_until'], name='contests_co_is_publ_e089f6_idx'),
+            model_name="contest",
+            index=models.Index(fields=["is_published", "submissions_until"], name="contests_co_is_publ_e089f6_idx"),
         ),
         migrations.AddConstraint(
-            model_name='contest',
-            constraint=models.CheckConstraint(condition=models.Q(('submissions_from__isnull', True), ('submissions_until__isnull', True), ('submissions_until__gte', models.F('submissions_from')), _connector='OR'), name='contest_submissions_period_valid', violation_error_message='Окончание приёма работ не может быть раньше его начала.'),
+            model_name="contest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("submissions_from__isnull", True),
+                    ("submissions_until__isnull", True),
+                    ("submissions_until__gte", models.F("submissions_from")),
+                    _connector="OR",
+                ),
+                name="contest_submissions_period_valid",
+                violation_error_message="Окончание приёма работ не может быть раньше его начала.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='contest',
-            constraint=models.CheckConstraint(condition=models.Q(('results_on__isnull', True), ('submissions_until__isnull', True), ('results_on__gte', models.F('submissions_until')), _connector='OR'), name='contest_results_after_submissions', violation_error_message='Итоги не могут быть подведены раньше окончания приёма работ.'),
+            model_name="contest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("results_on__isnull", True),
+                    ("submissions_until__isnull", True),
+                    ("results_on__gte", models.F("submissions_until")),
+                    _connector="OR",
+                ),
+                name="contest_results_after_submissions",
+                violation_error_message="Итоги не могут быть подведены раньше окончания приёма работ.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='contest',
-            constraint=models.CheckConstraint(condition=models.Q(('age_min__isnull', True), ('age_max__isnull', True), ('age_max__gte', models.F('age_min')), _connector='OR'), name='contest_age_range_valid', violation_error_message='Верхняя граница возраста не может быть меньше нижней.'),
+            model_name="contest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("age_min__isnull", True),
+                    ("age_max__isnull", True),
+                    ("age_max__gte", models.F("age_min")),
+                    _connector="OR",
+                ),
+                name="contest_age_range_valid",
+                violation_error_message="Верхняя граница возраста не может быть меньше нижней.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='curator',
-            constraint=models.UniqueConstraint(fields=('contest', 'library'), name='curator_unique_library', violation_error_message='Эта библиотека уже указана куратором конкурса.'),
+            model_name="curator",
+            constraint=models.UniqueConstraint(
+                fields=("contest", "library"),
+                name="curator_unique_library",
+                violation_error_message="Эта библиотека уже указана куратором конкурса.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='entry',
-            index=models.Index(fields=['contest', 'result'], name='contests_en_contest_62f5fd_idx'),
+            model_name="entry",
+            index=models.Index(fields=["contest", "result"], name="contests_en_contest_62f5fd_idx"),
         ),
         migrations.AddConstraint(
-            model_name='entry',
-            constraint=models.CheckConstraint(condition=models.Q(('place__isnull', True), ('result', 'winner'), _connector='OR'), name='entry_place_only_for_winner', violation_error_message='Место указывается только у победителя.'),
+            model_name="entry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("place__isnull", True), ("result", "winner"), _connector="OR"),
+                name="entry_place_only_for_winner",
+                violation_error_message="Место указывается только у победителя.",
+            ),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agreements', '0003_groups'),
-        ('events', '0001_initial'),
+        ("agreements", "0003_groups"),
+        ("events", "0001_initial"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['starts_at'], name='events_even_starts__b01102_idx'),
+            model_name="event",
+            index=models.Index(fields=["starts_at"], name="events_even_starts__b01102_idx"),
         ),
     ]

@@ -5,72 +5,161 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agreements', '0001_initial'),
+        ("agreements", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Exhibition',
+            name="Exhibition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='название')),
-                ('slug', models.SlugField(max_length=200, unique=True, verbose_name='адрес в URL')),
-                ('kind', models.CharField(choices=[('travelling', 'передвижная'), ('exchange', 'обменная'), ('ethnocultural', 'этнокультурная'), ('book_illustration', 'книжно-иллюстративная'), ('book', 'книжная')], default='book', max_length=30, verbose_name='вид')),
-                ('description', models.TextField(blank=True, verbose_name='описание')),
-                ('items_count', models.PositiveIntegerField(blank=True, null=True, verbose_name='экспонатов (изданий)')),
-                ('age_rating', models.CharField(choices=[('0+', '0+'), ('6+', '6+'), ('12+', '12+'), ('16+', '16+'), ('18+', '18+')], default='0+', max_length=3, verbose_name='возрастная маркировка')),
-                ('cover', models.ImageField(blank=True, upload_to='exhibitions/covers/%Y/', verbose_name='обложка')),
-                ('cover_alt', models.CharField(blank=True, max_length=300, verbose_name='описание обложки для незрячих')),
-                ('notes', models.TextField(blank=True, help_text='На сайте не показываются.', verbose_name='служебные заметки')),
-                ('is_published', models.BooleanField(default=False, verbose_name='опубликовано')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='создано')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='изменено')),
-                ('agreement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='exhibitions', to='agreements.agreement', verbose_name='в рамках соглашения')),
-                ('counterpart', models.OneToOneField(blank=True, help_text='Для обменных выставок: выставка, которую наша библиотека отправила партнёру в ответ.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='counterpart_of', to='exhibitions.exhibition', verbose_name='ответная выставка (обмен)')),
-                ('provider', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='provided_exhibitions', to='agreements.library', verbose_name='предоставила библиотека')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=300, verbose_name="название")),
+                ("slug", models.SlugField(max_length=200, unique=True, verbose_name="адрес в URL")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("travelling", "передвижная"),
+                            ("exchange", "обменная"),
+                            ("ethnocultural", "этнокультурная"),
+                            ("book_illustration", "книжно-иллюстративная"),
+                            ("book", "книжная"),
+                        ],
+                        default="book",
+                        max_length=30,
+                        verbose_name="вид",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="описание")),
+                (
+                    "items_count",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="экспонатов (изданий)"),
+                ),
+                (
+                    "age_rating",
+                    models.CharField(
+                        choices=[("0+", "0+"), ("6+", "6+"), ("12+", "12+"), ("16+", "16+"), ("18+", "18+")],
+                        default="0+",
+                        max_length=3,
+                        verbose_name="возрастная маркировка",
+                    ),
+                ),
+                ("cover", models.ImageField(blank=True, upload_to="exhibitions/covers/%Y/", verbose_name="обложка")),
+                (
+                    "cover_alt",
+                    models.CharField(blank=True, max_length=300, verbose_name="описание обложки для незрячих"),
+                ),
+                (
+                    "notes",
+                    models.TextField(
+                        blank=True, help_text="На сайте не показываются.", verbose_name="служебные заметки"
+                    ),
+                ),
+                ("is_published", models.BooleanField(default=False, verbose_name="опубликовано")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="создано")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="изменено")),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="exhibitions",
+                        to="agreements.agreement",
+                        verbose_name="в рамках соглашения",
+                    ),
+                ),
+                (
+                    "counterpart",
+                    models.OneToOneField(
+                        blank=True,
+                        help_text="Для обменных выставок: выставка, которую наша библиотека отправила партнёру в ответ.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="counterpart_of",
+                        to="exhibitions.exhibition",
+                        verbose_name="ответная выставка (обмен)",
+                    ),
+                ),
+                (
+                    "provider",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="provided_exhibitions",
+                        to="agreements.library",
+                        verbose_name="предоставила библиотека",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'выставка',
-                'verbose_name_plural': 'выставки',
-                'ordering': ['title'],
+                "verbose_name": "выставка",
+                "verbose_name_plural": "выставки",
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='ExhibitionStop',
+            name="ExhibitionStop",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('starts_on', models.DateField(verbose_name='с')),
-                ('ends_on', models.DateField(verbose_name='по')),
-                ('visitors', models.PositiveIntegerField(blank=True, null=True, verbose_name='посетителей')),
-                ('excursions', models.PositiveIntegerField(blank=True, null=True, verbose_name='экскурсий')),
-                ('notes', models.CharField(blank=True, max_length=300, verbose_name='заметки')),
-                ('exhibition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stops', to='exhibitions.exhibition', verbose_name='выставка')),
-                ('venue', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='exhibition_stops', to='agreements.library', verbose_name='где экспонируется')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("starts_on", models.DateField(verbose_name="с")),
+                ("ends_on", models.DateField(verbose_name="по")),
+                ("visitors", models.PositiveIntegerField(blank=True, null=True, verbose_name="посетителей")),
+                ("excursions", models.PositiveIntegerField(blank=True, null=True, verbose_name="экскурсий")),
+                ("notes", models.CharField(blank=True, max_length=300, verbose_name="заметки")),
+                (
+                    "exhibition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stops",
+                        to="exhibitions.exhibition",
+                        verbose_name="выставка",
+                    ),
+                ),
+                (
+                    "venue",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="exhibition_stops",
+                        to="agreements.library",
+                        verbose_name="где экспонируется",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'площадка выставки',
-                'verbose_name_plural': 'площадки выставки (маршрут)',
-                'ordering': ['exhibition', 'starts_on'],
+                "verbose_name": "площадка выставки",
+                "verbose_name_plural": "площадки выставки (маршрут)",
+                "ordering": ["exhibition", "starts_on"],
             },
         ),
         migrations.AddIndex(
-            model_name='exhibition',
-            index=models.Index(fields=['is_published', 'kind'], name='exhibitions_is_publ_cc3d51_idx'),
+            model_name="exhibition",
+            index=models.Index(fields=["is_published", "kind"], name="exhibitions_is_publ_cc3d51_idx"),
         ),
         migrations.AddConstraint(
-            model_name='exhibition',
-            constraint=models.CheckConstraint(condition=models.Q(('counterpart__isnull', True), models.Q(('counterpart', models.F('pk')), _negated=True), _connector='OR'), name='exhibition_counterpart_not_self', violation_error_message='Выставка не может быть ответной самой себе.'),
+            model_name="exhibition",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("counterpart__isnull", True),
+                    models.Q(("counterpart", models.F("pk")), _negated=True),
+                    _connector="OR",
+                ),
+                name="exhibition_counterpart_not_self",
+                violation_error_message="Выставка не может быть ответной самой себе.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='exhibitionstop',
-            index=models.Index(fields=['starts_on', 'ends_on'], name='exhibitions_starts__0fc379_idx'),
+            model_name="exhibitionstop",
+            index=models.Index(fields=["starts_on", "ends_on"], name="exhibitions_starts__0fc379_idx"),
         ),
         migrations.AddConstraint(
-            model_name='exhibitionstop',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__gte', models.F('starts_on'))), name='exhibition_stop_ends_after_start', violation_error_message='Дата окончания экспонирования не может быть раньше начала.'),
+            model_name="exhibitionstop",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_on__gte", models.F("starts_on"))),
+                name="exhibition_stop_ends_after_start",
+                violation_error_message="Дата окончания экспонирования не может быть раньше начала.",
+            ),
         ),
     ]

@@ -30,29 +30,74 @@ def generate(*args: str) -> str:
 
 
 def small(seed: int = 7, partners: int = 5, events: int = 200, *extra: str) -> str:
-    return generate("--partners", str(partners), "--events", str(events), "--seed", str(seed),
-                    "--end-year", str(END_YEAR), *extra)
+    return generate(
+        "--partners", str(partners), "--events", str(events), "--seed", str(seed), "--end-year", str(END_YEAR), *extra
+    )
 
 
 def fingerprint() -> dict:
     """Everything generated, by natural keys (no primary keys, no timestamps)."""
     return {
-        "libraries": list(Library.objects.filter(slug__startswith="gen-").order_by("slug").values_list(
-            "slug", "name", "short_name", "country", "region", "city", "timezone", "latitude", "longitude")),
-        "agreements": list(Agreement.objects.filter(number__startswith="gen-").order_by("number").values_list(
-            "number", "partner__slug", "signed_on", "valid_from", "valid_until", "status", "terminated_on",
-            "auto_prolongation")),
-        "events": list(Event.objects.filter(slug__startswith="gen-").order_by("slug").values_list(
-            "slug", "title", "kind", "format", "scope", "organiser__slug", "agreement__number", "starts_at",
-            "ends_at", "audience", "age_rating", "target_group", "venue", "participants_count", "is_published")),
-        "participations": list(Participation.objects.filter(event__slug__startswith="gen-").order_by(
-            "event__slug", "library__slug").values_list("event__slug", "library__slug", "role", "participants_count")),
-        "stops": list(ExhibitionStop.objects.order_by("exhibition__slug", "starts_on").values_list(
-            "exhibition__slug", "venue__slug", "starts_on", "ends_on", "visitors")),
-        "entries": list(Entry.objects.order_by("contest__slug", "entrant_name", "work_title").values_list(
-            "contest__slug", "entrant_name", "age", "result", "place", "public_consent")),
-        "episodes": list(Episode.objects.order_by("project__slug", "number").values_list(
-            "project__slug", "number", "library__slug", "published_on")),
+        "libraries": list(
+            Library.objects.filter(slug__startswith="gen-")
+            .order_by("slug")
+            .values_list("slug", "name", "short_name", "country", "region", "city", "timezone", "latitude", "longitude")
+        ),
+        "agreements": list(
+            Agreement.objects.filter(number__startswith="gen-")
+            .order_by("number")
+            .values_list(
+                "number",
+                "partner__slug",
+                "signed_on",
+                "valid_from",
+                "valid_until",
+                "status",
+                "terminated_on",
+                "auto_prolongation",
+            )
+        ),
+        "events": list(
+            Event.objects.filter(slug__startswith="gen-")
+            .order_by("slug")
+            .values_list(
+                "slug",
+                "title",
+                "kind",
+                "format",
+                "scope",
+                "organiser__slug",
+                "agreement__number",
+                "starts_at",
+                "ends_at",
+                "audience",
+                "age_rating",
+                "target_group",
+                "venue",
+                "participants_count",
+                "is_published",
+            )
+        ),
+        "participations": list(
+            Participation.objects.filter(event__slug__startswith="gen-")
+            .order_by("event__slug", "library__slug")
+            .values_list("event__slug", "library__slug", "role", "participants_count")
+        ),
+        "stops": list(
+            ExhibitionStop.objects.order_by("exhibition__slug", "starts_on").values_list(
+                "exhibition__slug", "venue__slug", "starts_on", "ends_on", "visitors"
+            )
+        ),
+        "entries": list(
+            Entry.objects.order_by("contest__slug", "entrant_name", "work_title").values_list(
+                "contest__slug", "entrant_name", "age", "result", "place", "public_consent"
+            )
+        ),
+        "episodes": list(
+            Episode.objects.order_by("project__slug", "number").values_list(
+                "project__slug", "number", "library__slug", "published_on"
+            )
+        ),
     }
 
 
@@ -89,9 +134,15 @@ def test_events_cover_every_choice_of_every_field(host):
     small()
 
     events = Event.objects.filter(slug__startswith="gen-")
-    for field, choices in [("kind", Event.Kind.values), ("format", Event.Format.values), ("scope", Scope.values),
-                           ("audience", Event.Audience.values), ("age_rating", AgeRating.values),
-                           ("target_group", Event.TargetGroup.values), ("venue", Event.Venue.values)]:
+    for field, choices in [
+        ("kind", Event.Kind.values),
+        ("format", Event.Format.values),
+        ("scope", Scope.values),
+        ("audience", Event.Audience.values),
+        ("age_rating", AgeRating.values),
+        ("target_group", Event.TargetGroup.values),
+        ("venue", Event.Venue.values),
+    ]:
         assert set(events.values_list(field, flat=True)) == set(choices), field
 
 
@@ -127,8 +178,9 @@ def test_agreements_mix_in_force_open_ended_prolonging_terminated_and_expired(ho
     assert agreements.filter(status=Agreement.Status.IN_FORCE, valid_until__isnull=True).exists()
     assert agreements.filter(auto_prolongation=True).exists()
     assert agreements.filter(status=Agreement.Status.TERMINATED, terminated_on__isnull=False).exists()
-    expired = agreements.filter(status=Agreement.Status.IN_FORCE, auto_prolongation=False,
-                                valid_until__lt=datetime.date(END_YEAR, 1, 1))
+    expired = agreements.filter(
+        status=Agreement.Status.IN_FORCE, auto_prolongation=False, valid_until__lt=datetime.date(END_YEAR, 1, 1)
+    )
     assert expired.exists()
     assert agreements.filter(status=Agreement.Status.IN_FORCE).count() > agreements.count() / 2
     assert len({signed.year for signed in agreements.values_list("signed_on", flat=True)}) >= 5
@@ -280,7 +332,11 @@ def test_bad_arguments_exit_non_zero_from_the_command_line():
     env = {**os.environ, "DJANGO_DEBUG": "1"}
     result = subprocess.run(
         [sys.executable, "manage.py", "generate_data", "--events", "-5"],
-        cwd=Path(settings.BASE_DIR), env=env, capture_output=True, text=True, timeout=60,
+        cwd=Path(settings.BASE_DIR),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
     assert result.returncode != 0
@@ -292,10 +348,21 @@ def test_insert_rows_keeps_tabs_newlines_backslashes_and_nulls(host):
 
     starts = datetime.datetime(2024, 12, 31, 23, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=3)))
     title = "Tab\there, line\nbreak, back\\slash \\N «кавычки»"
-    [pk] = insert_rows(Event, [{
-        "title": title, "slug": "gen-escape", "kind": "webinar", "organiser_id": host.pk, "starts_at": starts,
-        "ends_at": starts, "participants_count": None, "is_published": False,
-    }])
+    [pk] = insert_rows(
+        Event,
+        [
+            {
+                "title": title,
+                "slug": "gen-escape",
+                "kind": "webinar",
+                "organiser_id": host.pk,
+                "starts_at": starts,
+                "ends_at": starts,
+                "participants_count": None,
+                "is_published": False,
+            }
+        ],
+    )
 
     event = Event.objects.get(pk=pk)
     assert (event.title, event.starts_at, event.participants_count, event.is_published) == (title, starts, None, False)
@@ -306,7 +373,10 @@ def test_insert_rows_keeps_tabs_newlines_backslashes_and_nulls(host):
 def test_help_explains_the_options():
     result = subprocess.run(
         [sys.executable, "manage.py", "generate_data", "--help"],
-        cwd=Path(settings.BASE_DIR), env={**os.environ, "DJANGO_DEBUG": "1"}, capture_output=True, text=True,
+        cwd=Path(settings.BASE_DIR),
+        env={**os.environ, "DJANGO_DEBUG": "1"},
+        capture_output=True,
+        text=True,
         timeout=60,
     )
 

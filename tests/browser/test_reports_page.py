@@ -59,8 +59,11 @@ def test_report_page_has_no_serious_accessibility_problems(manager_page, live_se
 
     _open(manager_page, live_server)
     results = Axe().run(manager_page, options=AXE_OPTIONS)
-    serious = [(v["id"], v["nodes"][0]["target"]) for v in results.response["violations"]
-               if v["impact"] in ("serious", "critical")]
+    serious = [
+        (v["id"], v["nodes"][0]["target"])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
     assert serious == []
 
 

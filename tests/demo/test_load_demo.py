@@ -86,9 +86,7 @@ def test_every_library_has_the_expected_timezone(demo):
 )
 def test_utc_offset_today(demo, slug, hours):
     library = Library.objects.get(slug=slug)
-    assert timezone.now().astimezone(zoneinfo.ZoneInfo(library.timezone)).utcoffset() == datetime.timedelta(
-        hours=hours
-    )
+    assert timezone.now().astimezone(zoneinfo.ZoneInfo(library.timezone)).utcoffset() == datetime.timedelta(hours=hours)
 
 
 def test_gaidar_agreement_signed_in_august_2018(demo):

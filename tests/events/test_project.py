@@ -9,8 +9,14 @@ pytestmark = pytest.mark.django_db
 def test_project_page_lists_published_episodes_in_order(client):
     project = ProjectFactory(title="Сказки народов Кузбасса")
     library = LibraryFactory(name="Алтайская краевая детская библиотека")
-    EpisodeFactory(project=project, number=2, title="Вторая", tradition="шорская сказка", library=library,
-                   video_url="https://example.org/v2")
+    EpisodeFactory(
+        project=project,
+        number=2,
+        title="Вторая",
+        tradition="шорская сказка",
+        library=library,
+        video_url="https://example.org/v2",
+    )
     EpisodeFactory(project=project, number=1, title="Первая")
     EpisodeFactory(project=project, number=3, title="Черновик выпуска", is_published=False)
 

@@ -65,7 +65,9 @@ def scenario(db):
     host = HostLibraryFactory()
     p1 = LibraryFactory(short_name="Томская ОДЮБ", region="Томская область")
     p2 = LibraryFactory(
-        short_name="ВК ОДЮБ", country=Library.Country.KAZAKHSTAN, region="Восточно-Казахстанская область",
+        short_name="ВК ОДЮБ",
+        country=Library.Country.KAZAKHSTAN,
+        region="Восточно-Казахстанская область",
         timezone="Asia/Almaty",
     )
     p3 = LibraryFactory(short_name="ХКДБ", region="Хабаровский край", timezone="Asia/Vladivostok")
@@ -74,8 +76,12 @@ def scenario(db):
     a1 = AgreementFactory(partner=p1, number="1", signed_on=D(2019, 5, 10), valid_until=None)
     a2 = AgreementFactory(partner=p2, number="2", signed_on=D(2020, 3, 1), valid_until=D(2021, 6, 30))
     a3 = AgreementFactory(
-        partner=p3, number="3", signed_on=D(2018, 8, 20), valid_until=None,
-        status=Agreement.Status.TERMINATED, terminated_on=D(2020, 9, 1),
+        partner=p3,
+        number="3",
+        signed_on=D(2018, 8, 20),
+        valid_until=None,
+        status=Agreement.Status.TERMINATED,
+        terminated_on=D(2020, 9, 1),
     )
     a4 = AgreementFactory(partner=p4, number="4", signed_on=D(2020, 2, 1), valid_until=D(2025, 12, 31))
     a5 = AgreementFactory(partner=p3, number="5", signed_on=D(2017, 1, 1), valid_until=D(2020, 6, 30))
@@ -87,56 +93,107 @@ def scenario(db):
 
     common = {"format": Event.Format.ONLINE, "scope": Scope.INTERREGIONAL}
     e0 = EventFactory(
-        title="Семинар в новогоднюю ночь", kind=Event.Kind.SEMINAR, organiser=p1, agreement=a1,
-        starts_at=at(2019, 12, 31, 20, 30, tz=MOSCOW), target_group=Event.TargetGroup.YOUTH,
-        venue=Event.Venue.IN_LIBRARY, participants_count=20, **common,
+        title="Семинар в новогоднюю ночь",
+        kind=Event.Kind.SEMINAR,
+        organiser=p1,
+        agreement=a1,
+        starts_at=at(2019, 12, 31, 20, 30, tz=MOSCOW),
+        target_group=Event.TargetGroup.YOUTH,
+        venue=Event.Venue.IN_LIBRARY,
+        participants_count=20,
+        **common,
     )
     e1 = EventFactory(
-        title="Вебинар о волонтёрах", kind=Event.Kind.WEBINAR, organiser=p1, agreement=a1, starts_at=at(2020, 3, 10),
-        target_group=Event.TargetGroup.CHILDREN, venue=Event.Venue.REMOTE, participants_count=40, **common,
+        title="Вебинар о волонтёрах",
+        kind=Event.Kind.WEBINAR,
+        organiser=p1,
+        agreement=a1,
+        starts_at=at(2020, 3, 10),
+        target_group=Event.TargetGroup.CHILDREN,
+        venue=Event.Venue.REMOTE,
+        participants_count=40,
+        **common,
     )
     ParticipationFactory(event=e1, library=p1)
     ParticipationFactory(event=e1, library=host)
     e2 = EventFactory(
-        title="Конференция о детском чтении", kind=Event.Kind.CONFERENCE, organiser=p2, agreement=a2,
-        starts_at=at(2020, 11, 19), format=Event.Format.ONLINE, scope=Scope.INTERNATIONAL,
-        target_group=Event.TargetGroup.YOUTH, venue=Event.Venue.REMOTE, participants_count=100, is_published=False,
+        title="Конференция о детском чтении",
+        kind=Event.Kind.CONFERENCE,
+        organiser=p2,
+        agreement=a2,
+        starts_at=at(2020, 11, 19),
+        format=Event.Format.ONLINE,
+        scope=Scope.INTERNATIONAL,
+        target_group=Event.TargetGroup.YOUTH,
+        venue=Event.Venue.REMOTE,
+        participants_count=100,
+        is_published=False,
     )
     ParticipationFactory(event=e2, library=p2)
     ParticipationFactory(event=e2, library=p1)
     e3 = EventFactory(
-        title="Круглый стол библиотекарей", kind=Event.Kind.ROUND_TABLE, organiser=host, agreement=None,
-        starts_at=at(2020, 5, 5), format=Event.Format.OFFLINE, scope=Scope.REGIONAL,
-        target_group=Event.TargetGroup.OTHER, venue=Event.Venue.IN_LIBRARY, participants_count=None,
+        title="Круглый стол библиотекарей",
+        kind=Event.Kind.ROUND_TABLE,
+        organiser=host,
+        agreement=None,
+        starts_at=at(2020, 5, 5),
+        format=Event.Format.OFFLINE,
+        scope=Scope.REGIONAL,
+        target_group=Event.TargetGroup.OTHER,
+        venue=Event.Venue.IN_LIBRARY,
+        participants_count=None,
     )
     t1 = TelebridgeFactory(
-        title="Мир детства: от книг к мечтам", organiser=host, agreement=a2, starts_at=at(2020, 6, 1),
-        format=Event.Format.ONLINE, scope=Scope.INTERNATIONAL, target_group=Event.TargetGroup.CHILDREN,
-        venue=Event.Venue.OFF_SITE, participants_count=60,
+        title="Мир детства: от книг к мечтам",
+        organiser=host,
+        agreement=a2,
+        starts_at=at(2020, 6, 1),
+        format=Event.Format.ONLINE,
+        scope=Scope.INTERNATIONAL,
+        target_group=Event.TargetGroup.CHILDREN,
+        venue=Event.Venue.OFF_SITE,
+        participants_count=60,
     )
     ParticipationFactory(event=t1, library=host)
     ParticipationFactory(event=t1, library=p2)
     edge = EventFactory(
-        title="Вебинар под бой курантов", kind=Event.Kind.WEBINAR, organiser=p1, agreement=a1,
-        starts_at=at(2020, 12, 31, 23, 30, tz=MOSCOW), participants_count=500, **common,
+        title="Вебинар под бой курантов",
+        kind=Event.Kind.WEBINAR,
+        organiser=p1,
+        agreement=a1,
+        starts_at=at(2020, 12, 31, 23, 30, tz=MOSCOW),
+        participants_count=500,
+        **common,
     )
     e19 = EventFactory(
-        title="Вебинар 2019 года", kind=Event.Kind.WEBINAR, organiser=p1, agreement=a1, starts_at=at(2019, 6, 1),
-        participants_count=30, **common,
+        title="Вебинар 2019 года",
+        kind=Event.Kind.WEBINAR,
+        organiser=p1,
+        agreement=a1,
+        starts_at=at(2019, 6, 1),
+        participants_count=30,
+        **common,
     )
 
     x1 = ExhibitionFactory(
         title="Хабаровский край! Он почти бесконечный...", kind=Exhibition.Kind.EXCHANGE, provider=p3, agreement=a3
     )
-    ExhibitionStopFactory(exhibition=x1, venue=host, starts_on=D(2020, 2, 3), ends_on=D(2020, 3, 20), visitors=850,
-                          excursions=6)
+    ExhibitionStopFactory(
+        exhibition=x1, venue=host, starts_on=D(2020, 2, 3), ends_on=D(2020, 3, 20), visitors=850, excursions=6
+    )
     x2 = ExhibitionFactory(title="Город дружбы", kind=Exhibition.Kind.ETHNOCULTURAL, provider=host)
-    ExhibitionStopFactory(exhibition=x2, venue=host, starts_on=D(2019, 11, 15), ends_on=D(2020, 1, 20), visitors=300,
-                          excursions=2)
+    ExhibitionStopFactory(
+        exhibition=x2, venue=host, starts_on=D(2019, 11, 15), ends_on=D(2020, 1, 20), visitors=300, excursions=2
+    )
 
     c1 = ContestFactory(
-        title="Абай мұрасы. К Абаю...", organiser=p2, agreement=a2, scope=Scope.INTERNATIONAL,
-        submissions_from=D(2020, 6, 1), submissions_until=D(2020, 8, 1), results_on=D(2020, 8, 10),
+        title="Абай мұрасы. К Абаю...",
+        organiser=p2,
+        agreement=a2,
+        scope=Scope.INTERNATIONAL,
+        submissions_from=D(2020, 6, 1),
+        submissions_until=D(2020, 8, 1),
+        results_on=D(2020, 8, 10),
     )
     CuratorFactory(contest=c1, library=host)
     EntryFactory(contest=c1, curator=host, result=Entry.Result.WINNER, place=1)
@@ -144,22 +201,51 @@ def scenario(db):
     EntryFactory(contest=c1, curator=host, result=Entry.Result.PARTICIPANT)
     EntryFactory(contest=c1, curator=None, result=Entry.Result.PARTICIPANT)
     c2 = ContestFactory(
-        title="Вдумчивый читатель", organiser=p1, agreement=a1, is_published=False,
-        submissions_from=D(2019, 10, 1), submissions_until=D(2019, 12, 20), results_on=D(2020, 1, 15),
+        title="Вдумчивый читатель",
+        organiser=p1,
+        agreement=a1,
+        is_published=False,
+        submissions_from=D(2019, 10, 1),
+        submissions_until=D(2019, 12, 20),
+        results_on=D(2020, 1, 15),
     )
     EntryFactory(contest=c2, curator=host, result=Entry.Result.LAUREATE)
 
     project = ProjectFactory(title="Сказки народов Кузбасса", organiser=host)
-    ep1 = EpisodeFactory(project=project, number=1, title="Аксак-кулан", library=p2, agreement=a2,
-                         published_on=D(2020, 4, 27))
-    ep2 = EpisodeFactory(project=project, number=2, title="Шорские сказки", library=host,
-                         published_on=D(2020, 9, 14), is_published=False)
+    ep1 = EpisodeFactory(
+        project=project, number=1, title="Аксак-кулан", library=p2, agreement=a2, published_on=D(2020, 4, 27)
+    )
+    ep2 = EpisodeFactory(
+        project=project, number=2, title="Шорские сказки", library=host, published_on=D(2020, 9, 14), is_published=False
+    )
     ep3 = EpisodeFactory(project=project, number=3, title="Русские сказки", library=host, published_on=D(2019, 5, 1))
 
     return SimpleNamespace(
-        host=host, p1=p1, p2=p2, p3=p3, p4=p4, a1=a1, a2=a2, a3=a3, a4=a4, a5=a5, a6=a6,
-        e0=e0, e1=e1, e2=e2, e3=e3, t1=t1, edge=edge, e19=e19, x1=x1, x2=x2, c1=c1, c2=c2,
-        ep1=ep1, ep2=ep2, ep3=ep3,
+        host=host,
+        p1=p1,
+        p2=p2,
+        p3=p3,
+        p4=p4,
+        a1=a1,
+        a2=a2,
+        a3=a3,
+        a4=a4,
+        a5=a5,
+        a6=a6,
+        e0=e0,
+        e1=e1,
+        e2=e2,
+        e3=e3,
+        t1=t1,
+        edge=edge,
+        e19=e19,
+        x1=x1,
+        x2=x2,
+        c1=c1,
+        c2=c2,
+        ep1=ep1,
+        ep2=ep2,
+        ep3=ep3,
     )
 
 
@@ -195,8 +281,16 @@ NK_2020 = {
 }
 
 # Partner × direction for 2020: columns in this order, then total and drafts.
-MATRIX_COLUMNS = ["вебинар", "семинар", "конференция", "круглый стол", "Телемосты", "Выставки", "Конкурсы",
-                  "Выпуски проектов"]
+MATRIX_COLUMNS = [
+    "вебинар",
+    "семинар",
+    "конференция",
+    "круглый стол",
+    "Телемосты",
+    "Выставки",
+    "Конкурсы",
+    "Выпуски проектов",
+]
 MATRIX_2020 = {
     "Томская ОДЮБ": ([1, 1, 1, 0, 0, 0, 1, 0], 4, 2),  # E1, E0, E2 (site), C2 (draft); E2 draft
     "ВК ОДЮБ": ([0, 0, 1, 0, 1, 0, 1, 1], 4, 1),  # E2 (draft), T1, C1, EP1

@@ -89,7 +89,10 @@ def test_bad_arguments_exit_non_zero(db, tmp_path):
     root = Path(__file__).resolve().parents[2]
     result = subprocess.run(
         [sys.executable, "manage.py", "annual_report", "abc", "--output", str(tmp_path / "x.csv")],
-        cwd=root, capture_output=True, text=True, env={"DJANGO_DEBUG": "1", "PATH": "/usr/bin:/bin"},
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={"DJANGO_DEBUG": "1", "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode != 0
     assert "это не год" in result.stderr

@@ -24,8 +24,20 @@ from tests.reports.conftest import (
 )
 
 D = datetime.date
-MONTHS = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
-          "декабрь"]
+MONTHS = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+]
 NK_EVENT_LABELS = {
     "total": "Число мероприятий — всего",
     "children": "из них для детей до 14 лет включительно",
@@ -73,9 +85,20 @@ def _sheet_rows(ws):
 
 def test_xlsx_has_a_summary_sheet_first_and_a_sheet_per_section(workbook):
     assert workbook.sheetnames == [
-        "Сводка", "Соглашения — итоги", "Соглашения", "Партнёры и направления", "Мероприятия по видам",
-        "По месяцам", "Участники", "Конкурсы", "Партнёры", "Новые партнёры", "Форма 6-НК",
-        "Мероприятия (список)", "Выставки", "Выпуски проектов",
+        "Сводка",
+        "Соглашения — итоги",
+        "Соглашения",
+        "Партнёры и направления",
+        "Мероприятия по видам",
+        "По месяцам",
+        "Участники",
+        "Конкурсы",
+        "Партнёры",
+        "Новые партнёры",
+        "Форма 6-НК",
+        "Мероприятия (список)",
+        "Выставки",
+        "Выпуски проектов",
     ]
 
 
@@ -270,10 +293,21 @@ def test_docx_is_structured_like_the_article(document):
 
 def test_docx_intro_has_the_headline_figures(document):
     intro = document.paragraphs[1].text
-    for fragment in ("На 31.12.2020", "4 соглашения", "подписано: 2", "11 совместных мероприятий и проектов",
-                     "4 профессиональных мероприятия", "1 телемост", "2 выставки", "2 конкурса",
-                     "2 выпуска просветительских проектов", "Участников мероприятий — 220",
-                     "посетителей выставок — 850", "работ участников конкурсов — 5", "партнёрами (3)"):
+    for fragment in (
+        "На 31.12.2020",
+        "4 соглашения",
+        "подписано: 2",
+        "11 совместных мероприятий и проектов",
+        "4 профессиональных мероприятия",
+        "1 телемост",
+        "2 выставки",
+        "2 конкурса",
+        "2 выпуска просветительских проектов",
+        "Участников мероприятий — 220",
+        "посетителей выставок — 850",
+        "работ участников конкурсов — 5",
+        "партнёрами (3)",
+    ):
         assert fragment in intro, fragment
     assert "неопубликованных (черновиков): 3" in document.paragraphs[2].text
 
@@ -310,8 +344,12 @@ def _table_rows(table):
 def test_docx_tables_agreements_6nk_and_comparison(document, report):
     totals, agreements, nk, comparison = (_table_rows(t) for t in document.tables)
     assert totals[1:] == [
-        ["Действует на 31.12.2020", "4"], ["из них бессрочных", "1"], ["Подписано в 2020 году", "2"],
-        ["Расторгнуто в 2020 году", "1"], ["Истёк срок действия в 2020 году", "1"], ["Истекает в 2021 году", "1"],
+        ["Действует на 31.12.2020", "4"],
+        ["из них бессрочных", "1"],
+        ["Подписано в 2020 году", "2"],
+        ["Расторгнуто в 2020 году", "1"],
+        ["Истёк срок действия в 2020 году", "1"],
+        ["Истекает в 2021 году", "1"],
         ["Бездействующих (нет совместной работы 12 месяцев)", "2"],
     ]
     assert len(agreements) == 1 + len(AGREEMENTS_2020)
@@ -335,8 +373,11 @@ def test_docx_of_an_empty_year_opens(db):
 def test_control_characters_pasted_into_a_title_do_not_break_the_files(db):
     from tests.factories import EventFactory, LibraryFactory
 
-    EventFactory(title="Вебинар\x0bс вертикальной табуляцией\x01", organiser=LibraryFactory(),
-                 starts_at=datetime.datetime(2020, 5, 5, 12, tzinfo=datetime.UTC))
+    EventFactory(
+        title="Вебинар\x0bс вертикальной табуляцией\x01",
+        organiser=LibraryFactory(),
+        starts_at=datetime.datetime(2020, 5, 5, 12, tzinfo=datetime.UTC),
+    )
     report = build_report(2020)
     wb = load_workbook(io.BytesIO(to_xlsx(report)))
     titles = [r[0] for r in wb["Мероприятия (список)"].iter_rows(min_row=2, values_only=True)]
@@ -350,10 +391,17 @@ def test_titles_that_look_like_formulas_stay_text(db):
     from tests.factories import EventFactory, LibraryFactory
 
     title = '=HYPERLINK("http://example.org","x")'
-    EventFactory(title=title, organiser=LibraryFactory(), participants_count=7,
-                 starts_at=datetime.datetime(2020, 5, 5, 12, tzinfo=datetime.UTC))
-    EventFactory(title="-минус вебинар", organiser=LibraryFactory(),
-                 starts_at=datetime.datetime(2020, 6, 5, 12, tzinfo=datetime.UTC))
+    EventFactory(
+        title=title,
+        organiser=LibraryFactory(),
+        participants_count=7,
+        starts_at=datetime.datetime(2020, 5, 5, 12, tzinfo=datetime.UTC),
+    )
+    EventFactory(
+        title="-минус вебинар",
+        organiser=LibraryFactory(),
+        starts_at=datetime.datetime(2020, 6, 5, 12, tzinfo=datetime.UTC),
+    )
     report = build_report(2020)
     ws = load_workbook(io.BytesIO(to_xlsx(report)))["Мероприятия (список)"]
     cell = ws["A2"]

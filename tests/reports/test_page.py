@@ -128,8 +128,15 @@ def test_headline_table_shows_each_figure_beside_the_previous_year(client, manag
 
 def test_agreement_totals_on_the_page(client, manager, scenario):
     got = helpers.figures(_page(client, manager), "agreement-totals")
-    assert got == {"in_force": "4", "no_end_date": "1", "signed": "2", "terminated": "1", "expired": "1",
-                   "expiring": "1", "dormant": "2"}
+    assert got == {
+        "in_force": "4",
+        "no_end_date": "1",
+        "signed": "2",
+        "terminated": "1",
+        "expired": "1",
+        "expiring": "1",
+        "dormant": "2",
+    }
 
 
 def test_each_agreement_at_a_glance(client, manager, scenario):
@@ -172,16 +179,23 @@ def test_months_directions_and_events_breakdown_on_the_page(client, manager, sce
         assert [int(c) for c in cells[1:]] == [*expected, sum(expected)]
     directions = helpers.keyed_rows(html, "directions")
     assert {k: (int(v[1]), int(v[2])) for k, v in directions.items()} == {
-        "events": (4, 1), "exhibitions": (2, 0), "telebridges": (1, 0), "contests": (2, 1), "projects": (2, 1)
+        "events": (4, 1),
+        "exhibitions": (2, 0),
+        "telebridges": (1, 0),
+        "contests": (2, 1),
+        "projects": (2, 1),
     }
     by_format = helpers.keyed_rows(html, "events-by-format")
-    assert {k: int(v[1]) for k, v in by_format.items()} == {"online": 4, "offline": 1, "hybrid": 0,
-                                                              "correspondence": 0}
+    assert {k: int(v[1]) for k, v in by_format.items()} == {"online": 4, "offline": 1, "hybrid": 0, "correspondence": 0}
     by_scope = helpers.keyed_rows(html, "events-by-scope")
     assert {k: int(v[1]) for k, v in by_scope.items()} == {"international": 2, "interregional": 2, "regional": 1}
     by_kind = helpers.keyed_rows(html, "events-by-kind")
     assert {k: (int(v[1]), int(v[2])) for k, v in by_kind.items()} == {
-        "webinar": (1, 0), "seminar": (1, 0), "conference": (1, 1), "round_table": (1, 0), "telebridge": (1, 0)
+        "webinar": (1, 0),
+        "seminar": (1, 0),
+        "conference": (1, 1),
+        "round_table": (1, 0),
+        "telebridge": (1, 0),
     }
 
 

@@ -59,7 +59,13 @@ def test_period_is_the_calendar_year_in_kemerovo(scenario):
 def test_agreement_totals(scenario):
     a = build_report(2020).agreements
     assert (a.in_force, a.no_end_date, a.signed, a.terminated, a.expired, a.expiring_next_year, a.dormant) == (
-        4, 1, 2, 1, 1, 1, 2
+        4,
+        1,
+        2,
+        1,
+        1,
+        1,
+        2,
     )
 
 
@@ -75,7 +81,11 @@ def test_each_agreement_activity_state_and_dormancy(scenario):
     for number, (activities, drafts, dormant, in_force, state) in AGREEMENTS_2020.items():
         row = rows[number]
         assert (row.activities, row.drafts, row.dormant, row.in_force, row.state_label) == (
-            activities, drafts, dormant, in_force, state
+            activities,
+            drafts,
+            dormant,
+            in_force,
+            state,
         ), number
 
 
@@ -109,10 +119,17 @@ def test_partner_direction_matrix(scenario):
 def test_events_by_kind_format_and_scope(scenario):
     report = build_report(2020)
     assert {r.label: (r.count, r.drafts) for r in report.events_by_kind} == {
-        "вебинар": (1, 0), "семинар": (1, 0), "конференция": (1, 1), "круглый стол": (1, 0), "телемост": (1, 0)
+        "вебинар": (1, 0),
+        "семинар": (1, 0),
+        "конференция": (1, 1),
+        "круглый стол": (1, 0),
+        "телемост": (1, 0),
     }
     assert {r.key: r.count for r in report.events_by_format} == {
-        "online": 4, "offline": 1, "hybrid": 0, "correspondence": 0
+        "online": 4,
+        "offline": 1,
+        "hybrid": 0,
+        "correspondence": 0,
     }
     assert {r.key: r.count for r in report.events_by_scope} == {"international": 2, "interregional": 2, "regional": 1}
 
@@ -141,7 +158,8 @@ def test_partners_by_country_region_and_new(scenario):
         ("Россия", "Хабаровский край", 1),
     ]
     assert [(n.name, n.first_signed_on) for n in partners.new] == [
-        ("Волгоградская ОДБ", D(2020, 2, 1)), ("ВК ОДЮБ", D(2020, 3, 1))
+        ("Волгоградская ОДБ", D(2020, 2, 1)),
+        ("ВК ОДЮБ", D(2020, 3, 1)),
     ]
 
 
@@ -161,7 +179,9 @@ def test_directions_list_each_activity_in_its_section(scenario):
     report = build_report(2020)
     titles = {d.key: [i.title for i in d.items] for d in report.directions}
     assert titles[DIRECTION_EVENTS] == [
-        "Семинар в новогоднюю ночь", "Вебинар о волонтёрах", "Круглый стол библиотекарей",
+        "Семинар в новогоднюю ночь",
+        "Вебинар о волонтёрах",
+        "Круглый стол библиотекарей",
         "Конференция о детском чтении",
     ]
     assert titles[DIRECTION_TELEBRIDGES] == ["Мир детства: от книг к мечтам"]
@@ -191,7 +211,10 @@ def test_drafts_count_and_are_marked(scenario):
     report = build_report(2020)
     assert report.drafts == 3
     assert {d.key: d.drafts for d in report.directions} == {
-        DIRECTION_EVENTS: 1, DIRECTION_EXHIBITIONS: 0, DIRECTION_TELEBRIDGES: 0, DIRECTION_CONTESTS: 1,
+        DIRECTION_EVENTS: 1,
+        DIRECTION_EXHIBITIONS: 0,
+        DIRECTION_TELEBRIDGES: 0,
+        DIRECTION_CONTESTS: 1,
         DIRECTION_PROJECTS: 1,
     }
     drafts = [i.title for d in report.directions for i in d.items if i.is_draft]
@@ -271,9 +294,13 @@ def _grow(n):
     for i in range(n):
         partner = LibraryFactory()
         agreement = AgreementFactory(partner=partner, signed_on=D(2019, 1, 1)) if i % 10 == 0 else None
-        event = EventFactory(organiser=partner, agreement=agreement,
-                             starts_at=datetime.datetime(2020, 1 + i % 12, 5, 10, tzinfo=KEMEROVO),
-                             participants_count=i, is_published=bool(i % 2))
+        event = EventFactory(
+            organiser=partner,
+            agreement=agreement,
+            starts_at=datetime.datetime(2020, 1 + i % 12, 5, 10, tzinfo=KEMEROVO),
+            participants_count=i,
+            is_published=bool(i % 2),
+        )
         ParticipationFactory(event=event, library=partner)
 
 

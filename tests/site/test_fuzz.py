@@ -11,15 +11,60 @@ from tests.factories import EpisodeFactory, ParticipationFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
-PARAMS = ["kind", "format", "partner", "country", "audience", "age_rating", "date_from", "date_to", "when", "q",
-          "page", "next", "font", "scheme", "images", "spacing"]
+PARAMS = [
+    "kind",
+    "format",
+    "partner",
+    "country",
+    "audience",
+    "age_rating",
+    "date_from",
+    "date_to",
+    "when",
+    "q",
+    "page",
+    "next",
+    "font",
+    "scheme",
+    "images",
+    "spacing",
+]
 
 # Plausible values mixed with junk, so the fuzzer reaches both the valid and the invalid paths.
 values = st.one_of(
     st.text(max_size=300),
-    st.sampled_from(["telebridge", "online", "RU", "KZ", "6+", "upcoming", "past", "2030-03-10", "9999-12-31",
-                     "0001-01-01", "2030-02-30", "1", "0", "-1", "99999", "1e9", "abc", "moscow", "host",
-                     "large", "wb", "off", "//evil.example", "/events/", "\x00", "%00", "‮", "🐉" * 50]),
+    st.sampled_from(
+        [
+            "telebridge",
+            "online",
+            "RU",
+            "KZ",
+            "6+",
+            "upcoming",
+            "past",
+            "2030-03-10",
+            "9999-12-31",
+            "0001-01-01",
+            "2030-02-30",
+            "1",
+            "0",
+            "-1",
+            "99999",
+            "1e9",
+            "abc",
+            "moscow",
+            "host",
+            "large",
+            "wb",
+            "off",
+            "//evil.example",
+            "/events/",
+            "\x00",
+            "%00",
+            "‮",
+            "🐉" * 50,
+        ]
+    ),
     st.integers(min_value=-(10**20), max_value=10**20).map(str),
 )
 query_strings = st.lists(st.tuples(st.one_of(st.sampled_from(PARAMS), st.text(max_size=10)), values), max_size=6)

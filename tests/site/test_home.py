@@ -42,8 +42,9 @@ def test_upcoming_telebridges_come_before_other_events(client):
 def test_exhibitions_on_now_are_those_with_a_stop_containing_today(client):
     now_on = ExhibitionFactory(title="Идёт сейчас")
     ExhibitionStopFactory(exhibition=now_on, starts_on=TODAY, ends_on=TODAY + datetime.timedelta(days=30))
-    ExhibitionStopFactory(exhibition=now_on, starts_on=TODAY - datetime.timedelta(days=90),
-                          ends_on=TODAY - datetime.timedelta(days=60))
+    ExhibitionStopFactory(
+        exhibition=now_on, starts_on=TODAY - datetime.timedelta(days=90), ends_on=TODAY - datetime.timedelta(days=60)
+    )
     finished = ExhibitionFactory(title="Закончилась")
     ExhibitionStopFactory(exhibition=finished, starts_on=datetime.date(2020, 1, 1), ends_on=datetime.date(2020, 2, 1))
     draft = ExhibitionFactory(title="Черновик выставки", is_published=False)
@@ -60,8 +61,9 @@ def test_exhibitions_on_now_are_those_with_a_stop_containing_today(client):
 def test_contests_open_for_entries_today(client):
     ContestFactory(title="Приём идёт", submissions_from=TODAY, submissions_until=TODAY, results_on=TODAY)
     ContestFactory(title="Приём закрыт")
-    ContestFactory(title="Черновик конкурса", is_published=False, submissions_from=TODAY, submissions_until=TODAY,
-                   results_on=TODAY)
+    ContestFactory(
+        title="Черновик конкурса", is_published=False, submissions_from=TODAY, submissions_until=TODAY, results_on=TODAY
+    )
 
     response = home(client)
 

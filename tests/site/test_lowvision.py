@@ -26,8 +26,7 @@ def test_setting_through_a_plain_link_sets_a_cookie_and_goes_back(client):
 
 
 def test_the_class_appears_on_the_next_page(client):
-    client.get(reverse("site:accessibility_set"), {"font": "large", "scheme": "wb", "images": "off",
-                                                   "spacing": "wide"})
+    client.get(reverse("site:accessibility_set"), {"font": "large", "scheme": "wb", "images": "off", "spacing": "wide"})
 
     tag = html_tag(client.get(reverse("site:home")))
 
@@ -88,8 +87,18 @@ def test_a_forged_cookie_is_ignored(client):
 def test_settings_page_offers_every_option_as_a_link(client):
     html = client.get(reverse("site:accessibility"), {"next": "/events/"}).content.decode()
 
-    for query in ("font=normal", "font=large", "font=xlarge", "scheme=bw", "scheme=wb", "scheme=blue",
-                  "images=off", "images=on", "spacing=wide", "spacing=normal"):
+    for query in (
+        "font=normal",
+        "font=large",
+        "font=xlarge",
+        "scheme=bw",
+        "scheme=wb",
+        "scheme=blue",
+        "images=off",
+        "images=on",
+        "spacing=wide",
+        "spacing=normal",
+    ):
         assert f"{reverse('site:accessibility_set')}?{query}&amp;next=/events/" in html
 
 

@@ -122,44 +122,139 @@ LIBRARY_NAMES = [
     ("other", "Библиотечно-информационный центр", "БИЦ", 2),
 ]
 NAMED_AFTER = [
-    "", "", "", "", "А.П. Гайдара", "А.С. Пушкина", "М. Горького", "Н.К. Крупской", "С.Я. Маршака",
-    "К.И. Чуковского", "А.Л. Барто", "В.П. Астафьева", "В.М. Шукшина", "С.В. Михалкова", "Абая",
-    "М. Ауэзова", "С. Муканова", "И. Алтынсарина",
+    "",
+    "",
+    "",
+    "",
+    "А.П. Гайдара",
+    "А.С. Пушкина",
+    "М. Горького",
+    "Н.К. Крупской",
+    "С.Я. Маршака",
+    "К.И. Чуковского",
+    "А.Л. Барто",
+    "В.П. Астафьева",
+    "В.М. Шукшина",
+    "С.В. Михалкова",
+    "Абая",
+    "М. Ауэзова",
+    "С. Муканова",
+    "И. Алтынсарина",
 ]
 FIRST_NAMES = [
-    "Анна", "Мария", "Елена", "Ольга", "Татьяна", "Наталья", "Ирина", "Светлана", "Алия", "Динара",
-    "Айгерим", "Дарья", "Софья", "Полина", "Алексей", "Иван", "Дмитрий", "Артём", "Максим", "Ерлан",
-    "Нурлан", "Тимур", "Михаил", "Кирилл",
+    "Анна",
+    "Мария",
+    "Елена",
+    "Ольга",
+    "Татьяна",
+    "Наталья",
+    "Ирина",
+    "Светлана",
+    "Алия",
+    "Динара",
+    "Айгерим",
+    "Дарья",
+    "Софья",
+    "Полина",
+    "Алексей",
+    "Иван",
+    "Дмитрий",
+    "Артём",
+    "Максим",
+    "Ерлан",
+    "Нурлан",
+    "Тимур",
+    "Михаил",
+    "Кирилл",
 ]
 LAST_NAMES = [
-    "Иванов", "Петров", "Смирнов", "Кузнецов", "Попов", "Соколов", "Лебедев", "Козлов", "Новиков",
-    "Морозов", "Волков", "Сорокин", "Белов", "Ахметов", "Жумабаев", "Сагинтаев", "Исмаилов", "Гареев",
+    "Иванов",
+    "Петров",
+    "Смирнов",
+    "Кузнецов",
+    "Попов",
+    "Соколов",
+    "Лебедев",
+    "Козлов",
+    "Новиков",
+    "Морозов",
+    "Волков",
+    "Сорокин",
+    "Белов",
+    "Ахметов",
+    "Жумабаев",
+    "Сагинтаев",
+    "Исмаилов",
+    "Гареев",
 ]
 FEMALE_FIRST = set(FIRST_NAMES[:14])
 TOPICS = [
-    "Читаем вместе", "Книжное лето", "Сибирские писатели — детям", "Литературная карта региона",
-    "Библиотека — пространство для подростков", "Цифровые сервисы для юных читателей", "Память поколений",
-    "Сказки народов России", "Мой край — моя гордость", "Профессия — библиотекарь", "Семейное чтение",
-    "Книга и кино", "Юные краеведы", "Поэзия без границ", "Читающая молодёжь", "Наследие Великой Победы",
-    "Этнокультурное многообразие", "Библиотечный квест", "Писатели-юбиляры", "Экология и книга",
-    "Навигатор по детской литературе", "Медиаграмотность подростков", "Волонтёры чтения", "Дни славянской письменности",
-    "Казахская литература для детей", "Абай и Пушкин: диалог культур", "Новые форматы работы с молодёжью",
-    "Инклюзивная библиотека", "Театр книги", "Комиксы и графические романы",
+    "Читаем вместе",
+    "Книжное лето",
+    "Сибирские писатели — детям",
+    "Литературная карта региона",
+    "Библиотека — пространство для подростков",
+    "Цифровые сервисы для юных читателей",
+    "Память поколений",
+    "Сказки народов России",
+    "Мой край — моя гордость",
+    "Профессия — библиотекарь",
+    "Семейное чтение",
+    "Книга и кино",
+    "Юные краеведы",
+    "Поэзия без границ",
+    "Читающая молодёжь",
+    "Наследие Великой Победы",
+    "Этнокультурное многообразие",
+    "Библиотечный квест",
+    "Писатели-юбиляры",
+    "Экология и книга",
+    "Навигатор по детской литературе",
+    "Медиаграмотность подростков",
+    "Волонтёры чтения",
+    "Дни славянской письменности",
+    "Казахская литература для детей",
+    "Абай и Пушкин: диалог культур",
+    "Новые форматы работы с молодёжью",
+    "Инклюзивная библиотека",
+    "Театр книги",
+    "Комиксы и графические романы",
 ]
 TRADITIONS = [
-    "шорская сказка", "телеутская сказка", "татарская сказка", "русская народная сказка", "казахская сказка",
-    "алтайская сказка", "хакасская сказка", "бурятская сказка", "немецкая сказка Сибири", "чувашская сказка",
+    "шорская сказка",
+    "телеутская сказка",
+    "татарская сказка",
+    "русская народная сказка",
+    "казахская сказка",
+    "алтайская сказка",
+    "хакасская сказка",
+    "бурятская сказка",
+    "немецкая сказка Сибири",
+    "чувашская сказка",
 ]
 SIGNED_AT = [
-    "", "", "деловая встреча в рамках Дней Москвы в Кузбассе", "межрегиональная конференция",
-    "творческая встреча писателей", "онлайн-совещание руководителей", "книжный фестиваль",
+    "",
+    "",
+    "деловая встреча в рамках Дней Москвы в Кузбассе",
+    "межрегиональная конференция",
+    "творческая встреча писателей",
+    "онлайн-совещание руководителей",
+    "книжный фестиваль",
 ]
 
 EVENT_KIND_WEIGHTS = {
-    Event.Kind.WEBINAR: 12, Event.Kind.SEMINAR: 8, Event.Kind.WORKSHOP: 7, Event.Kind.CONFERENCE: 5,
-    Event.Kind.STRATEGIC_SESSION: 2, Event.Kind.ROUND_TABLE: 6, Event.Kind.TELEBRIDGE: 14,
-    Event.Kind.CREATIVE_MEETING: 12, Event.Kind.PRESENTATION: 8, Event.Kind.BUSINESS_MEETING: 4,
-    Event.Kind.MASTER_CLASS: 10, Event.Kind.OTHER: 4,
+    Event.Kind.WEBINAR: 12,
+    Event.Kind.SEMINAR: 8,
+    Event.Kind.WORKSHOP: 7,
+    Event.Kind.CONFERENCE: 5,
+    Event.Kind.STRATEGIC_SESSION: 2,
+    Event.Kind.ROUND_TABLE: 6,
+    Event.Kind.TELEBRIDGE: 14,
+    Event.Kind.CREATIVE_MEETING: 12,
+    Event.Kind.PRESENTATION: 8,
+    Event.Kind.BUSINESS_MEETING: 4,
+    Event.Kind.MASTER_CLASS: 10,
+    Event.Kind.OTHER: 4,
 }
 # Online grew sharply from 2020 on.
 FORMAT_WEIGHTS_BEFORE_2020 = {"online": 15, "offline": 60, "hybrid": 15, "correspondence": 10}
@@ -168,11 +263,17 @@ FORMAT_WEIGHTS_AFTER_2020 = {"online": 55, "offline": 20, "hybrid": 18, "corresp
 AUDIENCE_WEIGHTS = {"children": 35, "teens": 20, "youth": 20, "families": 10, "specialists": 15}
 # Age mark and 6-НК group that fit each audience.
 AUDIENCE_AGE_RATINGS = {
-    "children": ["0+", "6+"], "teens": ["12+"], "youth": ["12+", "16+"], "families": ["0+", "6+"],
+    "children": ["0+", "6+"],
+    "teens": ["12+"],
+    "youth": ["12+", "16+"],
+    "families": ["0+", "6+"],
     "specialists": ["16+", "18+"],
 }
 AUDIENCE_TARGET_GROUPS = {
-    "children": ["children"], "teens": ["children", "youth"], "youth": ["youth"], "families": ["children", "other"],
+    "children": ["children"],
+    "teens": ["children", "youth"],
+    "youth": ["youth"],
+    "families": ["children", "other"],
     "specialists": ["other"],
 }
 MONTH_WEIGHTS = [6, 9, 10, 10, 8, 5, 4, 5, 10, 11, 11, 9]  # quieter in summer and at New Year
@@ -247,7 +348,8 @@ def insert_rows(model, rows: list[dict], ids: bool = True) -> list[int]:
     given = [field for field in meta.concrete_fields if field.attname in rows[0]]
     # Fields the generator leaves out get what Django would have put there.
     missing = {
-        field: now if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+        field: now
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
         else field.get_default()
         for field in meta.concrete_fields
         if field.attname not in rows[0] and not field.primary_key
@@ -307,18 +409,18 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--partners", type=count_argument, default=None,
-                            help="библиотек-партнёров (по умолчанию 100)")
-        parser.add_argument("--events", type=count_argument, default=None,
-                            help="мероприятий (по умолчанию 100000)")
-        parser.add_argument("--years", type=count_argument, default=10,
-                            help="за сколько лет, от 1 до 50 (по умолчанию 10)")
-        parser.add_argument("--end-year", type=count_argument, default=None,
-                            help="последний год данных (по умолчанию текущий)")
-        parser.add_argument("--seed", type=int, default=42,
-                            help="зерно генератора случайных чисел (по умолчанию 42)")
-        parser.add_argument("--clear", action="store_true",
-                            help="сначала удалить ранее сгенерированные записи")
+        parser.add_argument(
+            "--partners", type=count_argument, default=None, help="библиотек-партнёров (по умолчанию 100)"
+        )
+        parser.add_argument("--events", type=count_argument, default=None, help="мероприятий (по умолчанию 100000)")
+        parser.add_argument(
+            "--years", type=count_argument, default=10, help="за сколько лет, от 1 до 50 (по умолчанию 10)"
+        )
+        parser.add_argument(
+            "--end-year", type=count_argument, default=None, help="последний год данных (по умолчанию текущий)"
+        )
+        parser.add_argument("--seed", type=int, default=42, help="зерно генератора случайных чисел (по умолчанию 42)")
+        parser.add_argument("--clear", action="store_true", help="сначала удалить ранее сгенерированные записи")
 
     def handle(self, *args, **options):
         started = time.perf_counter()
@@ -329,8 +431,10 @@ class Command(BaseCommand):
         end_year = timezone.localdate().year if options["end_year"] is None else options["end_year"]
         for name in ("partners", "events", "years", "end_year"):
             if options[name] is not None and (not isinstance(options[name], int) or options[name] < 0):
-                raise CommandError(_("--%(name)s: нужно целое неотрицательное число, получено «%(value)s».")
-                                   % {"name": name.replace("_", "-"), "value": options[name]})
+                raise CommandError(
+                    _("--%(name)s: нужно целое неотрицательное число, получено «%(value)s».")
+                    % {"name": name.replace("_", "-"), "value": options[name]}
+                )
         if not 1 <= years <= 50:
             raise CommandError(_("--years должно быть от 1 до 50, получено %(years)s.") % {"years": years})
         if not 1990 <= end_year - years + 1 <= end_year <= 2100:
@@ -350,14 +454,20 @@ class Command(BaseCommand):
             if only_clear:
                 self.stdout.write(_("Удалено сгенерированных записей: %(count)s.") % {"count": cleared})
                 return
-            if (Library.objects.filter(slug__startswith=PREFIX, is_host=False).exists()
-                    or Event.objects.filter(slug__startswith=PREFIX).exists()):
+            if (
+                Library.objects.filter(slug__startswith=PREFIX, is_host=False).exists()
+                or Event.objects.filter(slug__startswith=PREFIX).exists()
+            ):
                 raise CommandError(
                     _("В базе уже есть сгенерированные данные. Запустите команду с --clear, чтобы заменить их.")
                 )
             generator = Generator(
-                seed=options["seed"], partners=partners, events=events, first_year=end_year - years + 1,
-                end_year=end_year, progress=self.stdout.write if options["verbosity"] >= 2 else None,
+                seed=options["seed"],
+                partners=partners,
+                events=events,
+                first_year=end_year - years + 1,
+                end_year=end_year,
+                progress=self.stdout.write if options["verbosity"] >= 2 else None,
             )
             counts = generator.run()
 
@@ -391,8 +501,9 @@ def clear_generated() -> int:
         Event.guests.through.objects.filter(event__slug__startswith=PREFIX),
         Event.objects.filter(slug__startswith=PREFIX).only("pk"),
         Person.objects.filter(slug__startswith=PREFIX),
-        Agreement.directions.through.objects.filter(agreement__number__startswith=PREFIX,
-                                                    agreement__partner__in=generated),
+        Agreement.directions.through.objects.filter(
+            agreement__number__startswith=PREFIX, agreement__partner__in=generated
+        ),
         Agreement.objects.filter(number__startswith=PREFIX, partner__in=generated),
         Contact.objects.filter(library__in=generated),
         generated,
@@ -404,8 +515,11 @@ def clear_generated() -> int:
     except ProtectedError as error:
         examples = ", ".join(str(obj) for obj in list(error.protected_objects)[:3])
         raise CommandError(
-            _("Сгенерированные библиотеки нельзя удалить: на них ссылаются записи, внесённые вручную (%(examples)s). "
-              "Удалите или исправьте эти записи и повторите.") % {"examples": examples}
+            _(
+                "Сгенерированные библиотеки нельзя удалить: на них ссылаются записи, внесённые вручную (%(examples)s). "
+                "Удалите или исправьте эти записи и повторите."
+            )
+            % {"examples": examples}
         ) from None
     return total
 
@@ -423,8 +537,20 @@ class Generator:
         self.month_cum_weights = list(itertools.accumulate(MONTH_WEIGHTS))
         self.progress = progress
         self.counts = dict.fromkeys(
-            ["partners", "agreements", "events", "drafts", "participations", "exhibitions", "stops", "contests",
-             "entries", "projects", "episodes"], 0,
+            [
+                "partners",
+                "agreements",
+                "events",
+                "drafts",
+                "participations",
+                "exhibitions",
+                "stops",
+                "contests",
+                "entries",
+                "projects",
+                "episodes",
+            ],
+            0,
         )
 
     def log(self, message: str) -> None:
@@ -461,9 +587,15 @@ class Generator:
             host = Library.objects.create(
                 name="Государственная библиотека Кузбасса для детей и молодёжи",
                 short_name="Библиотека Кузбасса для детей и молодёжи",
-                kind=Library.Kind.CHILDREN_YOUTH, country=Library.Country.RUSSIA,
-                region="Кемеровская область — Кузбасс", city="Кемерово", timezone=HOST_TZ,
-                latitude=Decimal("55.35490"), longitude=Decimal("86.08730"), slug=f"{PREFIX}host", is_host=True,
+                kind=Library.Kind.CHILDREN_YOUTH,
+                country=Library.Country.RUSSIA,
+                region="Кемеровская область — Кузбасс",
+                city="Кемерово",
+                timezone=HOST_TZ,
+                latitude=Decimal("55.35490"),
+                longitude=Decimal("86.08730"),
+                slug=f"{PREFIX}host",
+                is_host=True,
             )
         return _Partner(host, self.first_day, self.last_day)
 
@@ -485,24 +617,38 @@ class Generator:
             if seen[short] > 1:
                 short = f"{short} № {seen[short]}"
             full = f"{name}{f' имени {named}' if named else ''} (г. {city})"
-            rows.append(Library(
-                name=full, short_name=short, named_after=named, kind=kind, country=country, region=region,
-                city=city, timezone=tz, latitude=_coordinate(lat, rng), longitude=_coordinate(lon, rng),
-                website=f"https://library-{i + 1:0{width}d}.example.org/",
-                address=f"ул. {rng.choice(['Ленина', 'Мира', 'Советская', 'Абая', 'Пушкина', 'Гагарина'])}, "
-                        f"д. {rng.randint(1, 120)}",
-                description=f"Библиотека-партнёр: {region}.",
-                slug=f"{PREFIX}library-{i + 1:0{width}d}",
-            ))
+            rows.append(
+                Library(
+                    name=full,
+                    short_name=short,
+                    named_after=named,
+                    kind=kind,
+                    country=country,
+                    region=region,
+                    city=city,
+                    timezone=tz,
+                    latitude=_coordinate(lat, rng),
+                    longitude=_coordinate(lon, rng),
+                    website=f"https://library-{i + 1:0{width}d}.example.org/",
+                    address=f"ул. {rng.choice(['Ленина', 'Мира', 'Советская', 'Абая', 'Пушкина', 'Гагарина'])}, "
+                    f"д. {rng.randint(1, 120)}",
+                    description=f"Библиотека-партнёр: {region}.",
+                    slug=f"{PREFIX}library-{i + 1:0{width}d}",
+                )
+            )
         Library.objects.bulk_create(rows, batch_size=BATCH_SIZE)
         contacts = []
         for library in rows:
             for _n in range(rng.randint(1, 2)):
-                contacts.append(Contact(
-                    library=library, full_name=_person_name(rng),
-                    position=rng.choice(["директор", "заместитель директора", "методист", "заведующий отделом"]),
-                    email=f"{library.slug}-{len(contacts)}@example.org", phone="+7 900 000-00-00",
-                ))
+                contacts.append(
+                    Contact(
+                        library=library,
+                        full_name=_person_name(rng),
+                        position=rng.choice(["директор", "заместитель директора", "методист", "заведующий отделом"]),
+                        email=f"{library.slug}-{len(contacts)}@example.org",
+                        phone="+7 900 000-00-00",
+                    )
+                )
         Contact.objects.bulk_create(contacts, batch_size=BATCH_SIZE)
         self.counts["partners"] = len(rows)
         self.log(f"partners: {len(rows)}")
@@ -519,19 +665,26 @@ class Generator:
 
         def agreement(partner, signed, fate):
             valid_from = signed if rng.random() < 0.8 else signed + datetime.timedelta(days=rng.randint(1, 30))
-            fields = {"valid_until": None, "auto_prolongation": False, "status": Agreement.Status.IN_FORCE,
-                      "terminated_on": None, "prolongation_years": 1}
+            fields = {
+                "valid_until": None,
+                "auto_prolongation": False,
+                "status": Agreement.Status.IN_FORCE,
+                "terminated_on": None,
+                "prolongation_years": 1,
+            }
             active_until = last
             if fate == "auto":
                 fields["valid_until"] = _add_years(valid_from, rng.randint(1, 3))
                 fields["auto_prolongation"] = True
                 fields["prolongation_years"] = rng.randint(1, 3)
             elif fate == "fixed":  # runs past the data's end; a few expire during the next year
-                fields["valid_until"] = max(_add_years(valid_from, rng.randint(3, 5)),
-                                            last + datetime.timedelta(days=rng.randint(30, 900)))
+                fields["valid_until"] = max(
+                    _add_years(valid_from, rng.randint(3, 5)), last + datetime.timedelta(days=rng.randint(30, 900))
+                )
             elif fate == "expired":
-                fields["valid_until"] = min(_add_years(valid_from, rng.randint(1, 3)),
-                                            last - datetime.timedelta(days=rng.randint(30, 400)))
+                fields["valid_until"] = min(
+                    _add_years(valid_from, rng.randint(1, 3)), last - datetime.timedelta(days=rng.randint(30, 400))
+                )
                 fields["valid_until"] = max(fields["valid_until"], valid_from)
                 active_until = fields["valid_until"]
             elif fate == "terminated":
@@ -542,13 +695,22 @@ class Generator:
             elif fate == "draft":
                 fields["status"] = Agreement.Status.DRAFT
                 active_until = None
-            rows.append(Agreement(
-                host_id=self.host.pk, partner_id=partner.pk, number=f"{PREFIX}{next(number):04d}/С",
-                signed_on=signed, signed_at=rng.choice(SIGNED_AT), valid_from=valid_from,
-                host_signatory=_person_name(rng), host_signatory_position="директор",
-                partner_signatory=_person_name(rng), partner_signatory_position="директор",
-                is_public=rng.random() < 0.9, **fields,
-            ))
+            rows.append(
+                Agreement(
+                    host_id=self.host.pk,
+                    partner_id=partner.pk,
+                    number=f"{PREFIX}{next(number):04d}/С",
+                    signed_on=signed,
+                    signed_at=rng.choice(SIGNED_AT),
+                    valid_from=valid_from,
+                    host_signatory=_person_name(rng),
+                    host_signatory_position="директор",
+                    partner_signatory=_person_name(rng),
+                    partner_signatory_position="директор",
+                    is_public=rng.random() < 0.9,
+                    **fields,
+                )
+            )
             plans.append((partner, valid_from, active_until))
             return active_until
 
@@ -583,8 +745,9 @@ class Generator:
             if active_until is not None:
                 partner.agreements.append((valid_from, active_until, row.pk))
             if direction_ids:
-                for direction_id in rng.sample(direction_ids, rng.randint(min(2, len(direction_ids)),
-                                                                          len(direction_ids))):
+                for direction_id in rng.sample(
+                    direction_ids, rng.randint(min(2, len(direction_ids)), len(direction_ids))
+                ):
                     links.append(Agreement.directions.through(agreement_id=row.pk, direction_id=direction_id))
         Agreement.directions.through.objects.bulk_create(links, batch_size=BATCH_SIZE)
         self.partner_cum_weights = list(itertools.accumulate(rng.paretovariate(1.3) for _p in self.partners))
@@ -610,11 +773,14 @@ class Generator:
         rows = []
         for i in range(30):
             country, _region, city, *_rest = self.rng.choice(PLACES)
-            rows.append(Person(
-                full_name=_person_name(self.rng), slug=f"{PREFIX}person-{i + 1:03d}",
-                occupation=self.rng.choice(occupations),
-                place=f"{city}, {'Казахстан' if country == 'KZ' else 'Россия'}",
-            ))
+            rows.append(
+                Person(
+                    full_name=_person_name(self.rng),
+                    slug=f"{PREFIX}person-{i + 1:03d}",
+                    occupation=self.rng.choice(occupations),
+                    place=f"{city}, {'Казахстан' if country == 'KZ' else 'Россия'}",
+                )
+            )
         Person.objects.bulk_create(rows, batch_size=BATCH_SIZE)
         return [row.pk for row in rows]
 
@@ -627,8 +793,13 @@ class Generator:
         kind_labels = {kind: str(Event.Kind(kind).label) for kind in kinds}
         audiences, audience_weights = list(AUDIENCE_WEIGHTS), list(AUDIENCE_WEIGHTS.values())
         all_values = {  # the first rows walk through every choice so even tiny data sets have each value
-            "kind": kinds, "format": Event.Format.values, "scope": Scope.values, "audience": Event.Audience.values,
-            "age_rating": AgeRating.values, "target_group": Event.TargetGroup.values, "venue": Event.Venue.values,
+            "kind": kinds,
+            "format": Event.Format.values,
+            "scope": Scope.values,
+            "audience": Event.Audience.values,
+            "age_rating": AgeRating.values,
+            "target_group": Event.TargetGroup.values,
+            "venue": Event.Venue.values,
         }
         width = max(6, len(str(self.n_events)))
         telebridge_like = {Event.Kind.TELEBRIDGE, Event.Kind.CREATIVE_MEETING, Event.Kind.PRESENTATION}
@@ -643,8 +814,13 @@ class Generator:
                 day = self.random_day()
                 kind = rng.choices(kinds, weights=kind_weights)[0]
                 year = day.year
-                format_weights = (FORMAT_WEIGHTS_BEFORE_2020 if year < 2020 else
-                                  FORMAT_WEIGHTS_2020 if year == 2020 else FORMAT_WEIGHTS_AFTER_2020)
+                format_weights = (
+                    FORMAT_WEIGHTS_BEFORE_2020
+                    if year < 2020
+                    else FORMAT_WEIGHTS_2020
+                    if year == 2020
+                    else FORMAT_WEIGHTS_AFTER_2020
+                )
                 fmt = _weighted(rng, format_weights)
                 audience = rng.choices(audiences, weights=audience_weights)[0]
                 age_rating = rng.choice(AUDIENCE_AGE_RATINGS[audience])
@@ -668,13 +844,22 @@ class Generator:
                 else:
                     partners = self.pick_partners(day, 1)
                     organiser = partners[0] if partners else host
-                    others = [] if size == 1 else (
-                        ([host] if organiser is not host and rng.random() < 0.85 else [])
-                        + self.pick_partners(day, size - 1, exclude=organiser)
-                    )[: size - 1]
+                    others = (
+                        []
+                        if size == 1
+                        else (
+                            ([host] if organiser is not host and rng.random() < 0.85 else [])
+                            + self.pick_partners(day, size - 1, exclude=organiser)
+                        )[: size - 1]
+                    )
                 main_partner = organiser if organiser is not host else (others[0] if others else None)
-                scope = ("international" if any(p.country == "KZ" for p in (organiser, *others)) else
-                         "regional" if rng.random() < 0.08 else "interregional")
+                scope = (
+                    "international"
+                    if any(p.country == "KZ" for p in (organiser, *others))
+                    else "regional"
+                    if rng.random() < 0.08
+                    else "interregional"
+                )
 
                 if rng.random() < 0.002:  # a New Year's Eve evening in the organiser's own time zone
                     day, hour, minute = datetime.date(year, 12, 31), 23, 30
@@ -688,8 +873,15 @@ class Generator:
                 else:
                     minutes = rng.choice([45, 60, 90, 120, 180])
 
-                values = {"kind": kind, "format": fmt, "scope": scope, "audience": audience,
-                          "age_rating": age_rating, "target_group": target_group, "venue": venue}
+                values = {
+                    "kind": kind,
+                    "format": fmt,
+                    "scope": scope,
+                    "audience": audience,
+                    "age_rating": age_rating,
+                    "target_group": target_group,
+                    "venue": venue,
+                }
                 if i < 12:
                     values = {field: choices[i % len(choices)] for field, choices in all_values.items()}
                     kind = values["kind"]
@@ -703,19 +895,25 @@ class Generator:
                 site_counts = [rng.randint(8, big) if with_counts else None for _s in event_sites]
                 slug = f"{PREFIX}event-{i + 1:0{width}d}"
                 online = values["format"] in ("online", "hybrid")
-                events.append(dict(
-                    title=f"{kind_labels[kind].capitalize()} «{rng.choice(TOPICS)}»", slug=slug,
-                    organiser_id=organiser.pk,
-                    agreement_id=main_partner.agreement_on(day) if main_partner else None,
-                    starts_at=starts_at, ends_at=starts_at + datetime.timedelta(minutes=minutes),
-                    description=f"Совместное мероприятие: {len(event_sites)} библиотек(и).",
-                    online_url=f"https://example.org/live/{slug}" if online else "",
-                    location="" if online else f"{organiser.city}",
-                    participants_count=sum(site_counts) if with_counts else None,
-                    is_published=rng.random() >= 0.05, **values,
-                ))
-                sites.append([(site, role, count) for (site, role), count in zip(event_sites, site_counts,
-                                                                                   strict=True)])
+                events.append(
+                    dict(
+                        title=f"{kind_labels[kind].capitalize()} «{rng.choice(TOPICS)}»",
+                        slug=slug,
+                        organiser_id=organiser.pk,
+                        agreement_id=main_partner.agreement_on(day) if main_partner else None,
+                        starts_at=starts_at,
+                        ends_at=starts_at + datetime.timedelta(minutes=minutes),
+                        description=f"Совместное мероприятие: {len(event_sites)} библиотек(и).",
+                        online_url=f"https://example.org/live/{slug}" if online else "",
+                        location="" if online else f"{organiser.city}",
+                        participants_count=sum(site_counts) if with_counts else None,
+                        is_published=rng.random() >= 0.05,
+                        **values,
+                    )
+                )
+                sites.append(
+                    [(site, role, count) for (site, role), count in zip(event_sites, site_counts, strict=True)]
+                )
             built = time.perf_counter()
             event_ids = insert_rows(Event, events)
             written = time.perf_counter()
@@ -723,8 +921,9 @@ class Generator:
             participations, guest_links = [], []
             for event_id, event, event_sites in zip(event_ids, events, sites, strict=True):
                 for site, role, count in event_sites:
-                    participations.append({"event_id": event_id, "library_id": site.pk, "role": role,
-                                           "participants_count": count})
+                    participations.append(
+                        {"event_id": event_id, "library_id": site.pk, "role": role, "participants_count": count}
+                    )
                 if event["kind"] in telebridge_like and rng.random() < 0.6:
                     for person_id in rng.sample(self.guests, rng.randint(1, 2)):
                         guest_links.append({"event_id": event_id, "person_id": person_id})
@@ -735,9 +934,11 @@ class Generator:
             self.counts["events"] += len(events)
             self.counts["drafts"] += sum(1 for event in events if not event["is_published"])
             self.counts["participations"] += len(participations)
-            self.log(f"events: {chunk_end}/{self.n_events} (build {built - chunk_started:.1f} s, "
-                     f"write events {written - built:.1f} s, build links {linked - written:.1f} s, "
-                     f"write links {done - linked:.1f} s)")
+            self.log(
+                f"events: {chunk_end}/{self.n_events} (build {built - chunk_started:.1f} s, "
+                f"write events {written - built:.1f} s, build links {linked - written:.1f} s, "
+                f"write links {done - linked:.1f} s)"
+            )
 
     # -- exhibitions, contests, projects -----------------------------------------------------------------------
 
@@ -760,12 +961,19 @@ class Generator:
             if kind == "exchange" and provider is self.host:
                 provider = self.some_partner(day)
             topic = rng.choice(TOPICS)
-            exhibitions.append(Exhibition(
-                title=f"Выставка «{topic}»", slug=f"{PREFIX}exhibition-{i + 1:05d}", kind=kind,
-                provider_id=provider.pk, agreement_id=self.agreement_for(provider, day),
-                items_count=rng.randint(20, 300), age_rating=rng.choice(AgeRating.values),
-                description=f"Выставка из фонда библиотеки ({provider.city}).", is_published=rng.random() >= 0.05,
-            ))
+            exhibitions.append(
+                Exhibition(
+                    title=f"Выставка «{topic}»",
+                    slug=f"{PREFIX}exhibition-{i + 1:05d}",
+                    kind=kind,
+                    provider_id=provider.pk,
+                    agreement_id=self.agreement_for(provider, day),
+                    items_count=rng.randint(20, 300),
+                    age_rating=rng.choice(AgeRating.values),
+                    description=f"Выставка из фонда библиотеки ({provider.city}).",
+                    is_published=rng.random() >= 0.05,
+                )
+            )
             # A route of stops, one after another; an exchange goes to us, a travelling one tours.
             stops = rng.randint(3, 6) if kind == "travelling" else rng.randint(1, 2)
             route, start = [], day
@@ -782,19 +990,31 @@ class Generator:
         # The other half of each exchange: what we sent the partner in return.
         counterparts = []
         for n, (i, partner, day) in enumerate(answers):
-            counterparts.append(Exhibition(
-                title=f"Выставка «{rng.choice(TOPICS)}» (ответная)", slug=f"{PREFIX}exhibition-answer-{n + 1:05d}",
-                kind="exchange", provider_id=self.host.pk, agreement_id=exhibitions[i].agreement_id,
-                counterpart_id=exhibitions[i].pk, items_count=rng.randint(20, 200), age_rating="0+",
-                is_published=rng.random() >= 0.05,
-            ))
+            counterparts.append(
+                Exhibition(
+                    title=f"Выставка «{rng.choice(TOPICS)}» (ответная)",
+                    slug=f"{PREFIX}exhibition-answer-{n + 1:05d}",
+                    kind="exchange",
+                    provider_id=self.host.pk,
+                    agreement_id=exhibitions[i].agreement_id,
+                    counterpart_id=exhibitions[i].pk,
+                    items_count=rng.randint(20, 200),
+                    age_rating="0+",
+                    is_published=rng.random() >= 0.05,
+                )
+            )
             routes.append([(partner, day, day + datetime.timedelta(days=rng.randint(20, 60)))])
         Exhibition.objects.bulk_create(counterparts, batch_size=BATCH_SIZE)
 
         stops = [
-            ExhibitionStop(exhibition_id=exhibition.pk, venue_id=venue.pk, starts_on=start, ends_on=end,
-                           visitors=rng.randint(40, 2500) if rng.random() > 0.05 else None,
-                           excursions=rng.randint(0, 40) if rng.random() > 0.1 else None)
+            ExhibitionStop(
+                exhibition_id=exhibition.pk,
+                venue_id=venue.pk,
+                starts_on=start,
+                ends_on=end,
+                visitors=rng.randint(40, 2500) if rng.random() > 0.05 else None,
+                excursions=rng.randint(0, 40) if rng.random() > 0.1 else None,
+            )
             for exhibition, route in zip([*exhibitions, *counterparts], routes, strict=True)
             for venue, start, end in route
         ]
@@ -807,8 +1027,12 @@ class Generator:
         rng = self.rng
         count = max(1, self.n_events // 500)
         age_ranges = [(6, 10), (7, 14), (10, 18), (12, 17), (14, 30), (7, 18)]
-        nomination_sets = ["Рисунок\nСочинение\nВидеоролик", "Стихотворение\nЭссе", "Иллюстрация к книге\nКомикс",
-                           "Буктрейлер\nФотография\nПоделка"]
+        nomination_sets = [
+            "Рисунок\nСочинение\nВидеоролик",
+            "Стихотворение\nЭссе",
+            "Иллюстрация к книге\nКомикс",
+            "Буктрейлер\nФотография\nПоделка",
+        ]
         contests, plans = [], []
         for i in range(count):
             day = self.random_day()
@@ -817,15 +1041,26 @@ class Generator:
             until = day + datetime.timedelta(days=rng.randint(30, 90))
             nominations = rng.choice(nomination_sets)
             theme = rng.choice(TOPICS)
-            contests.append(Contest(
-                title=f"Конкурс детского и молодёжного творчества «{theme}»", slug=f"{PREFIX}contest-{i + 1:05d}",
-                organiser_id=organiser.pk, theme=theme, scope=rng.choice(Scope.values),
-                is_online=rng.random() < (0.7 if day.year >= 2020 else 0.3), age_min=age_min, age_max=age_max,
-                age_groups=f"{age_min}–{age_max} лет", nominations=nominations, submissions_from=day,
-                submissions_until=until, results_on=until + datetime.timedelta(days=rng.randint(7, 30)),
-                agreement_id=self.agreement_for(organiser, day), age_rating=rng.choice(["0+", "6+", "12+"]),
-                is_published=rng.random() >= 0.05,
-            ))
+            contests.append(
+                Contest(
+                    title=f"Конкурс детского и молодёжного творчества «{theme}»",
+                    slug=f"{PREFIX}contest-{i + 1:05d}",
+                    organiser_id=organiser.pk,
+                    theme=theme,
+                    scope=rng.choice(Scope.values),
+                    is_online=rng.random() < (0.7 if day.year >= 2020 else 0.3),
+                    age_min=age_min,
+                    age_max=age_max,
+                    age_groups=f"{age_min}–{age_max} лет",
+                    nominations=nominations,
+                    submissions_from=day,
+                    submissions_until=until,
+                    results_on=until + datetime.timedelta(days=rng.randint(7, 30)),
+                    agreement_id=self.agreement_for(organiser, day),
+                    age_rating=rng.choice(["0+", "6+", "12+"]),
+                    is_published=rng.random() >= 0.05,
+                )
+            )
             curators = [self.host, *self.pick_partners(day, rng.randint(1, 4))]
             plans.append((curators, nominations.splitlines(), age_min, age_max))
         Contest.objects.bulk_create(contests, batch_size=BATCH_SIZE)
@@ -838,14 +1073,21 @@ class Generator:
             for n in range(rng.randint(10, 60)):
                 curator = rng.choice(curators)
                 result = results[n] if n < len(results) else rng.choices(results, weights=result_weights)[0]
-                entries.append(Entry(
-                    contest_id=contest.pk, entrant_name=_person_name(rng), age=rng.randint(age_min, age_max),
-                    locality=curator.city, school=f"Школа № {rng.randint(1, 120)}",
-                    curator_id=curator.pk if rng.random() > 0.1 else None,
-                    work_title=f"«{rng.choice(TOPICS)}»", nomination=rng.choice(nominations), result=result,
-                    place=rng.randint(1, 3) if result == "winner" and rng.random() < 0.9 else None,
-                    public_consent=rng.random() < 0.7,
-                ))
+                entries.append(
+                    Entry(
+                        contest_id=contest.pk,
+                        entrant_name=_person_name(rng),
+                        age=rng.randint(age_min, age_max),
+                        locality=curator.city,
+                        school=f"Школа № {rng.randint(1, 120)}",
+                        curator_id=curator.pk if rng.random() > 0.1 else None,
+                        work_title=f"«{rng.choice(TOPICS)}»",
+                        nomination=rng.choice(nominations),
+                        result=result,
+                        place=rng.randint(1, 3) if result == "winner" and rng.random() < 0.9 else None,
+                        public_consent=rng.random() < 0.7,
+                    )
+                )
         Curator.objects.bulk_create(curator_rows, batch_size=BATCH_SIZE)
         Entry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
         self.counts["contests"] = len(contests)
@@ -858,14 +1100,19 @@ class Generator:
         projects, plans = [], []
         for i in range(count):
             started = self.random_day()
-            projects.append(Project(
-                title=f"Видеопроект «{rng.choice(['Сказки народов', 'Голоса земляков', 'Читаем о родном крае'])}» "
-                      f"№ {i + 1}",
-                slug=f"{PREFIX}project-{i + 1:03d}", organiser_id=self.host.pk, started_on=started,
-                description="Просветительский видеопроект с выпусками от библиотек-партнёров.",
-                url=f"https://example.org/projects/{PREFIX}project-{i + 1:03d}", age_rating="0+",
-                is_published=rng.random() >= 0.05,
-            ))
+            projects.append(
+                Project(
+                    title=f"Видеопроект «{rng.choice(['Сказки народов', 'Голоса земляков', 'Читаем о родном крае'])}» "
+                    f"№ {i + 1}",
+                    slug=f"{PREFIX}project-{i + 1:03d}",
+                    organiser_id=self.host.pk,
+                    started_on=started,
+                    description="Просветительский видеопроект с выпусками от библиотек-партнёров.",
+                    url=f"https://example.org/projects/{PREFIX}project-{i + 1:03d}",
+                    age_rating="0+",
+                    is_published=rng.random() >= 0.05,
+                )
+            )
             plans.append(started)
         Project.objects.bulk_create(projects, batch_size=BATCH_SIZE)
         episodes = []
@@ -874,13 +1121,19 @@ class Generator:
             for number in range(1, rng.randint(10, 40) + 1):
                 day = min(day + datetime.timedelta(days=rng.randint(7, 45)), self.last_day)
                 library = self.host if rng.random() < 0.6 else self.some_partner(day)
-                episodes.append(Episode(
-                    project_id=project.pk, number=number, title=f"Выпуск {number}: {rng.choice(TOPICS)}",
-                    tradition=rng.choice(TRADITIONS), library_id=library.pk,
-                    agreement_id=self.agreement_for(library, day),
-                    video_url=f"https://example.org/video/{project.slug}-{number}", published_on=day,
-                    is_published=rng.random() >= 0.05,
-                ))
+                episodes.append(
+                    Episode(
+                        project_id=project.pk,
+                        number=number,
+                        title=f"Выпуск {number}: {rng.choice(TOPICS)}",
+                        tradition=rng.choice(TRADITIONS),
+                        library_id=library.pk,
+                        agreement_id=self.agreement_for(library, day),
+                        video_url=f"https://example.org/video/{project.slug}-{number}",
+                        published_on=day,
+                        is_published=rng.random() >= 0.05,
+                    )
+                )
         Episode.objects.bulk_create(episodes, batch_size=BATCH_SIZE)
         self.counts["projects"] = len(projects)
         self.counts["episodes"] = len(episodes)
