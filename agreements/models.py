@@ -12,6 +12,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coopnet.dates import add_years
+
 SCAN_MAX_BYTES = 20 * 1024 * 1024
 EXPIRY_WARNING_DAYS = 90
 
@@ -190,7 +192,10 @@ class AgreementQuerySet(models.QuerySet):
         return self.filter(is_public=True).exclude(status=Agreement.Status.DRAFT)
 
     def in_force_on(self, day: datetime.date):
-        """Agreements legally in force on a day (auto-prolonging ones do not lapse)."""
+        """Agreements in force on a day: the SQL form of `Agreement.is_in_force_on()` (tested to agree).
+
+        Signed and started by that day, not terminated by it, and not past its term unless it prolongs itself.
+        """
         return self.filter(
             Q(status=Agreement.Status.IN_FORCE) | Q(status=Agreement.Status.TERMINATED, terminated_on__gt=day),
             Q(valid_from__isnull=True) | Q(valid_from__lte=day),
@@ -341,7 +346,7 @@ class Agreement(models.Model):
         end = self.valid_until
         if self.auto_prolongation:
             while end < on:
-                end = _add_years(end, self.prolongation_years)
+                end = add_years(end, self.prolongation_years)
         return end
 
     def state_on(self, on: datetime.date | None = None) -> str:
@@ -350,8 +355,7 @@ class Agreement(models.Model):
             return self.State.DRAFT
         if self.status == self.Status.TERMINATED and (self.terminated_on is None or self.terminated_on <= on):
             return self.State.TERMINATED
-        start = self.valid_from or self.signed_on
-        if start and on < start:
+        if on < self.signed_on or (self.valid_from and on < self.valid_from):
             return self.State.PENDING
         end = self.current_end(on)
         if end is None:
@@ -362,6 +366,10 @@ class Agreement(models.Model):
             return self.State.EXPIRING
         return self.State.IN_FORCE
 
+    def is_in_force_on(self, day: datetime.date) -> bool:
+        """In force on a day: the one definition, shared by the site, the admin and the report."""
+        return self.state_on(day) in IN_FORCE_STATES
+
     @property
     def state(self) -> str:
         return self.state_on()
@@ -370,8 +378,4 @@ class Agreement(models.Model):
         return self.State(self.state).label
 
 
-def _add_years(day: datetime.date, years: int) -> datetime.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+IN_FORCE_STATES = frozenset({Agreement.State.IN_FORCE, Agreement.State.EXPIRING})

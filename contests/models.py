@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, Library
-from events.models import AgeRating, Scope
+from coopnet.vocabulary import AgeRating, Scope
 
 
 class ContestQuerySet(models.QuerySet):

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Library
-from events.models import AgeRating, Event, Participation
+from coopnet.vocabulary import AgeRating
+from events.models import Event, Participation
 
 Q_MAX_LENGTH = 200
 # Dates outside this window are typos; refusing them also keeps date arithmetic far from datetime's limits.

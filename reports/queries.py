@@ -20,7 +20,9 @@ from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, Library
 from contests.models import Contest, Curator, Entry
-from events.models import Episode, Event, Participation, Scope
+from coopnet.dates import add_years
+from coopnet.vocabulary import Scope
+from events.models import Episode, Event, Participation
 from exhibitions.models import Exhibition, ExhibitionStop
 from reports.data import (
     CONTEST,
@@ -90,13 +92,6 @@ def _contest_q(p: Period, prefix: str = "") -> Q:
 
 def _episode_q(p: Period, prefix: str = "") -> Q:
     return Q(**{f"{prefix}published_on__gte": p.first_day, f"{prefix}published_on__lte": p.last_day})
-
-
-def _subtract_year(day: datetime.date) -> datetime.date:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - 1, day=28)
 
 
 def _as_of(year: int, today: datetime.date) -> datetime.date:
@@ -270,7 +265,7 @@ def _links(period: Period) -> list[tuple[int, str, bool, int]]:
 def aggregate(year: int, today: datetime.date) -> Aggregates:
     period = Period.for_year(year)
     as_of = _as_of(year, today)
-    window = Period.for_days(_subtract_year(as_of) + datetime.timedelta(days=1), as_of)
+    window = Period.for_days(add_years(as_of, -1) + datetime.timedelta(days=1), as_of)
 
     event_groups = list(
         Event.objects.filter(_event_q(period))

@@ -29,7 +29,6 @@ Counting rules (shown to the manager on the page as well):
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections import defaultdict
 
@@ -37,7 +36,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, Library
-from events.models import Event, Scope
+from coopnet.vocabulary import Scope
+from events.models import Event
 from reports.data import (
     CONTEST,
     DIRECTION_CONTESTS,
@@ -159,7 +159,7 @@ def _pct(value: int, previous: int) -> float | None:
 def _agreement_rows(agreements: list[Agreement], agg: Aggregates) -> AgreementsSection:
     period, as_of = agg.period, agg.as_of
     next_year = Period.for_year(agg.year + 1)
-    in_force_ids = {a.pk for a in agreements if _in_force_on(a, as_of)}
+    in_force_ids = {a.pk for a in agreements if a.is_in_force_on(as_of)}
     rows = []
     for a in agreements:
         if a.signed_on > period.last_day:
@@ -241,18 +241,6 @@ def _agreement_rows(agreements: list[Agreement], agg: Aggregates) -> AgreementsS
         dormant=sum(r.dormant for r in rows),
         no_end_date=sum(r.in_force and r.valid_until is None for r in rows),
     )
-
-
-def _in_force_on(a: Agreement, day: datetime.date) -> bool:
-    """Python twin of AgreementQuerySet.in_force_on() for rows already loaded."""
-    if a.signed_on > day:
-        return False
-    terminated_later = a.status == Agreement.Status.TERMINATED and a.terminated_on and a.terminated_on > day
-    if a.status != Agreement.Status.IN_FORCE and not terminated_later:
-        return False
-    if a.valid_from and a.valid_from > day:
-        return False
-    return a.valid_until is None or a.valid_until >= day or a.auto_prolongation
 
 
 def _matrix(agg: Aggregates, libraries: dict[int, Library]) -> PartnerMatrix:

@@ -14,7 +14,8 @@ from django.db.models import Count
 
 from agreements.models import Agreement, Library
 from contests.models import Contest, Curator, Entry
-from events.models import AgeRating, Episode, Event, Participation, Person, Project, Scope
+from coopnet.vocabulary import AgeRating, Scope
+from events.models import Episode, Event, Participation, Person, Project
 from exhibitions.models import Exhibition, ExhibitionStop
 from tests.factories import AgreementFactory, EventFactory, LibraryFactory, ParticipationFactory
 

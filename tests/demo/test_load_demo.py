@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from agreements.models import Agreement, Library
 from contests.models import Contest, Entry
-from events.models import Episode, Event, Participation, Scope
+from coopnet.vocabulary import Scope
+from events.models import Episode, Event, Participation
 from exhibitions.models import Exhibition
 
 DEMO_APPS = ["agreements", "events", "exhibitions", "contests"]

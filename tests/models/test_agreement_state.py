@@ -72,3 +72,44 @@ def test_in_force_on_matches_the_state(db):
     in_force = set(Agreement.objects.in_force_on(D(2022, 1, 1)))
     assert in_force == {open_ended, prolonged, terminated_later}
     assert expired not in in_force
+
+
+def _agreement_grid():
+    """Agreements covering every branch of "in force": drafts, terminations, open-ended, prolonging, late starts."""
+    Status = Agreement.Status
+    grid = []
+    for status, terminated_on in [
+        (Status.DRAFT, None),
+        (Status.IN_FORCE, None),
+        (Status.TERMINATED, D(2021, 6, 30)),
+    ]:
+        for valid_from in [None, D(2020, 1, 1), D(2020, 3, 1)]:
+            for valid_until in [None, D(2021, 12, 31)]:
+                for auto in [False, True]:
+                    grid.append(
+                        {
+                            "status": status,
+                            "terminated_on": terminated_on,
+                            "signed_on": D(2020, 2, 1),
+                            "valid_from": valid_from,
+                            "valid_until": valid_until,
+                            "auto_prolongation": auto,
+                        }
+                    )
+    return grid
+
+
+@pytest.mark.django_db
+def test_in_force_in_sql_and_in_python_agree():
+    agreements = [AgreementFactory(**fields) for fields in _agreement_grid()]
+    days = [D(2020, 1, 15), D(2020, 2, 1), D(2020, 2, 15), D(2020, 3, 1), D(2021, 6, 30), D(2021, 7, 1), D(2022, 6, 1)]
+    for day in days:
+        in_sql = set(Agreement.objects.in_force_on(day).values_list("pk", flat=True))
+        in_python = {a.pk for a in agreements if a.is_in_force_on(day)}
+        assert in_sql == in_python, day
+
+
+def test_an_agreement_valid_before_it_was_signed_is_pending_until_signed(db):
+    agreement = AgreementFactory(signed_on=D(2020, 2, 1), valid_from=D(2020, 1, 1), valid_until=None)
+    assert agreement.state_on(D(2020, 1, 20)) == State.PENDING
+    assert agreement.state_on(D(2020, 2, 1)) == State.IN_FORCE

@@ -33,7 +33,8 @@ import pytest
 
 from agreements.models import Agreement, Library
 from contests.models import Entry
-from events.models import Event, Scope
+from coopnet.vocabulary import Scope
+from events.models import Event
 from exhibitions.models import Exhibition
 from tests.factories import (
     AgreementFactory,

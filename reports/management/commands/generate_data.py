@@ -28,7 +28,9 @@ from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, Contact, Direction, Library
 from contests.models import Contest, Curator, Entry
-from events.models import AgeRating, Episode, Event, Participation, Person, Project, Scope
+from coopnet.dates import add_years
+from coopnet.vocabulary import AgeRating, Scope
+from events.models import Episode, Event, Participation, Person, Project
 from exhibitions.models import Exhibition, ExhibitionStop
 
 PREFIX = "gen-"
@@ -295,13 +297,6 @@ def count_argument(value: str) -> int:
 
 def _weighted(rng: random.Random, weights: dict):
     return rng.choices(list(weights), weights=list(weights.values()))[0]
-
-
-def _add_years(day: datetime.date, years: int) -> datetime.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def _random_date(rng: random.Random, start: datetime.date, end: datetime.date) -> datetime.date:
@@ -674,23 +669,23 @@ class Generator:
             }
             active_until = last
             if fate == "auto":
-                fields["valid_until"] = _add_years(valid_from, rng.randint(1, 3))
+                fields["valid_until"] = add_years(valid_from, rng.randint(1, 3))
                 fields["auto_prolongation"] = True
                 fields["prolongation_years"] = rng.randint(1, 3)
             elif fate == "fixed":  # runs past the data's end; a few expire during the next year
                 fields["valid_until"] = max(
-                    _add_years(valid_from, rng.randint(3, 5)), last + datetime.timedelta(days=rng.randint(30, 900))
+                    add_years(valid_from, rng.randint(3, 5)), last + datetime.timedelta(days=rng.randint(30, 900))
                 )
             elif fate == "expired":
                 fields["valid_until"] = min(
-                    _add_years(valid_from, rng.randint(1, 3)), last - datetime.timedelta(days=rng.randint(30, 400))
+                    add_years(valid_from, rng.randint(1, 3)), last - datetime.timedelta(days=rng.randint(30, 400))
                 )
                 fields["valid_until"] = max(fields["valid_until"], valid_from)
                 active_until = fields["valid_until"]
             elif fate == "terminated":
                 fields["status"] = Agreement.Status.TERMINATED
                 fields["terminated_on"] = _random_date(rng, signed + datetime.timedelta(days=90), last)
-                fields["valid_until"] = None if rng.random() < 0.5 else _add_years(valid_from, 5)
+                fields["valid_until"] = None if rng.random() < 0.5 else add_years(valid_from, 5)
                 active_until = fields["terminated_on"]
             elif fate == "draft":
                 fields["status"] = Agreement.Status.DRAFT
