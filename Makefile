@@ -40,6 +40,8 @@ test: install
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 check: install
 	DJANGO_DEBUG=1 $(BIN)/python manage.py check
