@@ -1,102 +1,25 @@
-"""Load the libraries, agreements and joint activities of the host library's article as demo data."""
+"""Turn the demo world into rows: every row upserted by its natural key and validated as the admin would."""
 
 import datetime
-import os
 import zoneinfo
 from collections import Counter
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
-from django.utils import timezone
+from django.core.management.base import CommandError
 
-from agreements import demo_data as data
 from agreements.models import Agreement, Direction, Library
 from contests.models import Contest, Curator, Entry
+from coopnet.demo.agreements import AGREEMENTS
+from coopnet.demo.contests import CONTESTS
+from coopnet.demo.events import EVENTS, PERSONS, UPCOMING_EVENTS, UPCOMING_TIME
+from coopnet.demo.exhibitions import EXHIBITIONS
+from coopnet.demo.libraries import HOST, HOST_LIBRARY, PARTNERS
+from coopnet.demo.notes import NOTE_DEMO
+from coopnet.demo.projects import EPISODES, PROJECT
 from events.models import Episode, Event, Participation, Person, Project
 from exhibitions.models import Exhibition, ExhibitionStop
 
-PASSWORD_ENV = "DJANGO_SUPERUSER_PASSWORD"
-KEMEROVO = zoneinfo.ZoneInfo(data.HOST_LIBRARY["timezone"])
-
-# Russian labels of the summary line, in the order they are printed.
-SUMMARY_LABELS = [
-    (Library, "библиотек"),
-    (Agreement, "соглашений"),
-    (Person, "гостей"),
-    (Event, "мероприятий"),
-    (Participation, "участий библиотек"),
-    (Exhibition, "выставок"),
-    (ExhibitionStop, "площадок выставок"),
-    (Contest, "конкурсов"),
-    (Curator, "кураторов"),
-    (Entry, "работ участников"),
-    (Project, "проектов"),
-    (Episode, "выпусков"),
-]
-
-
-class Command(BaseCommand):
-    help = (
-        "Load the demo data: the host library, its ten partners, agreements, events, telebridges, exhibitions, "
-        "contests and the «Сказки народов Кузбасса» project, plus a few demo events in the coming weeks. "
-        "Safe to run repeatedly: rows are matched by natural keys and updated in place."
-    )
-
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--superuser",
-            metavar="USERNAME",
-            help=f"Also create (or update) a superuser with this name; the password is read from ${PASSWORD_ENV}.",
-        )
-
-    def handle(self, *args, superuser=None, **options):
-        password = None
-        if superuser is not None:
-            superuser = superuser.strip()
-            if not superuser:
-                raise CommandError("Укажите имя пользователя: --superuser ИМЯ.")
-            password = os.environ.get(PASSWORD_ENV, "")
-            if not password:
-                raise CommandError(
-                    f"Не задана переменная окружения {PASSWORD_ENV}: задайте пароль суперпользователя, "
-                    f"например {PASSWORD_ENV}=… python manage.py load_demo --superuser {superuser}"
-                )
-
-        with transaction.atomic():
-            loader = DemoLoader(today=timezone.localdate())
-            loader.load()
-            user_note = ""
-            if superuser:
-                created = create_superuser(superuser, password)
-                user_note = f"; суперпользователь «{superuser}» {'создан' if created else 'обновлён'}"
-
-        upcoming = sum(1 for event in loader.upcoming_events if event.ends_at >= timezone.now())
-        parts = []
-        for model, label in SUMMARY_LABELS:
-            part = f"{label} {loader.touched[model]}"
-            if model is Event:
-                part += f" (предстоящих {upcoming})"
-            parts.append(part)
-        self.stdout.write(
-            "Демо-данные загружены: "
-            + ", ".join(parts)
-            + f"; новых записей {sum(loader.created.values())}"
-            + user_note
-            + "."
-        )
-
-
-def create_superuser(username: str, password: str) -> bool:
-    User = get_user_model()
-    user, created = User.objects.get_or_create(**{User.USERNAME_FIELD: username})
-    user.is_staff = True
-    user.is_superuser = True
-    user.is_active = True
-    user.set_password(password)
-    user.save()
-    return created
+KEMEROVO = zoneinfo.ZoneInfo(HOST_LIBRARY["timezone"])
 
 
 class DemoLoader:
@@ -129,16 +52,16 @@ class DemoLoader:
         self.load_libraries()
         self.load_agreements()
         self.load_persons()
-        for spec in data.EVENTS:
+        for spec in EVENTS:
             self.load_event(spec, self.local_datetime(spec["starts"], spec["organiser"]), notes=spec["notes"])
-        for spec in data.UPCOMING_EVENTS:
+        for spec in UPCOMING_EVENTS:
             starts = datetime.datetime.combine(
-                self.today + datetime.timedelta(days=spec["days_ahead"]), data.UPCOMING_TIME, tzinfo=KEMEROVO
+                self.today + datetime.timedelta(days=spec["days_ahead"]), UPCOMING_TIME, tzinfo=KEMEROVO
             )
             event = self.load_event(
                 spec,
                 starts,
-                notes=data.NOTE_DEMO,
+                notes=NOTE_DEMO,
                 online_url=f"https://example.org/demo/{spec['slug']}",
             )
             self.upcoming_events.append(event)
@@ -151,22 +74,22 @@ class DemoLoader:
 
     def load_libraries(self) -> None:
         # The host is matched by is_host: there can be only one, whatever its slug.
-        host = self.upsert(Library, {"is_host": True}, _library_values(data.HOST_LIBRARY))
+        host = self.upsert(Library, {"is_host": True}, _library_values(HOST_LIBRARY))
         self.libraries[host.slug] = host
-        for spec in data.PARTNERS:
+        for spec in PARTNERS:
             values = _library_values(spec)
             values["is_host"] = False
             self.libraries[spec["slug"]] = self.upsert(Library, {"slug": values.pop("slug")}, values)
 
     def load_agreements(self) -> None:
-        host = self.libraries[data.HOST]
+        host = self.libraries[HOST]
         directions = {direction.slug: direction for direction in Direction.objects.all()}
-        missing = {slug for spec in data.AGREEMENTS for slug in spec["directions"]} - directions.keys()
+        missing = {slug for spec in AGREEMENTS for slug in spec["directions"]} - directions.keys()
         if missing:
             raise CommandError(
                 "Нет направлений сотрудничества: " + ", ".join(sorted(missing)) + ". Выполните manage.py migrate."
             )
-        for spec in data.AGREEMENTS:
+        for spec in AGREEMENTS:
             partner = self.libraries[spec["partner"]]
             agreement = self.upsert(
                 Agreement,
@@ -187,7 +110,7 @@ class DemoLoader:
             self.agreements[spec["partner"]] = agreement
 
     def load_persons(self) -> None:
-        for spec in data.PERSONS:
+        for spec in PERSONS:
             values = {key: value for key, value in spec.items() if key != "slug"}
             values.setdefault("about", "")
             self.persons[spec["slug"]] = self.upsert(Person, {"slug": spec["slug"]}, values)
@@ -226,7 +149,7 @@ class DemoLoader:
 
     def load_exhibitions(self) -> None:
         exhibitions = {}
-        for spec in data.EXHIBITIONS:
+        for spec in EXHIBITIONS:
             agreement = spec.get("agreement")
             exhibition = self.upsert(
                 Exhibition,
@@ -254,7 +177,7 @@ class DemoLoader:
                     },
                 )
         # Exchanges are linked once both halves exist.
-        for spec in data.EXHIBITIONS:
+        for spec in EXHIBITIONS:
             if spec.get("counterpart"):
                 exhibition = exhibitions[spec["slug"]]
                 exhibition.counterpart = exhibitions[spec["counterpart"]]
@@ -262,7 +185,7 @@ class DemoLoader:
                 exhibition.save(update_fields=["counterpart", "updated_at"])
 
     def load_contests(self) -> None:
-        for spec in data.CONTESTS:
+        for spec in CONTESTS:
             contest = self.upsert(
                 Contest,
                 {"slug": spec["slug"]},
@@ -296,7 +219,7 @@ class DemoLoader:
                     {
                         "age": entry["age"],
                         "locality": entry["locality"],
-                        "curator": self.libraries[data.HOST],
+                        "curator": self.libraries[HOST],
                         "work_title": entry["work_title"],
                         "nomination": entry.get("nomination", ""),
                         "result": entry["result"],
@@ -305,7 +228,7 @@ class DemoLoader:
                 )
 
     def load_project(self) -> None:
-        spec = data.PROJECT
+        spec = PROJECT
         project = self.upsert(
             Project,
             {"slug": spec["slug"]},
@@ -318,7 +241,7 @@ class DemoLoader:
                 "is_published": True,
             },
         )
-        for episode in data.EPISODES:
+        for episode in EPISODES:
             agreement = episode.get("agreement")
             self.upsert(
                 Episode,

@@ -1,0 +1,79 @@
+"""The host library's cooperation agreements, one per partner."""
+
+import datetime
+
+from coopnet.demo.notes import NOTE_DATE, NOTE_DAY_2018_08, NOTE_DAY_2019
+
+# The "key directions" the article names for all partners, used where it says nothing more specific.
+GENERAL_DIRECTIONS = ["professional-events", "contests", "exhibitions", "outreach-projects"]
+NOTE_GENERAL_DIRECTIONS = (
+    "Совместных мероприятий в статье не названо; направления — ключевые направления сотрудничества из статьи."
+)
+
+# One agreement per partner. Only the Gaidar (August 2018) and Tomsk (2019) dates come from the article.
+AGREEMENTS = [
+    {
+        "partner": "gaidar-moscow",
+        "signed_on": datetime.date(2018, 8, 22),
+        "signed_at": "Деловая встреча в государственной библиотеке Кузбасса для детей и молодежи "
+        "в рамках Дней Москвы в Кузбассе (г. Кемерово)",
+        "directions": ["professional-events", "contests"],
+        "notes": "Первое соглашение о профессиональном сотрудничестве библиотеки. " + NOTE_DAY_2018_08,
+    },
+    {
+        "partner": "vko-odub",
+        "signed_on": datetime.date(2018, 10, 16),
+        "directions": ["professional-events", "contests", "telebridges"],
+        "notes": NOTE_DATE,
+    },
+    {
+        "partner": "tomsk-odub",
+        "signed_on": datetime.date(2019, 4, 18),
+        "signed_at": "Творческая встреча томских писателей с молодежью г. Кемерово",
+        "directions": ["professional-events", "exhibitions", "outreach-projects"],
+        "notes": NOTE_DAY_2019,
+    },
+    {
+        "partner": "altai-krupskaya",
+        "signed_on": datetime.date(2019, 11, 14),
+        "directions": ["telebridges"],
+        "notes": NOTE_DATE,
+    },
+    {
+        "partner": "khabarovsk-navolochkin",
+        "title": "Соглашение о взаимодействии в проведении межрегиональных мероприятий",
+        "signed_on": datetime.date(2019, 12, 10),
+        "directions": ["exhibitions"],
+        "notes": NOTE_DATE,
+    },
+    {
+        "partner": "vko-pushkin",
+        "signed_on": datetime.date(2020, 2, 20),
+        "directions": ["professional-events", "outreach-projects"],
+        "notes": NOTE_DATE,
+    },
+    {
+        "partner": "volgograd-odb",
+        "signed_on": datetime.date(2020, 3, 5),
+        "directions": ["professional-events", "exhibitions"],
+        "notes": NOTE_DATE,
+    },
+    {
+        "partner": "krasnoyarsk-kdb",
+        "signed_on": datetime.date(2020, 6, 18),
+        "directions": GENERAL_DIRECTIONS,
+        "notes": NOTE_DATE + " " + NOTE_GENERAL_DIRECTIONS,
+    },
+    {
+        "partner": "crimea-rbm",
+        "signed_on": datetime.date(2020, 9, 15),
+        "directions": GENERAL_DIRECTIONS,
+        "notes": NOTE_DATE + " " + NOTE_GENERAL_DIRECTIONS,
+    },
+    {
+        "partner": "chelyabinsk-obm",
+        "signed_on": datetime.date(2020, 10, 20),
+        "directions": GENERAL_DIRECTIONS,
+        "notes": NOTE_DATE + " " + NOTE_GENERAL_DIRECTIONS,
+    },
+]
