@@ -9,12 +9,13 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from reports import exports
 from reports.charts import PARTNERS_IN_CHART, report_charts
+from reports.models import VIEW_ANNUAL_REPORT
 from reports.report import DIRECTION_CONTESTS, ReportYearError, build_report, kemerovo, parse_year
 
-MANAGERS_GROUP = "Руководители"
 ITEMS_ON_PAGE = 200  # per direction; the full lists are in the XLSX and DOCX
 
 FORMATS = {
@@ -24,23 +25,19 @@ FORMATS = {
 }
 
 
-def can_see_reports(user) -> bool:
-    if not (user.is_authenticated and user.is_active):
-        return False
-    return user.is_superuser or user.groups.filter(name=MANAGERS_GROUP).exists()
+def report_access_required(view):
+    """Anonymous → the login page; logged in without the report's permission → the 403 page, in Russian.
 
-
-def managers_only(view):
-    """Anonymous → the login page; logged in but not a manager or superuser → 403."""
+    The permission, not a group's name, decides: superusers have it, the managers' group is given it by a
+    migration, and an administrator may grant it to anyone.
+    """
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
-        if not can_see_reports(request.user):
-            response = render(request, "reports/forbidden.html", status=403)
-            response["Cache-Control"] = "private, no-store"
-            return response
+        if not request.user.has_perm(VIEW_ANNUAL_REPORT):
+            return render(request, "reports/forbidden.html", status=403)
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -55,12 +52,11 @@ def filename(fmt: str, year: int) -> str:
 
 
 def _bad_year(request, error: ReportYearError) -> HttpResponse:
-    response = render(request, "reports/bad_year.html", {"message": str(error)}, status=400)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return render(request, "reports/bad_year.html", {"message": str(error)}, status=400)
 
 
-@managers_only
+@never_cache
+@report_access_required
 def index(request):
     raw = request.GET.get("year")
     if raw is None or raw == "":
@@ -74,7 +70,7 @@ def index(request):
     sections = []
     for d in report.directions:
         sections.append({"section": d, "items": d.items[:ITEMS_ON_PAGE], "hidden": max(d.count - ITEMS_ON_PAGE, 0)})
-    response = render(
+    return render(
         request,
         "reports/index.html",
         {
@@ -87,11 +83,10 @@ def index(request):
             "downloads": [{"fmt": fmt, "url": download_url(fmt, year), "name": filename(fmt, year)} for fmt in FORMATS],
         },
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
-@managers_only
+@never_cache
+@report_access_required
 def download(request, year, file_year, fmt):
     try:
         year = parse_year(year)
@@ -102,5 +97,4 @@ def download(request, year, file_year, fmt):
     content_type, render_file = FORMATS[fmt]
     response = HttpResponse(render_file(build_report(year)), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename(fmt, year)}"'
-    response["Cache-Control"] = "private, no-store"
     return response

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from tests.factories import HostLibraryFactory, UserFactory
 
 GROUPS_MIGRATION = importlib.import_module("agreements.migrations.0003_groups")
+REPORT_ACCESS_MIGRATION = importlib.import_module("reports.migrations.0002_managers_see_annual_report")
 
 
 def ensure_staff_groups():
@@ -15,6 +16,7 @@ def ensure_staff_groups():
     names = {GROUPS_MIGRATION.METHODOLOGISTS, GROUPS_MIGRATION.MANAGERS}
     if Group.objects.filter(name__in=names).count() < len(names):
         GROUPS_MIGRATION.create_groups(apps, None)
+        REPORT_ACCESS_MIGRATION.grant_to_managers(apps, None)
 
 
 @pytest.fixture(autouse=True)
