@@ -345,7 +345,7 @@ def test_bad_arguments_exit_non_zero_from_the_command_line():
 
 
 def test_insert_rows_keeps_tabs_newlines_backslashes_and_nulls(host):
-    from reports.management.commands.generate_data import insert_rows
+    from coopnet.demo.generator.writing import insert_rows
 
     starts = datetime.datetime(2024, 12, 31, 23, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=3)))
     title = "Tab\there, line\nbreak, back\\slash \\N «кавычки»"
