@@ -3,7 +3,6 @@ import zoneinfo
 from django import forms
 from django.contrib import admin
 from django.db.models import Count
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .models import Agreement, Contact, Direction, Library
@@ -60,16 +59,6 @@ class DirectionAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-STATE_STYLES = {
-    Agreement.State.IN_FORCE: "state-ok",
-    Agreement.State.EXPIRING: "state-warn",
-    Agreement.State.PENDING: "state-warn",
-    Agreement.State.EXPIRED: "state-bad",
-    Agreement.State.TERMINATED: "state-bad",
-    Agreement.State.DRAFT: "state-muted",
-}
-
-
 @admin.register(Agreement)
 class AgreementAdmin(admin.ModelAdmin):
     list_display = [
@@ -123,7 +112,7 @@ class AgreementAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("состояние"))
     def state_badge(self, obj):
-        return format_html('<span class="{}">{}</span>', STATE_STYLES[obj.state], obj.get_state_display())
+        return obj.get_state_display()
 
     @admin.display(description=_("скан"), boolean=True)
     def has_scan(self, obj):

@@ -67,11 +67,11 @@ class Marker:
         return round(self.x - 7, 1), round(self.y - 7, 1)
 
 
-def markers(libraries, host=None, url_for=None, label_for=None) -> list[Marker]:
+def markers(libraries, host=None, label_for=None) -> list[Marker]:
     """One marker per library that has coordinates, radius growing with sqrt(activity count).
 
-    `libraries` carry an `activity_count` attribute; `url_for`/`label_for` give each dot's link
-    and accessible name (the host gets no link: it is not a partner page).
+    `libraries` carry an `activity_count` attribute; each dot links to the library's public page (the host
+    has none, and is drawn as its own mark); `label_for` gives each dot's accessible name.
     """
     rows = [lib for lib in libraries if lib.latitude is not None and lib.longitude is not None]
     if host is not None and host.latitude is not None and host.longitude is not None:
@@ -82,7 +82,6 @@ def markers(libraries, host=None, url_for=None, label_for=None) -> list[Marker]:
         count = getattr(lib, "activity_count", 0) or 0
         x, y = project(float(lib.latitude), float(lib.longitude))
         r = MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * math.sqrt(count / top)
-        is_host = host is not None and lib.pk == host.pk
         result.append(
             Marker(
                 library=lib,
@@ -90,7 +89,7 @@ def markers(libraries, host=None, url_for=None, label_for=None) -> list[Marker]:
                 x=round(x, 1),
                 y=round(y, 1),
                 r=round(r, 1),
-                url="" if is_host or url_for is None else url_for(lib),
+                url=lib.public_url(),
                 label=label_for(lib, count) if label_for else str(lib),
             )
         )

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -51,6 +51,35 @@ def validate_pdf(upload) -> None:
 def scan_storage():
     """Scans live in a private storage that is never served as public media."""
     return storages["scans"]
+
+
+JOINT_ACTIVITY_MODELS: list[type[models.Model]] = []
+
+
+def register_joint_activity(model: type[models.Model]) -> None:
+    """Let `Library.objects.partners()` see a kind of joint activity without this app importing it.
+
+    Each activity app registers its models in `AppConfig.ready()`; a registered model's queryset has
+    `public()` (what a reader may see) and `with_library(library)` (the rows a library took part in).
+    """
+    if model not in JOINT_ACTIVITY_MODELS:
+        JOINT_ACTIVITY_MODELS.append(model)
+
+
+class LibraryQuerySet(models.QuerySet):
+    def _listed_partner(self) -> Q:
+        shown = Q(Exists(Agreement.objects.public().filter(partner=OuterRef("pk"))))
+        for model in JOINT_ACTIVITY_MODELS:
+            shown |= Q(Exists(model.objects.public().with_library(OuterRef("pk"))))
+        return Q(is_host=False) & shown
+
+    def partners(self):
+        """Partner libraries the public may see: with a public agreement or a published joint activity."""
+        return self.filter(self._listed_partner())
+
+    def public(self):
+        """Every library a reader may find by name: the host and the listed partners."""
+        return self.filter(Q(is_host=True) | self._listed_partner())
 
 
 class Library(models.Model):
@@ -110,6 +139,8 @@ class Library(models.Model):
     created_at = models.DateTimeField(_("создано"), auto_now_add=True)
     updated_at = models.DateTimeField(_("изменено"), auto_now=True)
 
+    objects = LibraryQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("библиотека")
         verbose_name_plural = _("библиотеки")
@@ -141,6 +172,14 @@ class Library(models.Model):
         from django.urls import reverse
 
         return reverse("agreements:partner_detail", args=[self.slug])
+
+    def public_url(self) -> str:
+        """Where a public page links this library: its partner page, or "" for the host, which has none.
+
+        A library is named on a public page only through a public agreement or a published activity, and
+        either makes it a listed partner (`Library.objects.partners()`), so its page exists.
+        """
+        return "" if self.is_host else self.get_absolute_url()
 
     @cached_property
     def tz(self) -> zoneinfo.ZoneInfo:
@@ -323,21 +362,9 @@ class Agreement(models.Model):
         return reverse("agreements:detail", args=[self.pk])
 
     def clean(self) -> None:
-        errors = {}
+        # What the constraints cannot say: the first party must be the host library.
         if self.host_id and not self.host.is_host:
-            errors["host"] = _("Первой стороной соглашения должна быть наша библиотека.")
-        if self.partner_id and self.host_id and self.partner_id == self.host_id:
-            errors["partner"] = _("Библиотека-партнёр не может совпадать с нашей библиотекой.")
-        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            errors["valid_until"] = _("Дата окончания действия не может быть раньше даты начала.")
-        if self.status == self.Status.TERMINATED and not self.terminated_on:
-            errors["terminated_on"] = _("Укажите дату расторжения.")
-        if self.status != self.Status.TERMINATED and self.terminated_on:
-            errors["terminated_on"] = _("Дата расторжения указывается только при статусе «расторгнуто».")
-        if self.terminated_on and self.signed_on and self.terminated_on < self.signed_on:
-            errors["terminated_on"] = _("Соглашение не может быть расторгнуто раньше, чем подписано.")
-        if errors:
-            raise ValidationError(errors)
+            raise ValidationError({"host": _("Первой стороной соглашения должна быть наша библиотека.")})
 
     def current_end(self, on: datetime.date) -> datetime.date | None:
         """The end of the period running on a day, following automatic prolongations."""
@@ -376,6 +403,11 @@ class Agreement(models.Model):
 
     def get_state_display(self) -> str:
         return self.State(self.state).label
+
+
+def public_agreement_prefetch(lookup: str = "agreement") -> Prefetch:
+    """Load an activity's agreement only when the public may see it; otherwise the attribute is None."""
+    return Prefetch(lookup, queryset=Agreement.objects.public().select_related("partner"))
 
 
 IN_FORCE_STATES = frozenset({Agreement.State.IN_FORCE, Agreement.State.EXPIRING})

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from events.admin import PublishActionsMixin
+from coopnet.admin_actions import PublishActionsMixin
 
 from .models import Contest, Curator, Entry
 

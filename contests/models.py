@@ -1,21 +1,38 @@
 """Children's and youth creativity contests, their regional curators and entries."""
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, Library
+from coopnet.models import Publishable, PublishedQuerySet, nested
 from coopnet.vocabulary import AgeRating, Scope
 
 
-class ContestQuerySet(models.QuerySet):
+class ContestQuerySet(PublishedQuerySet):
     def public(self):
-        return self.filter(is_published=True).select_related("organiser")
+        return super().public().select_related("organiser")
+
+    def with_library(self, library):
+        """Contests a library organised or curated (a library, its pk or an OuterRef), each once."""
+        curates = Curator.objects.filter(contest=OuterRef("pk"), library=nested(library))
+        return self.filter(Q(organiser=library) | Q(Exists(curates)))
+
+    def open_on(self, day):
+        """Taking entries on a day: the SQL form of `Contest.stage_on(day) == Stage.OPEN` (tested to agree)."""
+        return self.filter(
+            Q(submissions_from__isnull=True) | Q(submissions_from__lte=day),
+            Q(submissions_until__isnull=True) | Q(submissions_until__gte=day),
+        )
 
 
-class Contest(models.Model):
+class Contest(Publishable):
+    class Stage(models.TextChoices):
+        OPEN = "open", _("идёт приём работ")
+        UPCOMING = "upcoming", _("скоро")
+        FINISHED = "finished", _("приём работ завершён")
+
     title = models.CharField(_("название"), max_length=300)
     slug = models.SlugField(_("адрес в URL"), max_length=200, unique=True)
     organiser = models.ForeignKey(
@@ -44,11 +61,6 @@ class Contest(models.Model):
         related_name="contests",
     )
     age_rating = models.CharField(_("возрастная маркировка"), max_length=3, choices=AgeRating.choices, default="6+")
-    notes = models.TextField(_("служебные заметки"), blank=True, help_text=_("На сайте не показываются."))
-    is_published = models.BooleanField(_("опубликовано"), default=False)
-    created_at = models.DateTimeField(_("создано"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
-
     objects = ContestQuerySet.as_manager()
 
     class Meta:
@@ -86,16 +98,13 @@ class Contest(models.Model):
 
         return reverse("contests:detail", args=[self.slug])
 
-    def clean(self) -> None:
-        errors = {}
-        if self.submissions_from and self.submissions_until and self.submissions_until < self.submissions_from:
-            errors["submissions_until"] = _("Окончание приёма работ не может быть раньше его начала.")
-        if self.results_on and self.submissions_until and self.results_on < self.submissions_until:
-            errors["results_on"] = _("Итоги не могут быть подведены раньше окончания приёма работ.")
-        if self.age_min is not None and self.age_max is not None and self.age_max < self.age_min:
-            errors["age_max"] = _("Верхняя граница возраста не может быть меньше нижней.")
-        if errors:
-            raise ValidationError(errors)
+    def stage_on(self, day) -> "Contest.Stage":
+        """Before, during or after the submission period on a day."""
+        if self.submissions_from and day < self.submissions_from:
+            return self.Stage.UPCOMING
+        if self.submissions_until and day > self.submissions_until:
+            return self.Stage.FINISHED
+        return self.Stage.OPEN
 
     @property
     def nomination_list(self) -> list[str]:
@@ -127,12 +136,28 @@ class Curator(models.Model):
         return f"{self.library} — {self.region}"
 
 
+class EntryQuerySet(models.QuerySet):
+    def public(self):
+        """Entries whose entrants (their parents) agreed to publication, in published contests."""
+        return self.filter(public_consent=True, contest__in=Contest.objects.public())
+
+    def withheld(self):
+        """Entries the public may count but never see: no consent to publication."""
+        return self.filter(public_consent=False)
+
+    def awarded(self):
+        return self.filter(result__in=Entry.AWARDED)
+
+
 class Entry(models.Model):
     class Result(models.TextChoices):
         PARTICIPANT = "participant", _("участник")
         FINALIST = "finalist", _("финалист")
         LAUREATE = "laureate", _("лауреат")
         WINNER = "winner", _("победитель")
+
+    # Results announced publicly, highest first.
+    AWARDED = [Result.WINNER, Result.LAUREATE, Result.FINALIST]
 
     contest = models.ForeignKey(Contest, verbose_name=_("конкурс"), on_delete=models.CASCADE, related_name="entries")
     entrant_name = models.CharField(_("участник (имя, фамилия)"), max_length=200)
@@ -161,6 +186,8 @@ class Entry(models.Model):
         help_text=_("Без согласия (родителей) имя и работа участника на сайте не показываются."),
     )
 
+    objects = EntryQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("работа участника")
         verbose_name_plural = _("работы участников")
@@ -176,7 +203,3 @@ class Entry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entrant_name} — {self.contest}"
-
-    def clean(self) -> None:
-        if self.place is not None and self.result != self.Result.WINNER:
-            raise ValidationError({"place": _("Место указывается только у победителя.")})

@@ -1,19 +1,18 @@
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from agreements.models import Agreement
+from agreements.models import public_agreement_prefetch
 
 from .models import Contest, Curator, Entry
 
-OPEN, UPCOMING, FINISHED = "open", "upcoming", "finished"
+Stage = Contest.Stage
 STAGE_TITLES = {
-    OPEN: _("Идёт приём работ"),
-    UPCOMING: _("Скоро"),
-    FINISHED: _("Завершённые"),
+    Stage.OPEN: _("Идёт приём работ"),
+    Stage.UPCOMING: _("Скоро"),
+    Stage.FINISHED: _("Завершённые"),
 }
-RESULT_ORDER = [Entry.Result.WINNER, Entry.Result.LAUREATE, Entry.Result.FINALIST]
 RESULT_TITLES = {
     Entry.Result.WINNER: _("Победители"),
     Entry.Result.LAUREATE: _("Лауреаты"),
@@ -21,27 +20,15 @@ RESULT_TITLES = {
 }
 
 
-def stage(contest, today) -> str:
-    if contest.submissions_from and today < contest.submissions_from:
-        return UPCOMING
-    if contest.submissions_until and today > contest.submissions_until:
-        return FINISHED
-    return OPEN
-
-
 def contest_list(request):
     today = timezone.localdate()
-    groups = {OPEN: [], UPCOMING: [], FINISHED: []}
-    contests = Contest.objects.public().annotate(curators_count=Count("curators"))
-    for contest in contests:
-        contest.stage = stage(contest, today)
-        groups[contest.stage].append(contest)
-    groups[OPEN].sort(key=lambda c: (c.submissions_until is None, c.submissions_until or today, c.title))
-    groups[UPCOMING].sort(key=lambda c: (c.submissions_from, c.title))
-    groups[FINISHED].sort(key=lambda c: (c.submissions_until, c.title), reverse=True)
-    sections = [
-        {"stage": key, "title": STAGE_TITLES[key], "contests": groups[key]} for key in (OPEN, UPCOMING, FINISHED)
-    ]
+    groups = {stage: [] for stage in STAGE_TITLES}
+    for contest in Contest.objects.public().annotate(curators_count=Count("curators")):
+        groups[contest.stage_on(today)].append(contest)
+    groups[Stage.OPEN].sort(key=lambda c: (c.submissions_until is None, c.submissions_until or today, c.title))
+    groups[Stage.UPCOMING].sort(key=lambda c: (c.submissions_from, c.title))
+    groups[Stage.FINISHED].sort(key=lambda c: (c.submissions_until, c.title), reverse=True)
+    sections = [{"stage": stage, "title": title, "contests": groups[stage]} for stage, title in STAGE_TITLES.items()]
     return render(
         request,
         "contests/contest_list.html",
@@ -49,36 +36,33 @@ def contest_list(request):
     )
 
 
-def contest_detail(request, slug: str):
-    contest = get_object_or_404(
-        Contest.objects.public()
-        .select_related("agreement", "agreement__partner")
-        .prefetch_related(Prefetch("curators", queryset=Curator.objects.select_related("library").order_by("region"))),
-        slug=slug,
-    )
-    awarded = Q(result__in=RESULT_ORDER)
-    # Only entrants with consent are ever loaded; the others are counted, never fetched.
-    public_entries = list(
-        contest.entries.filter(awarded, public_consent=True).order_by("place", "nomination", "entrant_name")
-    )
-    anonymous = {
-        row["result"]: row["n"]
-        for row in contest.entries.filter(awarded, public_consent=False).values("result").annotate(n=Count("pk"))
-    }
+def _results(contest) -> list[dict]:
+    """Awarded entries by result; entrants without consent are counted, never loaded."""
+    awarded = contest.entries.awarded()
+    shown = list(awarded.public().order_by("place", "nomination", "entrant_name"))
+    withheld = dict(awarded.withheld().values_list("result").annotate(n=Count("pk")).order_by())
     results = []
-    for result in RESULT_ORDER:
-        entries = [entry for entry in public_entries if entry.result == result]
-        hidden = anonymous.get(result, 0)
+    for result in Entry.AWARDED:
+        entries = [entry for entry in shown if entry.result == result]
+        hidden = withheld.get(result, 0)
         if entries or hidden:
             results.append({"result": result, "title": RESULT_TITLES[result], "entries": entries, "hidden": hidden})
-    agreement = contest.agreement
-    if agreement is not None and not (agreement.is_public and agreement.status != Agreement.Status.DRAFT):
-        agreement = None
+    return results
+
+
+def contest_detail(request, slug: str):
+    contest = get_object_or_404(
+        Contest.objects.public().prefetch_related(
+            public_agreement_prefetch(),
+            Prefetch("curators", queryset=Curator.objects.select_related("library").order_by("region")),
+        ),
+        slug=slug,
+    )
     context = {
         "contest": contest,
-        "stage": stage(contest, timezone.localdate()),
+        "stage": contest.stage_on(timezone.localdate()),
         "curators": list(contest.curators.all()),
-        "results": results,
-        "agreement": agreement,
+        "results": _results(contest),
+        "agreement": contest.agreement,
     }
     return render(request, "contests/contest_detail.html", context)

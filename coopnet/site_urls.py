@@ -5,13 +5,14 @@ from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
-from coopnet import search, views
-from coopnet.sitemaps import SITEMAPS
+from coopnet import views
+from coopnet.pages import home, search
+from coopnet.pages.sitemaps import SITEMAPS
 
 app_name = "site"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home.home, name="home"),
     path("search/", search.search, name="search"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("accessibility/set/", views.accessibility_set, name="accessibility_set"),

@@ -16,7 +16,7 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("", include("coopnet.site_urls")),
     path("", include("events.urls")),
-    path("", include("agreements.urls")),
+    path("", include("coopnet.pages.partner_urls")),
     path("", include("exhibitions.urls")),
     path("", include("contests.urls")),
 ]

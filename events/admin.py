@@ -1,28 +1,9 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+
+from coopnet.admin_actions import PublishActionsMixin
 
 from .models import Episode, Event, Participation, Person, Project
-
-
-class PublishActionsMixin:
-    actions = ["publish", "unpublish"]
-
-    @admin.action(description=_("Опубликовать выбранные"), permissions=["change"])
-    def publish(self, request, queryset):
-        count = queryset.update(is_published=True)
-        self.message_user(
-            request, ngettext("Опубликована %d запись.", "Опубликовано записей: %d.", count) % count, messages.SUCCESS
-        )
-
-    @admin.action(description=_("Снять с публикации выбранные"), permissions=["change"])
-    def unpublish(self, request, queryset):
-        count = queryset.update(is_published=False)
-        self.message_user(
-            request,
-            ngettext("Снята с публикации %d запись.", "Снято с публикации записей: %d.", count) % count,
-            messages.SUCCESS,
-        )
 
 
 class ParticipationInline(admin.TabularInline):

@@ -11,11 +11,6 @@ from icalendar import Event as CalendarEvent
 REMINDER_BEFORE = datetime.timedelta(hours=1)
 
 
-def event_uid(event) -> str:
-    """Stable across edits and exports, so calendar apps update an event instead of duplicating it."""
-    return f"event-{event.pk}@coopnet"
-
-
 def event_location(event) -> str:
     if event.location:
         return event.location
@@ -38,7 +33,7 @@ def build_calendar(events, request, *, name: str) -> bytes:
     for event in events:
         url = request.build_absolute_uri(event.get_absolute_url())
         item = CalendarEvent()
-        item.add("uid", event_uid(event))
+        item.add("uid", event.calendar_uid)
         item.add("dtstamp", stamp)
         item.add("dtstart", event.starts_at.astimezone(zone))
         item.add("dtend", event.ends_at.astimezone(zone))

@@ -33,7 +33,7 @@ class EventFeed(Feed):
         return item.updated_at
 
     def item_guid(self, item):
-        return f"event-{item.pk}@coopnet"
+        return item.calendar_uid
 
     item_guid_is_permalink = False
 

@@ -5,26 +5,36 @@ import re
 
 import django_filters
 from django import forms
-from django.db import connections
 from django.db.models import Exists, OuterRef, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Library
+from coopnet.dates import MAX_YEAR, MIN_YEAR, day_start
+from coopnet.textsearch import QUERY_MAX_LENGTH, contains_text
 from coopnet.vocabulary import AgeRating
 from events.models import Event, Participation
-
-Q_MAX_LENGTH = 200
-# Dates outside this window are typos; refusing them also keeps date arithmetic far from datetime's limits.
-MIN_YEAR, MAX_YEAR = 1990, 2100
-
 
 WHEN_CHOICES = [("upcoming", _("предстоящие")), ("past", _("прошедшие"))]
 
 
-def day_start(day: datetime.date) -> datetime.datetime:
-    """Midnight of a day in the site's zone (Kemerovo)."""
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min), timezone.get_default_timezone())
+class DateInput(forms.DateInput):
+    """<input type="date">, whose value must be a valid date: text that is not one is left out rather than echoed
+    back into invalid HTML (the field's error already says what was wrong)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+    def format_value(self, value):
+        text = super().format_value(value)
+        if text is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return None
+        try:
+            datetime.date.fromisoformat(text)
+        except ValueError:
+            return None
+        return text
 
 
 class EventFilterForm(forms.Form):
@@ -47,14 +57,14 @@ class EventFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Поиск по названию и описанию"),
         method="filter_q",
-        max_length=Q_MAX_LENGTH,
-        widget=forms.TextInput(attrs={"type": "search", "maxlength": Q_MAX_LENGTH}),
+        max_length=QUERY_MAX_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search", "maxlength": QUERY_MAX_LENGTH}),
     )
     kind = django_filters.ChoiceFilter(label=_("Вид"), choices=Event.Kind.choices, empty_label=_("любой"))
     format = django_filters.ChoiceFilter(label=_("Формат"), choices=Event.Format.choices, empty_label=_("любой"))
     partner = django_filters.ModelChoiceFilter(
         label=_("Библиотека"),
-        queryset=Library.objects.order_by("-is_host", "short_name"),
+        queryset=Library.objects.public().order_by("-is_host", "short_name"),
         to_field_name="slug",
         method="filter_partner",
         empty_label=_("любая"),
@@ -70,13 +80,13 @@ class EventFilter(django_filters.FilterSet):
         label=_("С даты"),
         method="filter_date_from",
         input_formats=["%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     date_to = django_filters.DateFilter(
         label=_("По дату"),
         method="filter_date_to",
         input_formats=["%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     when = django_filters.ChoiceFilter(
         label=_("Когда"), choices=WHEN_CHOICES, method="filter_when", empty_label=_("все")
@@ -91,15 +101,10 @@ class EventFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        if connections[queryset.db].vendor == "sqlite":
-            # SQLite's LIKE folds case only for ASCII; its REGEXP is Python's re, which folds Cyrillic too.
-            pattern = re.escape(value)
-            return queryset.filter(Q(title__iregex=pattern) | Q(description__iregex=pattern))
-        return queryset.filter(Q(title__icontains=value) | Q(description__icontains=value))
+        return queryset.filter(contains_text(queryset, ["title", "description"], value))
 
     def filter_partner(self, queryset, name, library):
-        takes_part = Participation.objects.filter(event=OuterRef("pk"), library=library)
-        return queryset.filter(Q(organiser=library) | Q(Exists(takes_part)))
+        return queryset.with_library(library)
 
     def filter_country(self, queryset, name, country):
         takes_part = Participation.objects.filter(event=OuterRef("pk"), library__country=country)
@@ -113,9 +118,8 @@ class EventFilter(django_filters.FilterSet):
         return queryset.filter(starts_at__lt=day_start(day + datetime.timedelta(days=1)))
 
     def filter_when(self, queryset, name, value):
-        now = timezone.now()
         if value == "upcoming":
-            return queryset.filter(ends_at__gte=now)
+            return queryset.upcoming()
         if value == "past":
-            return queryset.filter(ends_at__lt=now)
+            return queryset.past()
         return queryset

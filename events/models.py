@@ -1,13 +1,13 @@
 """Joint events (webinars, conferences, telebridges…), their guests, and outreach projects."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Prefetch, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, Library
+from coopnet.models import Illustrated, Publishable, PublishedQuerySet, nested
 from coopnet.vocabulary import AgeRating, Scope
 
 
@@ -31,22 +31,51 @@ class Person(models.Model):
         return self.full_name
 
 
-class EventQuerySet(models.QuerySet):
+class EventQuerySet(PublishedQuerySet):
     def public(self):
         """Published events with what every public list shows, so no view forgets either."""
-        return self.filter(is_published=True).select_related("organiser")
+        return super().public().select_related("organiser")
 
     def upcoming(self, now=None):
-        return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at")
+        """Not over yet (one that is running counts), soonest first."""
+        return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
 
     def past(self, now=None):
-        return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at")
+        """Over, newest first."""
+        return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")
 
     def telebridges(self):
         return self.filter(kind=Event.Kind.TELEBRIDGE)
 
+    def with_library(self, library):
+        """Events a library organised or took part in (a library, its pk or an OuterRef), each once."""
+        takes_part = Participation.objects.filter(event=OuterRef("pk"), library=nested(library))
+        return self.filter(Q(organiser=library) | Q(Exists(takes_part)))
 
-class Event(models.Model):
+    def with_sites(self):
+        """What an event card shows: every participating library, in a fixed number of queries."""
+        return self.prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("library").order_by(
+                    "library__city", "library__short_name"
+                ),
+            )
+        )
+
+    def ordered_for_readers(self, now=None):
+        """Upcoming events first, soonest first; then past ones, newest first."""
+        now = now or timezone.now()
+        return self.annotate(
+            is_past=Case(When(ends_at__lt=now, then=Value(1)), default=Value(0), output_field=IntegerField()),
+            upcoming_start=Case(When(ends_at__gte=now, then=F("starts_at"))),
+            past_start=Case(When(ends_at__lt=now, then=F("starts_at"))),
+        ).order_by(
+            "is_past", F("upcoming_start").asc(nulls_last=True), F("past_start").desc(nulls_last=True), "pk"
+        )
+
+
+class Event(Publishable, Illustrated):
     class Kind(models.TextChoices):
         WEBINAR = "webinar", _("вебинар")
         SEMINAR = "seminar", _("семинар")
@@ -127,13 +156,6 @@ class Event(models.Model):
     recording_url = models.URLField(_("ссылка на запись"), blank=True)
     location = models.CharField(_("место (адрес)"), max_length=300, blank=True)
     participants_count = models.PositiveIntegerField(_("участников (посещений)"), null=True, blank=True)
-    cover = models.ImageField(_("обложка"), upload_to="events/covers/%Y/", blank=True)
-    cover_alt = models.CharField(_("описание обложки для незрячих"), max_length=300, blank=True)
-    notes = models.TextField(_("служебные заметки"), blank=True, help_text=_("На сайте не показываются."))
-    is_published = models.BooleanField(_("опубликовано"), default=False)
-    created_at = models.DateTimeField(_("создано"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
-
     objects = EventQuerySet.as_manager()
 
     class Meta:
@@ -163,9 +185,14 @@ class Event(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("events:detail", args=[self.slug])
 
-    def clean(self) -> None:
-        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
-            raise ValidationError({"ends_at": _("Окончание мероприятия не может быть раньше начала.")})
+    def has_ended(self, now=None) -> bool:
+        """The Python twin of `EventQuerySet.past()`, for an event already loaded."""
+        return self.ends_at < (now or timezone.now())
+
+    @property
+    def calendar_uid(self) -> str:
+        """Stable across edits and exports, so calendar apps update an event instead of duplicating it."""
+        return f"event-{self.pk}@coopnet"
 
     @property
     def is_telebridge(self) -> bool:
@@ -207,9 +234,9 @@ class Participation(models.Model):
         return f"{self.library} — {self.event}"
 
 
-class ProjectQuerySet(models.QuerySet):
+class ProjectQuerySet(PublishedQuerySet):
     def public(self):
-        return self.filter(is_published=True).select_related("organiser")
+        return super().public().select_related("organiser")
 
 
 class Project(models.Model):
@@ -240,9 +267,14 @@ class Project(models.Model):
         return reverse("events:project", args=[self.slug])
 
 
-class EpisodeQuerySet(models.QuerySet):
+class EpisodeQuerySet(PublishedQuerySet):
     def public(self):
-        return self.filter(is_published=True, project__is_published=True).select_related("library", "project")
+        """Published episodes of published projects."""
+        return super().public().filter(project__in=Project.objects.public()).select_related("library", "project")
+
+    def with_library(self, library):
+        """Episodes a library prepared."""
+        return self.filter(library=library)
 
 
 class Episode(models.Model):

@@ -5,12 +5,13 @@ import json
 from urllib.parse import urlencode
 
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Case, F, IntegerField, Prefetch, Value, When
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agreements.models import public_agreement_prefetch
 from coopnet.templatetags.coopnet import format_ru
 from events.calendar import build_calendar
 from events.filters import EventFilter
@@ -27,26 +28,6 @@ class TelebridgeFilter(EventFilter):
 
     class Meta(EventFilter.Meta):
         fields = [name for name in EventFilter.Meta.fields if name not in {"kind", "when"}]
-
-
-def ordered_for_readers(queryset, now=None):
-    """Upcoming events first, soonest first; then past ones, newest first."""
-    now = now or timezone.now()
-    return queryset.annotate(
-        is_past=Case(When(ends_at__lt=now, then=Value(1)), default=Value(0), output_field=IntegerField()),
-        upcoming_start=Case(When(ends_at__gte=now, then=F("starts_at"))),
-        past_start=Case(When(ends_at__lt=now, then=F("starts_at"))),
-    ).order_by("is_past", F("upcoming_start").asc(nulls_last=True), F("past_start").desc(nulls_last=True), "pk")
-
-
-def with_sites(queryset):
-    """What an event card shows, in a fixed number of queries."""
-    return queryset.prefetch_related(
-        Prefetch(
-            "participations",
-            queryset=Participation.objects.select_related("library").order_by("library__city", "library__short_name"),
-        )
-    )
 
 
 def paginate(request, queryset):
@@ -69,7 +50,7 @@ def filtered_events(request, filterset_class, queryset):
 
 def _event_list(request, *, filterset_class, queryset, template_name, context, calendar_params=()):
     filterset, events, valid = filtered_events(request, filterset_class, queryset)
-    page = paginate(request, with_sites(ordered_for_readers(events)))
+    page = paginate(request, events.ordered_for_readers().with_sites())
     params = dict(calendar_params)
     if valid and filterset.is_bound:
         params.update({key: value for key, value in request.GET.items() if key in filterset.filters and value})
@@ -96,7 +77,7 @@ def event_list(request):
 
 
 def telebridge_list(request):
-    queryset = Event.objects.public().telebridges().filter(ends_at__gte=timezone.now())
+    queryset = Event.objects.public().telebridges().upcoming()
     return _event_list(
         request,
         filterset_class=TelebridgeFilter,
@@ -227,18 +208,14 @@ def calendar_links(event, url):
 
 def event_detail(request, slug):
     event = get_object_or_404(
-        Event.objects.public()
-        .select_related("agreement", "agreement__partner")
-        .prefetch_related(
+        Event.objects.public().prefetch_related(
+            public_agreement_prefetch(),
             Prefetch("participations", queryset=Participation.objects.select_related("library")),
             "guests",
         ),
         slug=slug,
     )
     url = request.build_absolute_uri(event.get_absolute_url())
-    agreement = event.agreement
-    if agreement is not None and not (agreement.is_public and agreement.status != agreement.Status.DRAFT):
-        agreement = None
     participations = sorted(
         (p for p in event.participations.all() if p.library_id != event.organiser_id),
         key=lambda p: (p.library.city, p.library.short_name),
@@ -247,12 +224,12 @@ def event_detail(request, slug):
         "event": event,
         "participations": participations,
         "guests": list(event.guests.all()),
-        "agreement": agreement,
+        "agreement": event.agreement,
         "site_times": site_times(event),
         "json_ld": event_json_ld(event, url),
         "absolute_url": url,
         "calendar_links": calendar_links(event, url),
-        "is_past": event.ends_at < timezone.now(),
+        "is_past": event.has_ended(),
     }
     return render(request, "events/event_detail.html", context)
 

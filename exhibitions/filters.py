@@ -11,7 +11,7 @@ class ExhibitionFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(label=_("Вид"), choices=Exhibition.Kind.choices, empty_label=_("любой"))
     provider = django_filters.ModelChoiceFilter(
         label=_("Предоставила библиотека"),
-        queryset=Library.objects.filter(provided_exhibitions__is_published=True).distinct().order_by("short_name"),
+        queryset=Library.objects.filter(pk__in=Exhibition.objects.public().values("provider")).order_by("short_name"),
         to_field_name="slug",
         empty_label=_("любая"),
     )

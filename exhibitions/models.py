@@ -1,20 +1,43 @@
 """Book exhibitions: travelling ones with their stops, and exchanges paired with a counterpart."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, Library
+from coopnet.models import Illustrated, Publishable, PublishedQuerySet, nested
 from coopnet.vocabulary import AgeRating
 
 
-class ExhibitionQuerySet(models.QuerySet):
+def _stops_open_on(day):
+    """Stops of the outer exhibition open on a day."""
+    return ExhibitionStop.objects.filter(exhibition=OuterRef("pk")).open_on(day)
+
+
+class ExhibitionQuerySet(PublishedQuerySet):
     def public(self):
-        return self.filter(is_published=True).select_related("provider")
+        return super().public().select_related("provider")
+
+    def with_library(self, library):
+        """Exhibitions a library provided or hosted (a library, its pk or an OuterRef), each once."""
+        hosted = ExhibitionStop.objects.filter(exhibition=OuterRef("pk"), venue=nested(library))
+        return self.filter(Q(provider=library) | Q(Exists(hosted)))
+
+    def on_show(self, day):
+        """Open somewhere on a day: one of the stops is open then."""
+        return self.filter(Exists(_stops_open_on(day)))
+
+    def with_dates(self, day):
+        """First and last day on show across all stops, the number of stops, and whether it is on show on `day`."""
+        return self.annotate(
+            first_day=Min("stops__starts_on"),
+            last_day=Max("stops__ends_on"),
+            stops_count=Count("stops"),
+            is_on_show=Exists(_stops_open_on(day)),
+        )
 
 
-class Exhibition(models.Model):
+class Exhibition(Publishable, Illustrated):
     class Kind(models.TextChoices):
         TRAVELLING = "travelling", _("передвижная")
         EXCHANGE = "exchange", _("обменная")
@@ -51,13 +74,6 @@ class Exhibition(models.Model):
     )
     items_count = models.PositiveIntegerField(_("экспонатов (изданий)"), null=True, blank=True)
     age_rating = models.CharField(_("возрастная маркировка"), max_length=3, choices=AgeRating.choices, default="0+")
-    cover = models.ImageField(_("обложка"), upload_to="exhibitions/covers/%Y/", blank=True)
-    cover_alt = models.CharField(_("описание обложки для незрячих"), max_length=300, blank=True)
-    notes = models.TextField(_("служебные заметки"), blank=True, help_text=_("На сайте не показываются."))
-    is_published = models.BooleanField(_("опубликовано"), default=False)
-    created_at = models.DateTimeField(_("создано"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
-
     objects = ExhibitionQuerySet.as_manager()
 
     class Meta:
@@ -81,19 +97,24 @@ class Exhibition(models.Model):
 
         return reverse("exhibitions:detail", args=[self.slug])
 
-    def clean(self) -> None:
-        if self.counterpart_id and self.pk and self.counterpart_id == self.pk:
-            raise ValidationError({"counterpart": _("Выставка не может быть ответной самой себе.")})
-
     @property
     def exchange_partner(self) -> "Exhibition | None":
         """The other half of an exchange, whichever side holds the link."""
-        if self.counterpart_id:
+        if self.counterpart is not None:
             return self.counterpart
         try:
             return self.counterpart_of
         except Exhibition.DoesNotExist:
             return None
+
+
+class ExhibitionStopQuerySet(models.QuerySet):
+    def public(self):
+        """Stops of published exhibitions."""
+        return self.filter(exhibition__in=Exhibition.objects.public())
+
+    def open_on(self, day):
+        return self.filter(starts_on__lte=day, ends_on__gte=day)
 
 
 class ExhibitionStop(models.Model):
@@ -108,6 +129,8 @@ class ExhibitionStop(models.Model):
     visitors = models.PositiveIntegerField(_("посетителей"), null=True, blank=True)
     excursions = models.PositiveIntegerField(_("экскурсий"), null=True, blank=True)
     notes = models.CharField(_("заметки"), max_length=300, blank=True)
+
+    objects = ExhibitionStopQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("площадка выставки")
@@ -125,6 +148,6 @@ class ExhibitionStop(models.Model):
     def __str__(self) -> str:
         return f"{self.exhibition} — {self.venue} ({self.starts_on:%d.%m.%Y}–{self.ends_on:%d.%m.%Y})"
 
-    def clean(self) -> None:
-        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": _("Дата окончания экспонирования не может быть раньше начала.")})
+    def is_open_on(self, day) -> bool:
+        """The Python twin of `ExhibitionStopQuerySet.open_on()`, for stops already loaded."""
+        return self.starts_on <= day <= self.ends_on

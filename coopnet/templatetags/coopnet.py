@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils import formats, translation
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -26,6 +27,17 @@ def ru_plural(number, forms: str) -> str:
     except (TypeError, ValueError):
         return ""
     return f"{value} {ru_plural_form(value, one, few, many)}"
+
+
+@register.simple_tag
+def library_link(library, text: str = "short_name"):
+    """A library's name ("short_name" or "name"), linked to its public page when it has one.
+
+    {% library_link event.organiser "name" %} — the host library has no public page, so it stays text.
+    """
+    label = getattr(library, text)
+    url = library.public_url()
+    return format_html('<a href="{}">{}</a>', url, label) if url else label
 
 
 @register.inclusion_tag("includes/age_badge.html")

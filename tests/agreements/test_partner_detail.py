@@ -28,7 +28,8 @@ def url(library):
 
 
 @pytest.fixture
-def partner(host):
+def library(host):
+    """A library not yet listed as a partner: no public agreement, no published joint activity."""
     return LibraryFactory(
         name="Государственная детская библиотека имени Гайдара",
         short_name="ЦГДБ им. А.П. Гайдара",
@@ -39,12 +40,31 @@ def partner(host):
     )
 
 
+@pytest.fixture
+def partner(library):
+    """Listed as a partner through a public agreement."""
+    AgreementFactory(partner=library, number="1/П", signed_on=datetime.date(2016, 5, 10))
+    return library
+
+
 def test_shows_the_partner_details(client, partner):
     html = main_html(client.get(url(partner)))
     assert partner.name in html
     assert "А.П. Гайдара" in html
     assert "https://example.org/gaidar" in html
     assert "Россия" in html
+
+
+def test_library_known_only_through_drafts_has_no_partner_page(client, library):
+    AgreementFactory(partner=library, status=Agreement.Status.DRAFT)
+    AgreementFactory(partner=library, is_public=False)
+    EventFactory(organiser=library, is_published=False)
+    assert client.get(url(library)).status_code == 404
+
+
+def test_a_published_joint_activity_alone_makes_a_partner_page(client, library):
+    ExhibitionStopFactory(exhibition=ExhibitionFactory(provider=library))
+    assert client.get(url(library)).status_code == 200
 
 
 def test_unknown_slug_is_404(client, host):
@@ -67,10 +87,11 @@ def test_lists_public_agreements_with_state_and_directions(client, partner):
     assert agreement.get_absolute_url() in html
 
 
-def test_hides_non_public_and_draft_agreements(client, partner):
-    AgreementFactory(partner=partner, number="SECRET-1", is_public=False)
-    AgreementFactory(partner=partner, number="DRAFT-2", status=Agreement.Status.DRAFT)
-    html = main_html(client.get(url(partner)))
+def test_hides_non_public_and_draft_agreements(client, library):
+    EventFactory(organiser=library)  # listed as a partner through a published event
+    AgreementFactory(partner=library, number="SECRET-1", is_public=False)
+    AgreementFactory(partner=library, number="DRAFT-2", status=Agreement.Status.DRAFT)
+    html = main_html(client.get(url(library)))
     assert "SECRET-1" not in html
     assert "DRAFT-2" not in html
     assert "Опубликованных соглашений нет" in html

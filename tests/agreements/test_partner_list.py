@@ -3,9 +3,10 @@ import re
 import pytest
 from django.urls import reverse
 
-from agreements.models import Library
+from agreements.models import Agreement, Library
 from tests.agreements.helpers import main_html
 from tests.factories import (
+    AgreementFactory,
     ContactFactory,
     ContestFactory,
     CuratorFactory,
@@ -27,10 +28,17 @@ def dots(response) -> dict[str, float]:
     return {slug: float(r) for slug, r in re.findall(r'data-slug="([^"]+)"[^>]*?r="([\d.]+)"', html)}
 
 
+def listed(**fields):
+    """A partner library listed through a public agreement (an agreement is not a joint activity)."""
+    library = LibraryFactory(**fields)
+    AgreementFactory(partner=library)
+    return library
+
+
 def test_partners_grouped_by_country_then_region(client, host):
-    LibraryFactory(short_name="Библиотека Хабаровска", region="Хабаровский край", city="Хабаровск")
-    LibraryFactory(short_name="Библиотека Волгограда", region="Волгоградская область", city="Волгоград")
-    LibraryFactory(
+    listed(short_name="Библиотека Хабаровска", region="Хабаровский край", city="Хабаровск")
+    listed(short_name="Библиотека Волгограда", region="Волгоградская область", city="Волгоград")
+    listed(
         short_name="Библиотека Усть-Каменогорска",
         country=Library.Country.KAZAKHSTAN,
         region="Восточно-Казахстанская область",
@@ -43,8 +51,17 @@ def test_partners_grouped_by_country_then_region(client, host):
     assert "Усть-Каменогорск" in html
 
 
+def test_a_library_known_only_through_drafts_is_not_listed(client, host):
+    library = LibraryFactory(short_name="Библиотека-черновик")
+    AgreementFactory(partner=library, status=Agreement.Status.DRAFT)
+    EventFactory(organiser=library, is_published=False)
+    html = client.get(URL).content.decode()
+    assert "Библиотека-черновик" not in html
+    assert library.get_absolute_url() not in html
+
+
 def test_host_library_is_not_listed_as_a_partner(client, host):
-    LibraryFactory(short_name="Партнёр")
+    listed(short_name="Партнёр")
     response = client.get(URL)
     assert host.get_absolute_url() not in response.content.decode()
     assert "1 библиотека-партнёр" in response.content.decode()
@@ -71,9 +88,9 @@ def test_activity_count_adds_every_kind_of_published_joint_work(client, host):
 
 
 def test_map_has_a_circle_per_partner_with_coordinates(client, host):
-    near = LibraryFactory(slug="near")
-    far = LibraryFactory(slug="far", latitude="48.48000", longitude="135.07000", city="Хабаровск")
-    hidden = LibraryFactory(slug="nowhere", latitude=None, longitude=None, short_name="Без координат")
+    near = listed(slug="near")
+    far = listed(slug="far", latitude="48.48000", longitude="135.07000", city="Хабаровск")
+    hidden = listed(slug="nowhere", latitude=None, longitude=None, short_name="Без координат")
     response = client.get(URL)
     circles = dots(response)
     assert set(circles) == {near.slug, far.slug}
@@ -92,8 +109,8 @@ def test_map_is_an_accessible_image_with_title_and_description(client, host):
 
 
 def test_circles_grow_with_activity_and_link_to_the_partner(client, host):
-    busy = LibraryFactory(slug="busy")
-    quiet = LibraryFactory(slug="quiet")
+    busy = listed(slug="busy")
+    quiet = listed(slug="quiet")
     for _ in range(4):
         EventFactory(organiser=busy)
     response = client.get(URL)

@@ -63,7 +63,7 @@ def test_finds_every_kind_of_public_thing_grouped_with_counts(client, host):
     ContestFactory(title="Конкурс «Радуга»")
     ProjectFactory(title="Проект «Радуга»")
     EpisodeFactory(title="Сказка «Радуга»")
-    LibraryFactory(short_name="Библиотека «Радуга»", slug="raduga")
+    AgreementFactory(partner=LibraryFactory(short_name="Библиотека «Радуга»", slug="raduga"))
     html = main_html(search(client, "радуга"))
     assert "найдено: 7 результатов" in html
     assert "Мероприятия</a> — 2 мероприятия" in html

@@ -1,4 +1,4 @@
-"""No query string, however odd, makes a public page answer with a server error."""
+"""No query string, however odd, makes any public page answer with a server error."""
 
 from urllib.parse import urlencode
 
@@ -7,7 +7,18 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.factories import EpisodeFactory, ParticipationFactory, ProjectFactory, TelebridgeFactory
+from contests.models import Entry
+from tests.factories import (
+    AgreementFactory,
+    ContestFactory,
+    EntryFactory,
+    EpisodeFactory,
+    ExhibitionFactory,
+    ExhibitionStopFactory,
+    ParticipationFactory,
+    ProjectFactory,
+    TelebridgeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +33,7 @@ PARAMS = [
     "date_to",
     "when",
     "q",
+    "provider",
     "page",
     "next",
     "font",
@@ -53,6 +65,16 @@ values = st.one_of(
             "1e9",
             "abc",
             "moscow",
+            "exchange",
+            "travelling",
+            "телемост",
+            "ВЫСТАВКИ",
+            "a" * 201,
+            "' OR 1=1 --",
+            "(",
+            "[",
+            "\\",
+            "*",
             "host",
             "large",
             "wb",
@@ -72,10 +94,15 @@ query_strings = st.lists(st.tuples(st.one_of(st.sampled_from(PARAMS), st.text(ma
 
 @pytest.fixture
 def urls(kemerovo, moscow):
-    event = TelebridgeFactory(organiser=kemerovo)
+    agreement = AgreementFactory(host=kemerovo, partner=moscow)
+    event = TelebridgeFactory(organiser=kemerovo, agreement=agreement)
     ParticipationFactory(event=event, library=moscow)
     project = ProjectFactory()
     EpisodeFactory(project=project)
+    exhibition = ExhibitionFactory(provider=moscow, agreement=agreement)
+    ExhibitionStopFactory(exhibition=exhibition, venue=kemerovo)
+    contest = ContestFactory(organiser=moscow)
+    EntryFactory(contest=contest, result=Entry.Result.WINNER, public_consent=True)
     return [
         reverse("site:home"),
         reverse("events:list"),
@@ -90,6 +117,15 @@ def urls(kemerovo, moscow):
         reverse("site:accessibility_reset"),
         reverse("site:robots"),
         reverse("site:sitemap"),
+        reverse("site:search"),
+        reverse("agreements:partner_list"),
+        reverse("agreements:partner_detail", args=[moscow.slug]),
+        reverse("agreements:list"),
+        reverse("agreements:detail", args=[agreement.pk]),
+        reverse("exhibitions:list"),
+        reverse("exhibitions:detail", args=[exhibition.slug]),
+        reverse("contests:list"),
+        reverse("contests:detail", args=[contest.slug]),
     ]
 
 

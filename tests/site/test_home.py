@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from tests.factories import (
     KEMEROVO,
+    AgreementFactory,
     ContestFactory,
     EventFactory,
     ExhibitionFactory,
@@ -83,7 +84,9 @@ def test_contests_open_for_entries_today(client):
 )
 def test_partner_count_excludes_the_host_and_uses_russian_plural(client, count, text):
     HostLibraryFactory()
-    LibraryFactory.create_batch(count)
+    for library in LibraryFactory.create_batch(count):
+        AgreementFactory(partner=library)
+    LibraryFactory()  # known only as a library, with no public agreement or activity: not counted
 
     assert text in home(client).content.decode()
 

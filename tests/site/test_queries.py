@@ -79,7 +79,8 @@ def test_event_detail(client, kemerovo, django_assert_max_num_queries, rows):
         ParticipationFactory(event=event, library=LibraryFactory())
         event.guests.add(PersonFactory())
 
-    with django_assert_max_num_queries(3):
+    # The event, its sites, its guests, and its agreement only when public.
+    with django_assert_max_num_queries(4):
         assert client.get(reverse("events:detail", args=[event.slug])).status_code == 200
 
 

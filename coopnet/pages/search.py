@@ -1,12 +1,10 @@
 """Site search across published events, exhibitions, contests, projects, episodes and partner libraries.
 
 PostgreSQL: full-text search with the `russian` configuration (stemming: «телемосты» finds «телемост»),
-ranked. SQLite: case-insensitive containment of every word in any field; SQLite's LIKE and LOWER fold
-only ASCII, so the match goes through REGEXP, which Django implements with Python's `re` (Unicode-aware).
+ranked. SQLite: every word contained in some field, ignoring case in every alphabet (coopnet.textsearch).
 Either way each section costs two queries (count and page), so the page's query count is fixed.
 """
 
-import re
 from dataclasses import dataclass, field
 
 from django import forms
@@ -14,7 +12,6 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, CharField, Q, Value, When
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -22,10 +19,10 @@ from django.utils.translation import gettext_lazy as _
 from agreements.models import Library
 from contests.models import Contest
 from coopnet.templatetags.coopnet import format_ru
+from coopnet.textsearch import QUERY_MAX_LENGTH, contains_text
 from events.models import Episode, Event, Project
 from exhibitions.models import Exhibition
 
-Q_MAX_LENGTH = 200
 SECTION_LIMIT = 20
 CONFIG = "russian"
 
@@ -34,11 +31,11 @@ class SearchForm(forms.Form):
     q = forms.CharField(
         label=_("Что найти"),
         required=False,
-        max_length=Q_MAX_LENGTH,
+        max_length=QUERY_MAX_LENGTH,
         error_messages={
             "max_length": _("Слишком длинный запрос: не больше %(limit_value)d символов (сейчас %(show_value)d)."),
         },
-        widget=forms.TextInput(attrs={"type": "search", "maxlength": Q_MAX_LENGTH, "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"type": "search", "maxlength": QUERY_MAX_LENGTH, "autocomplete": "off"}),
     )
 
 
@@ -59,13 +56,6 @@ class Section:
     fields: list[str]
     hits: list[Hit] = field(default_factory=list)
     count: int = 0
-
-
-def _url(name: str, *args) -> str:
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return ""
 
 
 def _snippet(text: str) -> str:
@@ -128,7 +118,7 @@ def sections():
                 "библиотека,библиотеки,библиотек",
                 ["short_name", "name", "named_after", "city", "region"],
             ),
-            Library.objects.filter(is_host=False),
+            Library.objects.partners(),
             ["short_name"],
         ),
     ]
@@ -147,26 +137,24 @@ def _postgres_filter(queryset, fields, q: str, order):
     )
 
 
-def _sqlite_filter(queryset, fields, q: str, order):
-    words = q.split()
+def _word_filter(queryset, fields, q: str, order):
     condition = Q()
-    for word in words:
-        pattern = re.escape(word)
-        condition &= Q(*[Q(**{f"{name}__iregex": pattern}) for name in fields], _connector=Q.OR)
+    for word in q.split():
+        condition &= contains_text(queryset, fields, word)
     return queryset.filter(condition).order_by(*order)
 
 
 def find(queryset, fields, q: str, order):
     if connection.vendor == "postgresql":
         return _postgres_filter(queryset, fields, q, order)
-    return _sqlite_filter(queryset, fields, q, order)
+    return _word_filter(queryset, fields, q, order)
 
 
 def _hit(key: str, obj) -> Hit:
     if key == "events":
         return Hit(
             title=obj.title,
-            url=_url("events:detail", obj.slug),
+            url=obj.get_absolute_url(),
             meta=f"{obj.get_kind_display()} · {format_ru(timezone.localtime(obj.starts_at), 'j E Y, H:i')}"
             f" · {obj.organiser.short_name}",
             snippet=_snippet(obj.description),
@@ -194,7 +182,7 @@ def _hit(key: str, obj) -> Hit:
     if key == "projects":
         return Hit(
             title=obj.title,
-            url=_url("events:project", obj.slug),
+            url=obj.get_absolute_url(),
             meta=obj.organiser.short_name,
             snippet=_snippet(obj.description),
             age_rating=obj.age_rating,
@@ -205,7 +193,7 @@ def _hit(key: str, obj) -> Hit:
                 _("«%(project)s», выпуск № %(number)s: %(title)s")
                 % {"project": obj.project.title, "number": obj.number, "title": obj.title}
             ),
-            url=_url("events:project", obj.project.slug),
+            url=obj.project.get_absolute_url(),
             meta=" · ".join(part for part in [obj.tradition, obj.library.short_name] if part),
             snippet=_snippet(obj.description),
             age_rating=obj.project.age_rating,

@@ -1,0 +1,197 @@
+"""What was done with a partner, or under an agreement: every answer built from the apps' public querysets."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import IntegerField, Min, OuterRef, Subquery
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from contests.models import Contest
+from events.models import Episode, Event
+from exhibitions.models import Exhibition, ExhibitionStop
+
+
+class SubqueryCount(Subquery):
+    """COUNT(*) of a correlated subquery, so one query counts for every library."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) _count)"
+    output_field = IntegerField()
+
+
+# Each kind of joint activity: the attribute its count goes to, and the public rows a library took part in.
+ACTIVITY_COUNTS = {
+    "events_count": Event,
+    "exhibitions_count": Exhibition,
+    "contests_count": Contest,
+    "episodes_count": Episode,
+}
+
+
+def with_activity_counts(libraries):
+    """Annotate each library with its published joint activities of each kind and in all, in the same query."""
+    ref = OuterRef("pk")
+    counts = {
+        name: SubqueryCount(model.objects.public().with_library(ref).order_by().values("pk"))
+        for name, model in ACTIVITY_COUNTS.items()
+    }
+    return libraries.annotate(**counts)
+
+
+def activity_total(library) -> int:
+    return sum(getattr(library, name) for name in ACTIVITY_COUNTS)
+
+
+@dataclass
+class TimelineItem:
+    kind: str
+    role: str
+    title: str
+    url: str
+    date: datetime.date | None
+    end: datetime.date | None = None
+    age_rating: str = ""
+
+
+def _event_items(library) -> list[TimelineItem]:
+    events = (
+        Event.objects.public()
+        .with_library(library)
+        .only("title", "slug", "starts_at", "ends_at", "age_rating", "kind", "organiser")
+    )
+    return [
+        TimelineItem(
+            kind=_("мероприятие"),
+            role=_("организатор") if event.organiser_id == library.pk else _("участник"),
+            title=f"{capfirst(event.get_kind_display())}: {event.title}",
+            url=event.get_absolute_url(),
+            date=timezone.localdate(event.starts_at),
+            age_rating=event.age_rating,
+        )
+        for event in events
+    ]
+
+
+def _exhibition_items(library) -> list[TimelineItem]:
+    provided = (
+        Exhibition.objects.public()
+        .filter(provider=library)
+        .annotate(first_day=Min("stops__starts_on"))
+        .select_related(None)
+        .only("title", "slug", "age_rating", "created_at")
+    )
+    items = [
+        TimelineItem(
+            kind=_("выставка"),
+            role=_("предоставила выставку"),
+            title=exhibition.title,
+            url=exhibition.get_absolute_url(),
+            date=exhibition.first_day or timezone.localdate(exhibition.created_at),
+            age_rating=exhibition.age_rating,
+        )
+        for exhibition in provided
+    ]
+    stops = (
+        ExhibitionStop.objects.public()
+        .filter(venue=library)
+        .select_related("exhibition")
+        .only("starts_on", "ends_on", "exhibition__title", "exhibition__slug", "exhibition__age_rating")
+    )
+    items += [
+        TimelineItem(
+            kind=_("выставка"),
+            role=_("принимала выставку"),
+            title=stop.exhibition.title,
+            url=stop.exhibition.get_absolute_url(),
+            date=stop.starts_on,
+            end=stop.ends_on,
+            age_rating=stop.exhibition.age_rating,
+        )
+        for stop in stops
+    ]
+    return items
+
+
+def _contest_items(library) -> list[TimelineItem]:
+    contests = (
+        Contest.objects.public()
+        .with_library(library)
+        .only(
+            "title", "slug", "organiser", "submissions_from", "submissions_until", "results_on", "age_rating",
+            "created_at",
+        )
+    )  # fmt: skip
+    return [
+        TimelineItem(
+            kind=_("конкурс"),
+            role=_("организатор") if contest.organiser_id == library.pk else _("региональный куратор"),
+            title=contest.title,
+            url=contest.get_absolute_url(),
+            date=contest.submissions_from
+            or contest.submissions_until
+            or contest.results_on
+            or timezone.localdate(contest.created_at),
+            end=contest.results_on or contest.submissions_until,
+            age_rating=contest.age_rating,
+        )
+        for contest in contests
+    ]
+
+
+def _episode_items(library) -> list[TimelineItem]:
+    episodes = (
+        Episode.objects.public()
+        .with_library(library)
+        .select_related(None)
+        .select_related("project")
+        .only("number", "title", "published_on", "project__title", "project__slug", "project__age_rating")
+    )
+    return [
+        TimelineItem(
+            kind=_("выпуск проекта"),
+            role=_("подготовила выпуск"),
+            title=_("«%(project)s», выпуск № %(number)s: %(title)s")
+            % {"project": episode.project.title, "number": episode.number, "title": episode.title},
+            url=episode.project.get_absolute_url(),
+            date=episode.published_on,
+            age_rating=episode.project.age_rating,
+        )
+        for episode in episodes
+    ]
+
+
+def partner_timeline(library) -> list[TimelineItem]:
+    """Everything published that a library did with us, newest first."""
+    items = _event_items(library) + _exhibition_items(library) + _contest_items(library) + _episode_items(library)
+    items.sort(key=lambda item: item.date or datetime.date.min, reverse=True)
+    return items
+
+
+@dataclass
+class AgreementActivity:
+    events: list
+    exhibitions: list
+    contests: list
+    episodes: list
+
+    @property
+    def count(self) -> int:
+        return len(self.events) + len(self.exhibitions) + len(self.contests) + len(self.episodes)
+
+
+def under_agreement(agreement) -> AgreementActivity:
+    """The published activities carried out under an agreement."""
+    return AgreementActivity(
+        events=list(Event.objects.public().filter(agreement=agreement).order_by("-starts_at")),
+        exhibitions=list(
+            Exhibition.objects.public()
+            .filter(agreement=agreement)
+            .annotate(first_day=Min("stops__starts_on"))
+            .order_by("-first_day", "title")
+        ),
+        contests=list(Contest.objects.public().filter(agreement=agreement).order_by("-submissions_from")),
+        episodes=list(
+            Episode.objects.public().filter(agreement=agreement).order_by("-published_on", "number")
+        ),
+    )
