@@ -70,9 +70,7 @@ class EventQuerySet(PublishedQuerySet):
             is_past=Case(When(ends_at__lt=now, then=Value(1)), default=Value(0), output_field=IntegerField()),
             upcoming_start=Case(When(ends_at__gte=now, then=F("starts_at"))),
             past_start=Case(When(ends_at__lt=now, then=F("starts_at"))),
-        ).order_by(
-            "is_past", F("upcoming_start").asc(nulls_last=True), F("past_start").desc(nulls_last=True), "pk"
-        )
+        ).order_by("is_past", F("upcoming_start").asc(nulls_last=True), F("past_start").desc(nulls_last=True), "pk")
 
 
 class Event(Publishable, Illustrated):

@@ -191,7 +191,5 @@ def under_agreement(agreement) -> AgreementActivity:
             .order_by("-first_day", "title")
         ),
         contests=list(Contest.objects.public().filter(agreement=agreement).order_by("-submissions_from")),
-        episodes=list(
-            Episode.objects.public().filter(agreement=agreement).order_by("-published_on", "number")
-        ),
+        episodes=list(Episode.objects.public().filter(agreement=agreement).order_by("-published_on", "number")),
     )
