@@ -9,17 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext as _
 
-from reports.report import AnnualReport
-
-DIRECTION_SHORT = {
-    "events": gettext_lazy("Профессиональные мероприятия"),
-    "exhibitions": gettext_lazy("Выставки"),
-    "telebridges": gettext_lazy("Телемосты"),
-    "contests": gettext_lazy("Конкурсы"),
-    "projects": gettext_lazy("Просветительские проекты"),
-}
+from reports.data import TABLE_ORDER, AnnualReport, direction
 
 ROW_HEIGHT = 28
 BAR_HEIGHT = 18
@@ -130,19 +122,16 @@ def stacked_chart(chart_id: str, title: str, series: list[str], columns: list[tu
 
 
 def report_charts(report: AnnualReport) -> dict:
-    from django.utils.translation import gettext as _
-
-    series = [_("Мероприятия"), _("Телемосты"), _("Выставки"), _("Конкурсы"), _("Выпуски")]
     months = stacked_chart(
         "chart-months",
         _("Совместная работа по месяцам %(year)s года") % {"year": report.year},
-        series,
-        [(m.label[:3], [m.events, m.telebridges, m.exhibitions, m.contests, m.episodes]) for m in report.by_month],
+        [str(d.column) for d in TABLE_ORDER],
+        [(m.label[:3], m.counts) for m in report.by_month],
     )
     directions = hbar_chart(
         "chart-directions",
         _("Совместная работа по направлениям, %(year)s") % {"year": report.year},
-        [(str(DIRECTION_SHORT[d.key]), d.count) for d in report.directions],
+        [(str(direction(d.key).short), d.count) for d in report.directions],
     )
     partners = hbar_chart(
         "chart-partners",

@@ -1,6 +1,7 @@
 """The annual report as a tree of plain dataclasses: what reports.report.build_report() returns.
 
-Nothing here is lazy or touches the database; every view and export renders from these values.
+Nothing here touches the database; every view and export renders from these values. The directions of
+the work are defined here once, with every label the page, the charts and the files show for them.
 """
 
 from __future__ import annotations
@@ -8,24 +9,24 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
+
 from events.models import Event
 
-MIN_YEAR = 1990
-MAX_YEAR = 2100
-
 MONTHS = [
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
+    gettext_lazy("январь"),
+    gettext_lazy("февраль"),
+    gettext_lazy("март"),
+    gettext_lazy("апрель"),
+    gettext_lazy("май"),
+    gettext_lazy("июнь"),
+    gettext_lazy("июль"),
+    gettext_lazy("август"),
+    gettext_lazy("сентябрь"),
+    gettext_lazy("октябрь"),
+    gettext_lazy("ноябрь"),
+    gettext_lazy("декабрь"),
 ]
 
 # Activity groups that are not event kinds (event kinds come from Event.Kind).
@@ -34,12 +35,73 @@ CONTEST = "contest"
 EPISODE = "episode"
 TELEBRIDGE = Event.Kind.TELEBRIDGE.value
 
-# Directions in the order the narrative report (the article) lists them.
 DIRECTION_EVENTS = "events"
 DIRECTION_EXHIBITIONS = "exhibitions"
 DIRECTION_TELEBRIDGES = "telebridges"
 DIRECTION_CONTESTS = "contests"
 DIRECTION_PROJECTS = "projects"
+
+
+@dataclass(frozen=True)
+class Direction:
+    """A direction of the joint work, with every label shown for it."""
+
+    key: str
+    group: str | None  # the activity group its activities count under; None: events, counted by kind
+    title: Promise  # a section of the narrative report and of the page
+    short: Promise  # a bar of the directions chart
+    column: Promise  # a column of the month and partner tables, a series of the months chart
+
+
+# In the order the narrative report (the library's yearly article) lists them.
+DIRECTIONS = (
+    Direction(
+        DIRECTION_EVENTS,
+        None,
+        gettext_lazy("Участие в профессиональных мероприятиях"),
+        gettext_lazy("Профессиональные мероприятия"),
+        gettext_lazy("Мероприятия"),
+    ),
+    Direction(
+        DIRECTION_EXHIBITIONS,
+        EXHIBITION,
+        gettext_lazy("Реализация выставочных проектов"),
+        gettext_lazy("Выставки"),
+        gettext_lazy("Выставки"),
+    ),
+    Direction(
+        DIRECTION_TELEBRIDGES,
+        TELEBRIDGE,
+        gettext_lazy("Телемосты"),
+        gettext_lazy("Телемосты"),
+        gettext_lazy("Телемосты"),
+    ),
+    Direction(
+        DIRECTION_CONTESTS,
+        CONTEST,
+        gettext_lazy("Проведение совместных конкурсов детского и молодёжного творчества"),
+        gettext_lazy("Конкурсы"),
+        gettext_lazy("Конкурсы"),
+    ),
+    Direction(
+        DIRECTION_PROJECTS,
+        EPISODE,
+        gettext_lazy("Реализация просветительских проектов"),
+        gettext_lazy("Просветительские проекты"),
+        gettext_lazy("Выпуски проектов"),
+    ),
+)
+_BY_KEY = {d.key: d for d in DIRECTIONS}
+
+# The order of the tables' columns (by month, partner × direction): events first, then telebridges.
+TABLE_ORDER = tuple(
+    _BY_KEY[key]
+    for key in (DIRECTION_EVENTS, DIRECTION_TELEBRIDGES, DIRECTION_EXHIBITIONS, DIRECTION_CONTESTS, DIRECTION_PROJECTS)
+)
+
+
+def direction(key: str) -> Direction:
+    return _BY_KEY[key]
 
 
 @dataclass
@@ -149,6 +211,11 @@ class MonthRow:
     episodes: int
     total: int
 
+    @property
+    def counts(self) -> list[int]:
+        """The counts in TABLE_ORDER."""
+        return [self.events, self.telebridges, self.exhibitions, self.contests, self.episodes]
+
 
 @dataclass
 class EventItem:
@@ -234,7 +301,7 @@ class DirectionSection:
     title: str
     count: int
     drafts: int
-    items: list
+    items: list[EventItem] | list[ExhibitionItem] | list[ContestItem] | list[EpisodeItem]
 
 
 @dataclass

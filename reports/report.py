@@ -31,38 +31,33 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
+from operator import attrgetter
+from typing import NamedTuple
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, Library
+from coopnet.dates import MAX_YEAR, MIN_YEAR
 from coopnet.vocabulary import Scope
 from events.models import Event
 from reports.data import (
     CONTEST,
     DIRECTION_CONTESTS,
-    DIRECTION_EVENTS,
     DIRECTION_EXHIBITIONS,
-    DIRECTION_PROJECTS,
-    DIRECTION_TELEBRIDGES,
+    DIRECTIONS,
     EPISODE,
     EXHIBITION,
-    MAX_YEAR,
-    MIN_YEAR,
-    MONTHS,
+    TABLE_ORDER,
     TELEBRIDGE,
     AgreementRow,
     AgreementsSection,
     AnnualReport,
     Column,
-    ContestItem,
     CountRow,
     DirectionSection,
-    EpisodeItem,
-    EventItem,
-    ExhibitionItem,
     Figure,
-    MonthRow,
     NewPartner,
     NkRow,
     ParticipantsSection,
@@ -70,61 +65,18 @@ from reports.data import (
     PartnerMatrix,
     PartnerRow,
     PartnersSection,
-    StopItem,
 )
-from reports.queries import Aggregates, Period, aggregate, by_month, kemerovo, listings, years_with_data
-
-__all__ = [
-    "MAX_YEAR",
-    "MIN_YEAR",
-    "MONTHS",
-    "CONTEST",
-    "EPISODE",
-    "EXHIBITION",
-    "TELEBRIDGE",
-    "DIRECTION_CONTESTS",
-    "DIRECTION_EVENTS",
-    "DIRECTION_EXHIBITIONS",
-    "DIRECTION_PROJECTS",
-    "DIRECTION_TELEBRIDGES",
-    "AgreementRow",
-    "AgreementsSection",
-    "AnnualReport",
-    "Column",
-    "ContestItem",
-    "CountRow",
-    "DirectionSection",
-    "EpisodeItem",
-    "EventItem",
-    "ExhibitionItem",
-    "Figure",
-    "MonthRow",
-    "NewPartner",
-    "NkRow",
-    "ParticipantsSection",
-    "PartnerCount",
-    "PartnerMatrix",
-    "PartnerRow",
-    "PartnersSection",
-    "StopItem",
-    "ReportYearError",
-    "build_report",
-    "direction_titles",
-    "headline_labels",
-    "kemerovo",
-    "parse_year",
-    "years_with_data",
-]
-
-
-def direction_titles() -> dict[str, str]:
-    return {
-        DIRECTION_EVENTS: _("Участие в профессиональных мероприятиях"),
-        DIRECTION_EXHIBITIONS: _("Реализация выставочных проектов"),
-        DIRECTION_TELEBRIDGES: _("Телемосты"),
-        DIRECTION_CONTESTS: _("Проведение совместных конкурсов детского и молодёжного творчества"),
-        DIRECTION_PROJECTS: _("Реализация просветительских проектов"),
-    }
+from reports.listings import listings
+from reports.queries import (
+    Aggregates,
+    AgreementActivity,
+    EventGroup,
+    Period,
+    aggregate,
+    by_month,
+    kemerovo,
+    years_with_data,
+)
 
 
 class ReportYearError(ValueError):
@@ -156,82 +108,96 @@ def _pct(value: int, previous: int) -> float | None:
 # --------------------------------------------------------------------------------------------
 
 
-def _agreement_rows(agreements: list[Agreement], agg: Aggregates) -> AgreementsSection:
-    period, as_of = agg.period, agg.as_of
+class _Standing(NamedTuple):
+    """Where an agreement stands in the report's year."""
+
+    in_force: bool  # on the report date
+    signed: bool  # in the year
+    terminated: bool  # in the year
+    expired: bool  # in the year
+    ended_before: bool  # terminated or expired before the year
+
+    def listed(self, activity: AgreementActivity) -> bool:
+        """An agreement that ended before the year and did nothing in it is left out."""
+        took_part = self.in_force or self.signed or self.terminated or self.expired or activity.total > 0
+        return took_part or not self.ended_before
+
+
+def _standing(a: Agreement, period: Period, in_force: bool) -> _Standing:
+    terminated_on = a.terminated_on if a.status == Agreement.Status.TERMINATED else None
+    terminated = terminated_on is not None and period.first_day <= terminated_on <= period.last_day
+    terminated_before = terminated_on is not None and terminated_on < period.first_day
+    expires = None if a.auto_prolongation else a.valid_until
+    expired = (
+        expires is not None
+        and period.first_day <= expires <= period.last_day
+        and not terminated_before
+        and not (terminated and terminated_on <= expires)
+    )
+    expired_before = expires is not None and expires < period.first_day
+    return _Standing(
+        in_force=in_force,
+        signed=period.first_day <= a.signed_on <= period.last_day,
+        terminated=terminated,
+        expired=expired,
+        ended_before=terminated_before or expired_before,
+    )
+
+
+def _expiring_next_year(a: Agreement, agg: Aggregates, in_force: bool) -> bool:
+    if not in_force or a.auto_prolongation:
+        return False
+    end = a.current_end(agg.as_of)
     next_year = Period.for_year(agg.year + 1)
-    in_force_ids = {a.pk for a in agreements if a.is_in_force_on(as_of)}
+    return end is not None and next_year.first_day <= end <= next_year.last_day
+
+
+def _agreement_row(a: Agreement, agg: Aggregates, standing: _Standing, activity: AgreementActivity) -> AgreementRow:
+    state = a.state_on(agg.as_of)
+    return AgreementRow(
+        id=a.pk,
+        label=str(a),
+        partner=a.partner.short_name,
+        partner_country=a.partner.get_country_display(),
+        partner_region=a.partner.region,
+        number=a.number,
+        title=str(a.title),
+        signed_on=a.signed_on,
+        valid_from=a.valid_from,
+        valid_until=a.valid_until,
+        auto_prolongation=a.auto_prolongation,
+        terminated_on=a.terminated_on,
+        state=state,
+        state_label=str(Agreement.State(state).label),
+        in_force=standing.in_force,
+        signed_in_year=standing.signed,
+        terminated_in_year=standing.terminated,
+        expired_in_year=standing.expired,
+        expiring_next_year=_expiring_next_year(a, agg, standing.in_force),
+        events=activity.events,
+        exhibitions=activity.exhibitions,
+        contests=activity.contests,
+        episodes=activity.episodes,
+        activities=activity.total,
+        drafts=activity.drafts,
+        activities_last_12_months=activity.window,
+        last_activity_on=activity.last,
+        dormant=standing.in_force and activity.window == 0,
+    )
+
+
+def _agreement_rows(agreements: list[Agreement], agg: Aggregates) -> AgreementsSection:
     rows = []
     for a in agreements:
-        if a.signed_on > period.last_day:
+        if a.signed_on > agg.period.last_day:
             continue
-        signed = period.first_day <= a.signed_on <= period.last_day
-        terminated = (
-            a.status == Agreement.Status.TERMINATED
-            and a.terminated_on is not None
-            and period.first_day <= a.terminated_on <= period.last_day
-        )
-        ended_by_termination_before = (
-            a.status == Agreement.Status.TERMINATED
-            and a.terminated_on is not None
-            and a.terminated_on < period.first_day
-        )
-        expired = (
-            not a.auto_prolongation
-            and a.valid_until is not None
-            and period.first_day <= a.valid_until <= period.last_day
-            and not ended_by_termination_before
-            and not (terminated and a.terminated_on <= a.valid_until)
-        )
-        expired_before = not a.auto_prolongation and a.valid_until is not None and a.valid_until < period.first_day
-        in_force = a.pk in in_force_ids
-        c = agg.agreement_counts.get(a.pk, {})
-        activities = sum(c.get(k, 0) for k in ("events", "exhibitions", "contests", "episodes"))
-        if not (in_force or signed or terminated or expired or activities) and (
-            ended_by_termination_before or expired_before
-        ):
-            continue  # ended before the year and did nothing in it
-        end = a.current_end(as_of) if in_force else None
-        expiring = (
-            in_force
-            and not a.auto_prolongation
-            and end is not None
-            and next_year.first_day <= end <= next_year.last_day
-        )
-        rows.append(
-            AgreementRow(
-                id=a.pk,
-                label=str(a),
-                partner=a.partner.short_name,
-                partner_country=a.partner.get_country_display(),
-                partner_region=a.partner.region,
-                number=a.number,
-                title=str(a.title),
-                signed_on=a.signed_on,
-                valid_from=a.valid_from,
-                valid_until=a.valid_until,
-                auto_prolongation=a.auto_prolongation,
-                terminated_on=a.terminated_on,
-                state=a.state_on(as_of),
-                state_label=str(Agreement.State(a.state_on(as_of)).label),
-                in_force=in_force,
-                signed_in_year=signed,
-                terminated_in_year=terminated,
-                expired_in_year=expired,
-                expiring_next_year=expiring,
-                events=c.get("events", 0),
-                exhibitions=c.get("exhibitions", 0),
-                contests=c.get("contests", 0),
-                episodes=c.get("episodes", 0),
-                activities=activities,
-                drafts=c.get("drafts", 0),
-                activities_last_12_months=c.get("window", 0),
-                last_activity_on=c.get("last"),
-                dormant=in_force and c.get("window", 0) == 0,
-            )
-        )
+        standing = _standing(a, agg.period, a.is_in_force_on(agg.as_of))
+        activity = agg.agreement_activity.get(a.pk) or AgreementActivity()
+        if standing.listed(activity):
+            rows.append(_agreement_row(a, agg, standing, activity))
     rows.sort(key=lambda r: (not r.in_force, r.partner, r.signed_on))
     return AgreementsSection(
-        as_of=as_of,
+        as_of=agg.as_of,
         rows=rows,
         in_force=sum(r.in_force for r in rows),
         signed=sum(r.signed_in_year for r in rows),
@@ -243,26 +209,25 @@ def _agreement_rows(agreements: list[Agreement], agg: Aggregates) -> AgreementsS
     )
 
 
-def _matrix(agg: Aggregates, libraries: dict[int, Library]) -> PartnerMatrix:
+def _matrix_columns(agg: Aggregates) -> list[Column]:
+    """The event kinds that occur (telebridges aside), then a column for each direction that is not events."""
     kind_labels = dict(Event.Kind.choices)
-    present_kinds = {g["kind"] for g in agg.event_groups} | {grp for _, grp, _, _ in agg.links if grp in kind_labels}
-    columns = [Column(k, str(kind_labels[k])) for k in kind_labels if k in present_kinds and k != TELEBRIDGE]
-    columns += [
-        Column(TELEBRIDGE, _("Телемосты")),
-        Column(EXHIBITION, _("Выставки")),
-        Column(CONTEST, _("Конкурсы")),
-        Column(EPISODE, _("Выпуски проектов")),
-    ]
+    present = {g.kind for g in agg.event_groups} | {link.group for link in agg.links if link.group in kind_labels}
+    columns = [Column(k, str(kind_labels[k])) for k in kind_labels if k in present and k != TELEBRIDGE]
+    return columns + [Column(d.group, str(d.column)) for d in TABLE_ORDER if d.group]
+
+
+def _matrix_rows(agg: Aggregates, libraries: dict[int, Library], columns: list[Column]) -> list[PartnerRow]:
     index = {c.key: i for i, c in enumerate(columns)}
     per_lib: dict[int, list[int]] = {}
     drafts: dict[int, int] = defaultdict(int)
-    for lib_id, grp, published, n in agg.links:
-        lib = libraries.get(lib_id)
-        if lib is None or lib.is_host or grp not in index:
+    for link in agg.links:
+        lib = libraries.get(link.library_id)
+        if lib is None or lib.is_host or link.group not in index:
             continue
-        per_lib.setdefault(lib_id, [0] * len(columns))[index[grp]] += n
-        if not published:
-            drafts[lib_id] += n
+        per_lib.setdefault(link.library_id, [0] * len(columns))[index[link.group]] += link.activities
+        if not link.is_published:
+            drafts[link.library_id] += link.activities
     rows = [
         PartnerRow(
             library_id=lib_id,
@@ -276,38 +241,49 @@ def _matrix(agg: Aggregates, libraries: dict[int, Library]) -> PartnerMatrix:
         for lib_id, counts in per_lib.items()
     ]
     rows.sort(key=lambda r: (-r.total, r.name))
+    return rows
+
+
+def _matrix(agg: Aggregates, libraries: dict[int, Library]) -> PartnerMatrix:
+    columns = _matrix_columns(agg)
+    index = {c.key: i for i, c in enumerate(columns)}
     totals = [0] * len(columns)
     total_drafts = 0
     for g in agg.event_groups:
-        totals[index[g["kind"]]] += g["n"]
-        if not g["is_published"]:
-            total_drafts += g["n"]
-    totals[index[EXHIBITION]] = agg.exhibitions
-    totals[index[CONTEST]] = agg.contests
-    totals[index[EPISODE]] = agg.episodes
-    total_drafts += agg.exhibition_drafts + agg.contest_drafts + agg.episode_drafts
-    return PartnerMatrix(columns=columns, rows=rows, totals=totals, total=sum(totals), total_drafts=total_drafts)
+        totals[index[g.kind]] += g.n
+        if not g.is_published:
+            total_drafts += g.n
+    for group, total in ((EXHIBITION, agg.exhibitions), (CONTEST, agg.contests), (EPISODE, agg.episodes)):
+        totals[index[group]] = total.count
+        total_drafts += total.drafts
+    return PartnerMatrix(
+        columns=columns,
+        rows=_matrix_rows(agg, libraries, columns),
+        totals=totals,
+        total=sum(totals),
+        total_drafts=total_drafts,
+    )
 
 
-def _group_events(agg: Aggregates, attr: str, choices) -> list[CountRow]:
-    counts: dict[str, list[int]] = {key: [0, 0, 0] for key, _ in choices}
+def _group_events(agg: Aggregates, key: Callable[[EventGroup], str], choices) -> list[CountRow]:
+    counts: dict[str, list[int]] = {k: [0, 0, 0] for k, _ in choices}
     for g in agg.event_groups:
-        c = counts.setdefault(g[attr], [0, 0, 0])
-        c[0] += g["n"]
-        c[1] += 0 if g["is_published"] else g["n"]
-        c[2] += g["visits"] or 0
+        c = counts.setdefault(key(g), [0, 0, 0])
+        c[0] += g.n
+        c[1] += 0 if g.is_published else g.n
+        c[2] += g.visits
     labels = dict(choices)
-    return [CountRow(key, str(labels.get(key, key)), c[0], c[1], c[2]) for key, c in counts.items()]
+    return [CountRow(k, str(labels.get(k, k)), c[0], c[1], c[2]) for k, c in counts.items()]
 
 
 def _nk(agg: Aggregates) -> list[NkRow]:
     T, V = Event.TargetGroup, Event.Venue
     rows = [
         ("total", _("Число мероприятий — всего"), lambda g: True),
-        ("children", _("из них для детей до 14 лет включительно"), lambda g: g["target_group"] == T.CHILDREN),
-        ("youth", _("из них для молодёжи 15–30 лет"), lambda g: g["target_group"] == T.YOUTH),
-        ("off_site_remote", _("из них вне стационара и удалённо"), lambda g: g["venue"] in (V.OFF_SITE, V.REMOTE)),
-        ("remote", _("из них удалённо"), lambda g: g["venue"] == V.REMOTE),
+        ("children", _("из них для детей до 14 лет включительно"), lambda g: g.target_group == T.CHILDREN),
+        ("youth", _("из них для молодёжи 15–30 лет"), lambda g: g.target_group == T.YOUTH),
+        ("off_site_remote", _("из них вне стационара и удалённо"), lambda g: g.venue in (V.OFF_SITE, V.REMOTE)),
+        ("remote", _("из них удалённо"), lambda g: g.venue == V.REMOTE),
     ]
     result = []
     for key, label, test in rows:
@@ -316,9 +292,9 @@ def _nk(agg: Aggregates) -> list[NkRow]:
             NkRow(
                 key=key,
                 label=str(label),
-                events=sum(g["n"] for g in chosen),
-                visits=sum(g["visits"] or 0 for g in chosen),
-                drafts=sum(g["n"] for g in chosen if not g["is_published"]),
+                events=sum(g.n for g in chosen),
+                visits=sum(g.visits for g in chosen),
+                drafts=sum(g.n for g in chosen if not g.is_published),
             )
         )
     return result
@@ -327,21 +303,22 @@ def _nk(agg: Aggregates) -> list[NkRow]:
 def _participants(agg: Aggregates) -> ParticipantsSection:
     e = agg.entries
     return ParticipantsSection(
-        event_participants=sum(g["visits"] or 0 for g in agg.event_groups),
-        events_without_figure=sum(g["no_figure"] for g in agg.event_groups),
-        telebridge_participants=sum(g["visits"] or 0 for g in agg.event_groups if g["kind"] == TELEBRIDGE),
-        exhibition_visitors=agg.stops["visitors"],
-        exhibition_excursions=agg.stops["excursions"],
-        contest_entries=e["entries"],
-        contest_entries_from_our_region=e["ours"],
-        contest_winners=e["winners"],
-        contest_laureates=e["laureates"],
-        contest_finalists=e["finalists"],
+        event_participants=sum(g.visits for g in agg.event_groups),
+        events_without_figure=sum(g.no_figure for g in agg.event_groups),
+        telebridge_participants=sum(g.visits for g in agg.event_groups if g.kind == TELEBRIDGE),
+        exhibition_visitors=agg.stops.visitors,
+        exhibition_excursions=agg.stops.excursions,
+        contest_entries=e.entries,
+        contest_entries_from_our_region=e.from_our_region,
+        contest_winners=e.winners,
+        contest_laureates=e.laureates,
+        contest_finalists=e.finalists,
     )
 
 
 def _partners(agg: Aggregates, libraries: dict[int, Library]) -> PartnersSection:
-    active = sorted({lib for lib, _, _, _ in agg.links if lib in libraries and not libraries[lib].is_host})
+    partner_ids = {lib.pk for lib in libraries.values() if not lib.is_host}
+    active = sorted({link.library_id for link in agg.links if link.library_id in partner_ids})
     by_country: dict[str, int] = defaultdict(int)
     by_region: dict[tuple[str, str], int] = defaultdict(int)
     for lib_id in active:
@@ -355,13 +332,13 @@ def _partners(agg: Aggregates, libraries: dict[int, Library]) -> PartnersSection
         by_region=[PartnerCount(c, r, n) for (c, r), n in sorted(by_region.items(), key=lambda i: (i[0][0], i[0][1]))],
         new=[
             NewPartner(
-                name=libraries[pk].short_name,
-                country=str(libraries[pk].get_country_display()),
-                region=libraries[pk].region,
-                first_signed_on=first,
+                name=libraries[first.library_id].short_name,
+                country=str(libraries[first.library_id].get_country_display()),
+                region=libraries[first.library_id].region,
+                first_signed_on=first.signed_on,
             )
-            for pk, first in agg.new_partner_ids
-            if pk in libraries
+            for first in agg.new_partners
+            if first.library_id in libraries
         ],
     )
 
@@ -375,7 +352,7 @@ def _headline_values(
     nk: list[NkRow],
 ) -> dict[str, int]:
     telebridges = matrix.totals[[c.key for c in matrix.columns].index(TELEBRIDGE)]
-    events = sum(g["n"] for g in agg.event_groups)
+    events = sum(g.n for g in agg.event_groups)
     return {
         "agreements_in_force": agreements.in_force,
         "agreements_signed": agreements.signed,
@@ -384,9 +361,9 @@ def _headline_values(
         "activities": matrix.total,
         "events": events - telebridges,
         "telebridges": telebridges,
-        "exhibitions": agg.exhibitions,
-        "contests": agg.contests,
-        "episodes": agg.episodes,
+        "exhibitions": agg.exhibitions.count,
+        "contests": agg.contests.count,
+        "episodes": agg.episodes.count,
         "event_participants": participants.event_participants,
         "exhibition_visitors": participants.exhibition_visitors,
         "contest_entries": participants.contest_entries,
@@ -428,6 +405,49 @@ def headline_labels() -> dict[str, str]:
 # --------------------------------------------------------------------------------------------
 
 
+class _Sections(NamedTuple):
+    """The sections computed alike for the report's year and the year before (for the comparison)."""
+
+    agreements: AgreementsSection
+    matrix: PartnerMatrix
+    participants: ParticipantsSection
+    partners: PartnersSection
+    nk: list[NkRow]
+
+    @classmethod
+    def of(cls, agg: Aggregates, agreements: list[Agreement], libraries: dict[int, Library]) -> _Sections:
+        return cls(
+            _agreement_rows(agreements, agg),
+            _matrix(agg, libraries),
+            _participants(agg),
+            _partners(agg, libraries),
+            _nk(agg),
+        )
+
+
+def _headline(current: Aggregates, now: _Sections, previous: Aggregates, before: _Sections) -> list[Figure]:
+    values = _headline_values(current, *now)
+    earlier = _headline_values(previous, *before)
+    labels = headline_labels()
+    return [
+        Figure(key, str(labels[key]), value, earlier[key], value - earlier[key], _pct(value, earlier[key]))
+        for key, value in values.items()
+    ]
+
+
+def _directions(by_direction: dict[str, list]) -> list[DirectionSection]:
+    return [
+        DirectionSection(
+            key=d.key,
+            title=str(d.title),
+            count=len(by_direction[d.key]),
+            drafts=sum(1 for i in by_direction[d.key] if i.is_draft),
+            items=by_direction[d.key],
+        )
+        for d in DIRECTIONS
+    ]
+
+
 def build_report(year: int) -> AnnualReport:
     """Compute the whole report for a calendar year (Kemerovo time). Raises ReportYearError for a bad year."""
     year = parse_year(year)
@@ -436,48 +456,13 @@ def build_report(year: int) -> AnnualReport:
 
     libraries = {lib.pk: lib for lib in Library.objects.order_by()}
     host = next((lib for lib in libraries.values() if lib.is_host), None)
-    agreement_list = list(
+    agreements = list(
         Agreement.objects.exclude(status=Agreement.Status.DRAFT).select_related("partner").order_by("signed_on", "pk")
     )
-    agreement_map = {a.pk: a for a in agreement_list}
-
-    current = aggregate(year, today)
-    previous = aggregate(year - 1, today)
-
-    sections = {}
-    for agg in (current, previous):
-        agreements = _agreement_rows(agreement_list, agg)
-        matrix = _matrix(agg, libraries)
-        participants = _participants(agg)
-        partners = _partners(agg, libraries)
-        nk = _nk(agg)
-        sections[agg.year] = (agreements, matrix, participants, partners, nk)
-
-    agreements, matrix, participants, partners, nk = sections[year]
-    values = _headline_values(current, *sections[year])
-    before = _headline_values(previous, *sections[year - 1])
-    labels = headline_labels()
-    headline = [
-        Figure(
-            key, str(labels[key]), values[key], before[key], values[key] - before[key], _pct(values[key], before[key])
-        )
-        for key in values
-    ]
-
-    by_direction = listings(period, libraries, agreement_map)
-    titles = direction_titles()
-    directions = []
-    for key in (DIRECTION_EVENTS, DIRECTION_EXHIBITIONS, DIRECTION_TELEBRIDGES, DIRECTION_CONTESTS, DIRECTION_PROJECTS):
-        items = by_direction[key]
-        directions.append(
-            DirectionSection(
-                key=key,
-                title=str(titles[key]),
-                count=len(items),
-                drafts=sum(1 for i in items if i.is_draft),
-                items=items,
-            )
-        )
+    current, previous = aggregate(year, today), aggregate(year - 1, today)
+    now = _Sections.of(current, agreements, libraries)
+    before = _Sections.of(previous, agreements, libraries)
+    by_direction = listings(period, libraries, {a.pk: a for a in agreements})
 
     return AnnualReport(
         year=year,
@@ -486,17 +471,17 @@ def build_report(year: int) -> AnnualReport:
         as_of=current.as_of,
         generated_at=timezone.localtime(timezone.now(), kemerovo()),
         host=host.short_name if host else "",
-        headline=headline,
-        agreements=agreements,
-        directions=directions,
-        partner_matrix=matrix,
-        events_by_kind=[r for r in _group_events(current, "kind", Event.Kind.choices) if r.count],
-        events_by_format=_group_events(current, "format", Event.Format.choices),
-        events_by_scope=_group_events(current, "scope", Scope.choices),
-        by_month=by_month(period, by_direction),
-        participants=participants,
-        partners=partners,
-        nk=nk,
-        drafts=matrix.total_drafts,
+        headline=_headline(current, now, previous, before),
+        agreements=now.agreements,
+        directions=_directions(by_direction),
+        partner_matrix=now.matrix,
+        events_by_kind=[r for r in _group_events(current, attrgetter("kind"), Event.Kind.choices) if r.count],
+        events_by_format=_group_events(current, attrgetter("format"), Event.Format.choices),
+        events_by_scope=_group_events(current, attrgetter("scope"), Scope.choices),
+        by_month=by_month(period, by_direction[DIRECTION_EXHIBITIONS], by_direction[DIRECTION_CONTESTS]),
+        participants=now.participants,
+        partners=now.partners,
+        nk=now.nk,
+        drafts=now.matrix.total_drafts,
         years_with_data=years_with_data(),
     )

@@ -11,18 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from reports import exports
 from reports.charts import PARTNERS_IN_CHART, report_charts
+from reports.data import DIRECTION_CONTESTS, TABLE_ORDER
+from reports.exports import FORMATS, filename
 from reports.models import VIEW_ANNUAL_REPORT
-from reports.report import DIRECTION_CONTESTS, ReportYearError, build_report, kemerovo, parse_year
+from reports.queries import kemerovo
+from reports.report import ReportYearError, build_report, parse_year
 
 ITEMS_ON_PAGE = 200  # per direction; the full lists are in the XLSX and DOCX
-
-FORMATS = {
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exports.to_xlsx),
-    "csv": ("text/csv; charset=utf-8", exports.to_csv),
-    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", exports.to_docx),
-}
 
 
 def report_access_required(view):
@@ -45,10 +41,6 @@ def report_access_required(view):
 
 def download_url(fmt: str, year: int) -> str:
     return reverse(f"reports:{fmt}", kwargs={"year": year, "file_year": year})
-
-
-def filename(fmt: str, year: int) -> str:
-    return f"coopnet-report-{year}.{fmt}"
 
 
 def _bad_year(request, error: ReportYearError) -> HttpResponse:
@@ -80,6 +72,7 @@ def index(request):
             "sections": sections,
             "contests": report.direction(DIRECTION_CONTESTS).items,
             "partners_in_chart": PARTNERS_IN_CHART,
+            "month_columns": TABLE_ORDER,
             "downloads": [{"fmt": fmt, "url": download_url(fmt, year), "name": filename(fmt, year)} for fmt in FORMATS],
         },
     )
@@ -94,7 +87,7 @@ def download(request, year, file_year, fmt):
         return _bad_year(request, error)
     if str(file_year) != str(year):
         raise Http404(_("Такого файла нет."))
-    content_type, render_file = FORMATS[fmt]
-    response = HttpResponse(render_file(build_report(year)), content_type=content_type)
+    export = FORMATS[fmt]
+    response = HttpResponse(export.render(build_report(year)), content_type=export.content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename(fmt, year)}"'
     return response

@@ -8,14 +8,14 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
-from reports.report import (
+from reports.data import (
     DIRECTION_CONTESTS,
     DIRECTION_EVENTS,
     DIRECTION_EXHIBITIONS,
     DIRECTION_PROJECTS,
     DIRECTION_TELEBRIDGES,
-    build_report,
 )
+from reports.report import build_report
 
 
 @pytest.fixture

@@ -77,6 +77,14 @@ def test_the_managers_group_holds_the_report_permission(manager):
     assert _managers_group().permissions.filter(codename="view_annual_report").exists()
 
 
+def test_the_permission_is_named_as_the_model_declares_it(manager):
+    from reports.models import AnnualReportAccess
+
+    assert [(p.codename, p.name) for p in Permission.objects.filter(content_type__app_label="reports")] == [
+        (codename, str(name)) for codename, name in AnnualReportAccess._meta.permissions
+    ]
+
+
 def test_renaming_the_managers_group_in_the_admin_keeps_their_access(client, manager, superuser):
     group = _managers_group()
     client.force_login(superuser)

@@ -7,16 +7,14 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from reports.report import (
+from reports.data import (
     DIRECTION_CONTESTS,
     DIRECTION_EVENTS,
     DIRECTION_EXHIBITIONS,
     DIRECTION_PROJECTS,
     DIRECTION_TELEBRIDGES,
-    ReportYearError,
-    build_report,
-    parse_year,
 )
+from reports.report import ReportYearError, build_report, parse_year
 from tests.factories import AgreementFactory, EventFactory, LibraryFactory, ParticipationFactory
 from tests.reports.conftest import (
     AGREEMENTS_2020,

@@ -4,10 +4,15 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reports import exports
+from reports.exports import FORMATS, filename
 from reports.report import ReportYearError, build_report, parse_year
 
-WRITERS = {"xlsx": exports.to_xlsx, "csv": exports.to_csv, "docx": exports.to_docx}
+
+def _one_of(names: list[str]) -> str:
+    return ", ".join(names[:-1]) + " или " + names[-1]
+
+
+FORMAT_NAMES = _one_of(list(FORMATS))  # "xlsx, csv или docx"
 
 
 class Command(BaseCommand):
@@ -15,8 +20,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("year", help="год отчёта, например 2020")
-        parser.add_argument("--format", dest="fmt", default="xlsx", help="xlsx, csv или docx (по умолчанию xlsx)")
-        parser.add_argument("--output", "-o", help="куда сохранить файл (по умолчанию coopnet-report-ГОД.формат)")
+        parser.add_argument("--format", dest="fmt", default="xlsx", help=f"{FORMAT_NAMES} (по умолчанию xlsx)")
+        parser.add_argument("--output", "-o", help=f"куда сохранить файл (по умолчанию {filename('формат', 'ГОД')})")
 
     def handle(self, *args, year, fmt, output, **options):
         try:
@@ -24,16 +29,16 @@ class Command(BaseCommand):
         except ReportYearError as error:
             raise CommandError(str(error)) from error
         fmt = (fmt or "").lower()
-        if fmt not in WRITERS:
-            raise CommandError(f"Неизвестный формат «{fmt}». Укажите xlsx, csv или docx.")
-        path = Path(output or f"coopnet-report-{year}.{fmt}")
+        if fmt not in FORMATS:
+            raise CommandError(f"Неизвестный формат «{fmt}». Укажите {FORMAT_NAMES}.")
+        path = Path(output or filename(fmt, year))
         if path.is_dir():
-            example = path / f"coopnet-report-{year}.{fmt}"
+            example = path / filename(fmt, year)
             raise CommandError(f"«{path}» — это папка. Укажите имя файла, например {example}.")
         if not path.parent.exists():
             raise CommandError(f"Папки «{path.parent}» нет. Создайте её или укажите другой путь.")
         report = build_report(year)
-        content = WRITERS[fmt](report)
+        content = FORMATS[fmt].render(report)
         try:
             path.write_bytes(content)
         except OSError as error:

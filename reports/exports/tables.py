@@ -1,0 +1,393 @@
+"""The report as plain tables with typed cells: the XLSX has a sheet per table, the CSV one long table of them.
+
+Each table is built by a function of its own; TABLES lists them in reading order.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from reports.data import (
+    DIRECTION_CONTESTS,
+    DIRECTION_EVENTS,
+    DIRECTION_EXHIBITIONS,
+    DIRECTION_PROJECTS,
+    DIRECTION_TELEBRIDGES,
+    TABLE_ORDER,
+    AnnualReport,
+    direction,
+)
+
+DATE_FORMAT = "%d.%m.%Y"
+
+# Control characters (a vertical tab pasted from Word, say) are not allowed in XML: XLSX and DOCX
+# writers would refuse the whole file. Tab, newline and carriage return are fine.
+_CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
+
+
+def clean(text: str) -> str:
+    return text.translate(_CONTROL)
+
+
+def cell_text(value) -> str:
+    """A cell as text, the way the CSV and the DOCX show it."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.strftime(DATE_FORMAT + " %H:%M")
+    if isinstance(value, datetime.date):
+        return value.strftime(DATE_FORMAT)
+    if isinstance(value, float):
+        return f"{value:.1f}".replace(".", ",")
+    return str(value)
+
+
+@dataclass
+class Table:
+    key: str
+    title: str  # also the sheet name: at most 31 characters
+    headers: list[str]
+    rows: list[list]  # cells: int, float, str, datetime.date or None
+
+
+def yes(flag: bool) -> str:
+    return _("да") if flag else ""
+
+
+def _draft(flag: bool) -> str:
+    return _("черновик") if flag else ""
+
+
+def comparison_headers(report: AnnualReport) -> list[str]:
+    return [_("Показатель"), str(report.year), str(report.year - 1), _("Изменение"), _("Изменение, %")]
+
+
+def comparison_rows(report: AnnualReport) -> list[list]:
+    return [[f.label, f.value, f.previous, f.change, f.change_pct] for f in report.headline]
+
+
+def summary(report: AnnualReport) -> Table:
+    return Table("summary", _("Сводка"), comparison_headers(report), comparison_rows(report))
+
+
+def agreement_totals(report: AnnualReport) -> Table:
+    a, year = report.agreements, report.year
+    return Table(
+        "agreements_totals",
+        _("Соглашения — итоги"),
+        [_("Показатель"), _("Значение")],
+        [
+            [_("Действует на %(date)s") % {"date": a.as_of.strftime(DATE_FORMAT)}, a.in_force],
+            [_("из них бессрочных"), a.no_end_date],
+            [_("Подписано в %(year)s году") % {"year": year}, a.signed],
+            [_("Расторгнуто в %(year)s году") % {"year": year}, a.terminated],
+            [_("Истёк срок действия в %(year)s году") % {"year": year}, a.expired],
+            [_("Истекает в %(year)s году") % {"year": year + 1}, a.expiring_next_year],
+            [_("Бездействующих (нет совместной работы 12 месяцев)"), a.dormant],
+        ],
+    )
+
+
+def agreements(report: AnnualReport) -> Table:
+    headers = [
+        _("Соглашение"),
+        _("Партнёр"),
+        _("Страна"),
+        _("Регион"),
+        _("Номер"),
+        _("Подписано"),
+        _("Действует с"),
+        _("Действует до"),
+        _("Состояние на дату отчёта"),
+        _("Действует"),
+        _("Подписано в году"),
+        _("Расторгнуто в году"),
+        _("Истёк срок в году"),
+        _("Истекает в следующем году"),
+        _("Мероприятий"),
+        _("Выставок"),
+        _("Конкурсов"),
+        _("Выпусков"),
+        _("Всего за год"),
+        _("из них неопубликованных"),
+        _("За 12 месяцев"),
+        _("Последняя активность"),
+        _("Бездействует"),
+    ]
+    rows = [
+        [
+            r.label,
+            r.partner,
+            r.partner_country,
+            r.partner_region,
+            r.number,
+            r.signed_on,
+            r.valid_from,
+            r.valid_until if r.valid_until else _("бессрочно"),
+            r.state_label,
+            yes(r.in_force),
+            yes(r.signed_in_year),
+            yes(r.terminated_in_year),
+            yes(r.expired_in_year),
+            yes(r.expiring_next_year),
+            r.events,
+            r.exhibitions,
+            r.contests,
+            r.episodes,
+            r.activities,
+            r.drafts,
+            r.activities_last_12_months,
+            r.last_activity_on,
+            yes(r.dormant),
+        ]
+        for r in report.agreements.rows
+    ]
+    return Table("agreements", _("Соглашения"), headers, rows)
+
+
+def partners_directions(report: AnnualReport) -> Table:
+    m = report.partner_matrix
+    headers = [
+        _("Партнёр"),
+        _("Страна"),
+        _("Регион"),
+        *[c.label for c in m.columns],
+        _("Всего"),
+        _("из них неопубликованных"),
+    ]
+    rows = [[r.name, r.country, r.region, *r.counts, r.total, r.drafts] for r in m.rows]
+    rows.append([_("Итого (каждое мероприятие — один раз)"), "", "", *m.totals, m.total, m.total_drafts])
+    return Table("partners_directions", _("Партнёры и направления"), headers, rows)
+
+
+def events_breakdown(report: AnnualReport) -> Table:
+    breakdowns = [
+        (_("вид"), report.events_by_kind),
+        (_("формат"), report.events_by_format),
+        (_("уровень"), report.events_by_scope),
+    ]
+    return Table(
+        "events_breakdown",
+        _("Мероприятия по видам"),
+        [_("Значение"), _("Разрез"), _("Мероприятий"), _("из них неопубликованных"), _("Участников")],
+        [[r.label, by, r.count, r.drafts, r.visits] for by, rows in breakdowns for r in rows],
+    )
+
+
+def months(report: AnnualReport) -> Table:
+    return Table(
+        "months",
+        _("По месяцам"),
+        [_("Месяц"), *[str(d.column) for d in TABLE_ORDER], _("Всего")],
+        [[r.label, *r.counts, r.total] for r in report.by_month],
+    )
+
+
+def participants(report: AnnualReport) -> Table:
+    p = report.participants
+    return Table(
+        "participants",
+        _("Участники"),
+        [_("Показатель"), _("Значение")],
+        [
+            [_("Участников мероприятий"), p.event_participants],
+            [_("из них участников телемостов"), p.telebridge_participants],
+            [_("Мероприятий без данных об участниках"), p.events_without_figure],
+            [_("Посетителей выставок"), p.exhibition_visitors],
+            [_("Экскурсий на выставках"), p.exhibition_excursions],
+            [_("Работ участников конкурсов"), p.contest_entries],
+            [_("из них от участников нашего региона"), p.contest_entries_from_our_region],
+            [_("Победителей"), p.contest_winners],
+            [_("Лауреатов"), p.contest_laureates],
+            [_("Финалистов"), p.contest_finalists],
+        ],
+    )
+
+
+def contests(report: AnnualReport) -> Table:
+    headers = [
+        _("Конкурс"),
+        _("Организатор"),
+        _("Партнёры"),
+        _("Приём работ с"),
+        _("Приём работ до"),
+        _("Итоги"),
+        _("Работ"),
+        _("из нашего региона"),
+        _("Победителей"),
+        _("Лауреатов"),
+        _("Финалистов"),
+        _("Черновик"),
+    ]
+    rows = [
+        [
+            c.title,
+            c.organiser,
+            ", ".join(c.partners),
+            c.submissions_from,
+            c.submissions_until,
+            c.results_on,
+            c.entries,
+            c.from_our_region,
+            c.winners,
+            c.laureates,
+            c.finalists,
+            _draft(c.is_draft),
+        ]
+        for c in report.direction(DIRECTION_CONTESTS).items
+    ]
+    return Table("contests", str(direction(DIRECTION_CONTESTS).column), headers, rows)
+
+
+def partners(report: AnnualReport) -> Table:
+    pr = report.partners
+    rows = [[_("%(country)s — всего") % {"country": c.country}, c.country, c.count] for c in pr.by_country]
+    rows += [[c.region, c.country, c.count] for c in pr.by_region]
+    rows.append([_("Всего"), "", pr.active])
+    return Table("partners", _("Партнёры"), [_("Страна или регион"), _("Страна"), _("Активных партнёров")], rows)
+
+
+def new_partners(report: AnnualReport) -> Table:
+    return Table(
+        "new_partners",
+        _("Новые партнёры"),
+        [_("Партнёр"), _("Страна"), _("Регион"), _("Первое соглашение")],
+        [[n.name, n.country, n.region, n.first_signed_on] for n in report.partners.new],
+    )
+
+
+def nk_headers() -> list[str]:
+    return [_("Показатель формы 6-НК"), _("Значение"), _("из них неопубликованных")]
+
+
+def nk_lines(report: AnnualReport) -> list[list]:
+    """Form 6-НК lines in the form's wording: the number of events, then visits, each with the same breakdown."""
+    visits = {
+        "total": _("Число посещений мероприятий — всего"),
+        "children": _("из них посещений детьми до 14 лет включительно"),
+        "youth": _("из них посещений молодёжью 15–30 лет"),
+        "off_site_remote": _("из них посещений вне стационара и удалённо"),
+        "remote": _("из них посещений удалённо"),
+    }
+    lines = [[r.label, r.events, r.drafts] for r in report.nk]
+    lines += [[visits[r.key], r.visits, None] for r in report.nk]
+    return lines
+
+
+def nk(report: AnnualReport) -> Table:
+    return Table("nk", _("Форма 6-НК"), nk_headers(), nk_lines(report))
+
+
+def activities(report: AnnualReport) -> Table:
+    headers = [
+        _("Название"),
+        _("Дата"),
+        _("Вид"),
+        _("Формат"),
+        _("Уровень"),
+        _("Возрастная группа"),
+        _("Место проведения"),
+        _("Партнёры"),
+        _("Соглашение"),
+        _("Участников"),
+        _("Черновик"),
+    ]
+    rows = [
+        [
+            e.title,
+            e.starts_on,
+            e.kind_label,
+            e.format_label,
+            e.scope_label,
+            e.target_group_label,
+            e.venue_label,
+            ", ".join(e.partners),
+            e.agreement,
+            e.participants,
+            _draft(e.is_draft),
+        ]
+        for d in report.directions
+        if d.key in (DIRECTION_EVENTS, DIRECTION_TELEBRIDGES)
+        for e in d.items
+    ]
+    return Table("activities", _("Мероприятия (список)"), headers, rows)
+
+
+def exhibitions(report: AnnualReport) -> Table:
+    headers = [
+        _("Выставка"),
+        _("Вид"),
+        _("Предоставила"),
+        _("Партнёры"),
+        _("Площадка"),
+        _("С"),
+        _("По"),
+        _("Посетителей"),
+        _("Экскурсий"),
+        _("Черновик"),
+    ]
+    rows = [
+        [
+            x.title,
+            x.kind_label,
+            x.provider,
+            ", ".join(x.partners),
+            s.venue,
+            s.starts_on,
+            s.ends_on,
+            s.visitors,
+            s.excursions,
+            _draft(x.is_draft),
+        ]
+        for x in report.direction(DIRECTION_EXHIBITIONS).items
+        for s in x.stops
+    ]
+    return Table("exhibitions", str(direction(DIRECTION_EXHIBITIONS).column), headers, rows)
+
+
+def episodes(report: AnnualReport) -> Table:
+    headers = [
+        _("Проект"),
+        _("Номер"),
+        _("Выпуск"),
+        _("Традиция"),
+        _("Подготовила"),
+        _("Опубликован"),
+        _("Соглашение"),
+        _("Черновик"),
+    ]
+    rows = [
+        [e.project, e.number, e.title, e.tradition, e.library, e.published_on, e.agreement, _draft(e.is_draft)]
+        for e in report.direction(DIRECTION_PROJECTS).items
+    ]
+    return Table("episodes", str(direction(DIRECTION_PROJECTS).column), headers, rows)
+
+
+TABLES: list[Callable[[AnnualReport], Table]] = [
+    summary,
+    agreement_totals,
+    agreements,
+    partners_directions,
+    events_breakdown,
+    months,
+    participants,
+    contests,
+    partners,
+    new_partners,
+    nk,
+    activities,
+    exhibitions,
+    episodes,
+]
+
+
+def tables(report: AnnualReport) -> list[Table]:
+    """Every figure of the report as plain tables (typed cells), in reading order; text cleaned for XML."""
+    result = [build(report) for build in TABLES]
+    for table in result:
+        table.rows = [[clean(v) if isinstance(v, str) else v for v in row] for row in table.rows]
+    return result
