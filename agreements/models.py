@@ -81,6 +81,10 @@ class LibraryQuerySet(models.QuerySet):
         """Every library a reader may find by name: the host and the listed partners."""
         return self.filter(Q(is_host=True) | self._listed_partner())
 
+    def host_first(self):
+        """The host, then the others by name, as choices are offered."""
+        return self.order_by("-is_host", "short_name")
+
 
 class Library(models.Model):
     class Kind(models.TextChoices):

@@ -217,6 +217,64 @@ def worker(args_: list[str], env: dict) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def generate(options, events: int, env: dict, url: str) -> dict:
+    """Fill the database with `events` synthetic events, then compact it; returns the timings for the results."""
+    started = time.perf_counter()
+    command = [sys.executable, "manage.py", "generate_data", "--clear", "--partners", str(options.partners)]
+    command += ["--events", str(events), "--seed", str(options.seed), "--end-year", str(options.end_year)]
+    generated = run(command, env)
+    entry = {
+        "generate_seconds": time.perf_counter() - started,
+        "generate_summary": generated.stdout.strip().splitlines()[-1],
+    }
+    print(f"\n{events} events: generated in {entry['generate_seconds']:.1f} s")
+    print(f"  {entry['generate_summary']}")
+    # Compact the tables: earlier --clear runs leave dead rows behind, which would make every
+    # sequential scan read several times the pages a real database of this size has.
+    started = time.perf_counter()
+    database_fact(url, "VACUUM (FULL, ANALYZE)")
+    print(f"  VACUUM (FULL, ANALYZE) in {time.perf_counter() - started:.1f} s")
+    return entry
+
+
+def measure_format(options, fmt: str, events: int, env: dict) -> dict:
+    """Time one format `options.repeat` times and measure its memory once; the row of the results."""
+    year = options.year
+    save = str(OUT / f"coopnet-report-{year}-{events}.{fmt if fmt != 'report' else 'none'}")
+    timings = [
+        worker(["--format", fmt, "--year", str(year), "--mode", "time", "--save", save], env)
+        for _run in range(options.repeat)
+    ]
+    memory = worker(["--format", fmt, "--year", str(year), "--mode", "memory"], env)
+    best = sorted(timings, key=lambda r: r["seconds"])[len(timings) // 2]  # the median run
+    row = {
+        "seconds_median": statistics.median(r["seconds"] for r in timings),
+        "seconds_min": min(r["seconds"] for r in timings),
+        "cpu_seconds_median": statistics.median(r["cpu_seconds"] for r in timings),
+        "build_seconds": best["build_seconds"],
+        "export_seconds": best["export_seconds"],
+        "sql_seconds": best["sql_seconds"],
+        "queries": sorted({r["queries"] for r in timings}),
+        "peak_rss_mb": max(r["peak_rss_mb"] for r in timings),
+        "baseline_rss_mb": min(r["baseline_rss_mb"] for r in timings),
+        "tracemalloc_peak_mb": memory["tracemalloc_peak_mb"],
+        "bytes": best["bytes"],
+        "events_in_year": best["events_in_year"],
+        "runs": timings,
+    }
+    print(
+        f"  {fmt:6} {row['seconds_median']:7.2f} s (CPU {row['cpu_seconds_median']:.2f} s)  "
+        f"queries {row['queries']}  RSS {row['peak_rss_mb']:.0f} MB  "
+        f"tracemalloc {row['tracemalloc_peak_mb']:.0f} MB"
+    )
+    return row
+
+
+def profile_format(options, fmt: str, events: int, env: dict) -> None:
+    out = str(OUT / f"profile-{fmt}-{events}")
+    worker(["--format", fmt, "--year", str(options.year), "--mode", "profile", "--profile-out", out], env)
+
+
 def orchestrate(options) -> int:
     env = bench_env()
     url = env["DATABASE_URL"]
@@ -228,10 +286,9 @@ def orchestrate(options) -> int:
     run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], env)
 
     sizes = [int(size) for size in options.sizes.split(",")]
-    year = options.year
     results: dict = {
         "machine": info,
-        "year": year,
+        "year": options.year,
         "partners": options.partners,
         "seed": options.seed,
         "sizes": {},
@@ -240,76 +297,11 @@ def orchestrate(options) -> int:
     for events in sizes:
         entry: dict = {"formats": {}}
         if not options.skip_generate:
-            started = time.perf_counter()
-            generated = run(
-                [
-                    sys.executable,
-                    "manage.py",
-                    "generate_data",
-                    "--clear",
-                    "--partners",
-                    str(options.partners),
-                    "--events",
-                    str(events),
-                    "--seed",
-                    str(options.seed),
-                    "--end-year",
-                    str(options.end_year),
-                ],
-                env,
-            )
-            entry["generate_seconds"] = time.perf_counter() - started
-            entry["generate_summary"] = generated.stdout.strip().splitlines()[-1]
-            print(f"\n{events} events: generated in {entry['generate_seconds']:.1f} s")
-            print(f"  {entry['generate_summary']}")
-            # Compact the tables: earlier --clear runs leave dead rows behind, which would make every
-            # sequential scan read several times the pages a real database of this size has.
-            started = time.perf_counter()
-            database_fact(url, "VACUUM (FULL, ANALYZE)")
-            print(f"  VACUUM (FULL, ANALYZE) in {time.perf_counter() - started:.1f} s")
+            entry.update(generate(options, events, env, url))
         for fmt in FORMATS:
-            save = str(OUT / f"coopnet-report-{year}-{events}.{fmt if fmt != 'report' else 'none'}")
-            timings = [
-                worker(["--format", fmt, "--year", str(year), "--mode", "time", "--save", save], env)
-                for _run in range(options.repeat)
-            ]
-            memory = worker(["--format", fmt, "--year", str(year), "--mode", "memory"], env)
-            best = sorted(timings, key=lambda r: r["seconds"])[len(timings) // 2]  # the median run
-            row = {
-                "seconds_median": statistics.median(r["seconds"] for r in timings),
-                "seconds_min": min(r["seconds"] for r in timings),
-                "cpu_seconds_median": statistics.median(r["cpu_seconds"] for r in timings),
-                "build_seconds": best["build_seconds"],
-                "export_seconds": best["export_seconds"],
-                "sql_seconds": best["sql_seconds"],
-                "queries": sorted({r["queries"] for r in timings}),
-                "peak_rss_mb": max(r["peak_rss_mb"] for r in timings),
-                "baseline_rss_mb": min(r["baseline_rss_mb"] for r in timings),
-                "tracemalloc_peak_mb": memory["tracemalloc_peak_mb"],
-                "bytes": best["bytes"],
-                "events_in_year": best["events_in_year"],
-                "runs": timings,
-            }
-            entry["formats"][fmt] = row
-            print(
-                f"  {fmt:6} {row['seconds_median']:7.2f} s (CPU {row['cpu_seconds_median']:.2f} s)  "
-                f"queries {row['queries']}  RSS {row['peak_rss_mb']:.0f} MB  "
-                f"tracemalloc {row['tracemalloc_peak_mb']:.0f} MB"
-            )
+            entry["formats"][fmt] = measure_format(options, fmt, events, env)
             if options.profile and events == max(sizes):
-                worker(
-                    [
-                        "--format",
-                        fmt,
-                        "--year",
-                        str(year),
-                        "--mode",
-                        "profile",
-                        "--profile-out",
-                        str(OUT / f"profile-{fmt}-{events}"),
-                    ],
-                    env,
-                )
+                profile_format(options, fmt, events, env)
         results["sizes"][str(events)] = entry
 
     results["machine"]["load_average_at_end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())

@@ -37,7 +37,7 @@ def contest_list(request):
 
 
 def _results(contest) -> list[dict]:
-    """Awarded entries by result; entrants without consent are counted, never loaded."""
+    """Awarded entries by result; those the public may not see are counted, never loaded."""
     awarded = contest.entries.awarded()
     shown = list(awarded.public().order_by("place", "nomination", "entrant_name"))
     withheld = dict(awarded.withheld().values_list("result").annotate(n=Count("pk")).order_by())

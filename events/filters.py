@@ -64,7 +64,7 @@ class EventFilter(django_filters.FilterSet):
     format = django_filters.ChoiceFilter(label=_("Формат"), choices=Event.Format.choices, empty_label=_("любой"))
     partner = django_filters.ModelChoiceFilter(
         label=_("Библиотека"),
-        queryset=Library.objects.public().order_by("-is_host", "short_name"),
+        queryset=Library.objects.public().host_first(),
         to_field_name="slug",
         method="filter_partner",
         empty_label=_("любая"),
