@@ -1,0 +1,58 @@
+"""Rules that have a SQL form and a Python form say the same thing."""
+
+import datetime
+
+import pytest
+
+from contests.models import Contest
+from events.models import Event
+from exhibitions.models import ExhibitionStop
+from tests.factories import ContestFactory, EventFactory, ExhibitionStopFactory
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+DAYS = [D(2020, 1, 31), D(2020, 2, 1), D(2020, 3, 15), D(2020, 4, 1), D(2020, 4, 2)]
+
+
+def test_a_contest_is_open_in_sql_exactly_when_its_stage_is_open():
+    contests = [
+        ContestFactory(submissions_from=start, submissions_until=end, results_on=None)
+        for start in (None, D(2020, 2, 1))
+        for end in (None, D(2020, 4, 1))
+    ]
+    for day in DAYS:
+        in_sql = set(Contest.objects.open_on(day).values_list("pk", flat=True))
+        in_python = {c.pk for c in contests if c.stage_on(day) == Contest.Stage.OPEN}
+        assert in_sql == in_python, day
+
+
+def test_contest_stages_follow_the_submission_period():
+    contest = ContestFactory(submissions_from=D(2020, 2, 1), submissions_until=D(2020, 4, 1))
+    assert contest.stage_on(D(2020, 1, 31)) == Contest.Stage.UPCOMING
+    assert contest.stage_on(D(2020, 2, 1)) == Contest.Stage.OPEN
+    assert contest.stage_on(D(2020, 4, 1)) == Contest.Stage.OPEN
+    assert contest.stage_on(D(2020, 4, 2)) == Contest.Stage.FINISHED
+
+
+def test_a_stop_is_open_in_sql_exactly_when_it_is_open_in_python():
+    stops = [
+        ExhibitionStopFactory(starts_on=D(2020, 2, 1), ends_on=D(2020, 4, 1)),
+        ExhibitionStopFactory(starts_on=D(2020, 3, 15), ends_on=D(2020, 3, 15)),
+    ]
+    for day in DAYS:
+        in_sql = set(ExhibitionStop.objects.open_on(day).values_list("pk", flat=True))
+        assert in_sql == {s.pk for s in stops if s.is_open_on(day)}, day
+
+
+def test_an_event_is_past_in_sql_exactly_when_it_has_ended():
+    start = datetime.datetime(2030, 3, 10, 14, 0, tzinfo=datetime.UTC)
+    events = [EventFactory(starts_at=start, ends_at=start + datetime.timedelta(hours=h)) for h in (0, 2)]
+    for now in (
+        start - datetime.timedelta(minutes=1),
+        start + datetime.timedelta(hours=1),
+        start + datetime.timedelta(hours=3),
+    ):
+        past = set(Event.objects.past(now).values_list("pk", flat=True))
+        upcoming = set(Event.objects.upcoming(now).values_list("pk", flat=True))
+        assert past == {e.pk for e in events if e.has_ended(now)}, now
+        assert past.isdisjoint(upcoming) and past | upcoming == {e.pk for e in events}
