@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from coopnet.admin_actions import PublishActionsMixin
+from coopnet.admin_actions import PublishActionsMixin, StatusColumnMixin
 
 from .models import Contest, Curator, Entry
 
@@ -30,9 +30,18 @@ class EntryInline(admin.TabularInline):
 
 
 @admin.register(Contest)
-class ContestAdmin(PublishActionsMixin, admin.ModelAdmin):
-    list_display = ["title", "organiser", "scope", "submissions_until", "results_on", "age_rating", "is_published"]
-    list_filter = ["is_published", "scope", "is_online", "age_rating", "organiser"]
+class ContestAdmin(StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):
+    list_display = [
+        "title",
+        "organiser",
+        "scope",
+        "submissions_until",
+        "results_on",
+        "age_rating",
+        "status_today",
+        "is_published",
+    ]
+    list_filter = ["status", "is_published", "scope", "is_online", "age_rating", "organiser"]
     search_fields = ["title", "theme", "description", "organiser__short_name"]
     date_hierarchy = "submissions_until"
     autocomplete_fields = ["organiser", "agreement"]

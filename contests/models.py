@@ -6,11 +6,15 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, Library
-from coopnet.models import Publishable, PublishedQuerySet, nested
+from coopnet.models import Publishable, Scheduled, ScheduledQuerySet, nested, rescheduled_only_when_postponed
 from coopnet.vocabulary import AgeRating, Scope
 
 
-class ContestQuerySet(PublishedQuerySet):
+class ContestQuerySet(ScheduledQuerySet):
+    def _over_by(self, day):
+        """Results announced before the day, or, with no results date, submissions closed before it."""
+        return Q(results_on__lt=day) | Q(results_on__isnull=True, submissions_until__lt=day)
+
     def public(self):
         return super().public().select_related("organiser")
 
@@ -27,7 +31,7 @@ class ContestQuerySet(PublishedQuerySet):
         )
 
 
-class Contest(Publishable):
+class Contest(Publishable, Scheduled):
     class Stage(models.TextChoices):
         OPEN = "open", _("идёт приём работ")
         UPCOMING = "upcoming", _("скоро")
@@ -87,6 +91,7 @@ class Contest(Publishable):
                 name="contest_age_range_valid",
                 violation_error_message=_("Верхняя граница возраста не может быть меньше нижней."),
             ),
+            rescheduled_only_when_postponed("contest"),
         ]
         indexes = [models.Index(fields=["is_published", "submissions_until"])]
 
@@ -97,6 +102,10 @@ class Contest(Publishable):
         from django.urls import reverse
 
         return reverse("contests:detail", args=[self.slug])
+
+    def is_over_on(self, day) -> bool:
+        end = self.results_on or self.submissions_until
+        return end is not None and end < day
 
     def stage_on(self, day) -> "Contest.Stage":
         """Before, during or after the submission period on a day."""

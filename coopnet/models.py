@@ -51,3 +51,68 @@ class Illustrated(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Status(models.TextChoices):
+    """Where an activity stands. Only held activities count as done; the others are shown as what they are."""
+
+    PLANNED = "planned", _("запланировано")
+    HELD = "held", _("проведено")
+    CANCELLED = "cancelled", _("отменено")
+    POSTPONED = "postponed", _("перенесено")
+
+
+# Not stored: a planned activity whose date has passed without anyone saying it was held.
+AWAITING_CONFIRMATION = "awaiting"
+AWAITING_CONFIRMATION_LABEL = _("ждёт подтверждения")
+
+
+def rescheduled_only_when_postponed(name: str) -> models.CheckConstraint:
+    """The constraint every `Scheduled` model lists in its Meta (a Meta of its own replaces the base's)."""
+    return models.CheckConstraint(
+        condition=models.Q(rescheduled_to__isnull=True) | models.Q(status=Status.POSTPONED),
+        name=f"{name}_rescheduled_only_when_postponed",
+        violation_error_message=_("Новая дата указывается только у перенесённого."),
+    )
+
+
+class ScheduledQuerySet(PublishedQuerySet):
+    """Status rules; each model says by `_over_by(day)` which of its rows are past their date on a day."""
+
+    def held(self):
+        return self.filter(status=Status.HELD)
+
+    def awaiting_confirmation(self, day):
+        """Still "planned" although their date has passed: a gap in the data, never counted as held."""
+        return self.filter(self._over_by(day), status=Status.PLANNED)
+
+
+class Scheduled(models.Model):
+    """An activity staff plan and then mark as held, cancelled or postponed (with the new date when known)."""
+
+    status = models.CharField(
+        _("статус"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.PLANNED,
+        help_text=_("Засчитываются в отчёте только проведённые. Прошедшее, но не отмеченное, ждёт подтверждения."),
+    )
+    rescheduled_to = models.DateField(
+        _("перенесено на"), null=True, blank=True, help_text=_("Новая дата, если перенесено и она известна.")
+    )
+
+    class Meta:
+        abstract = True
+
+    def is_over_on(self, day) -> bool:  # pragma: no cover - every concrete model defines it
+        raise NotImplementedError
+
+    def status_on(self, day) -> str:
+        """The stored status, or "awaiting confirmation" for a planned activity whose date has passed."""
+        if self.status == Status.PLANNED and self.is_over_on(day):
+            return AWAITING_CONFIRMATION
+        return self.status
+
+    def status_label_on(self, day) -> str:
+        status = self.status_on(day)
+        return str(AWAITING_CONFIRMATION_LABEL if status == AWAITING_CONFIRMATION else Status(status).label)

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from coopnet.admin_actions import PublishActionsMixin
+from coopnet.admin_actions import PublishActionsMixin, StatusColumnMixin
 
 from .models import Episode, Event, Participation, Person, Project
 
@@ -14,7 +14,7 @@ class ParticipationInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(PublishActionsMixin, admin.ModelAdmin):
+class EventAdmin(StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "kind",
@@ -22,10 +22,11 @@ class EventAdmin(PublishActionsMixin, admin.ModelAdmin):
         "starts_at",
         "organiser",
         "age_rating",
-        "participants_count",
+        "status_today",
         "is_published",
     ]
     list_filter = [
+        "status",
         "is_published",
         "kind",
         "format",
@@ -42,8 +43,10 @@ class EventAdmin(PublishActionsMixin, admin.ModelAdmin):
     list_select_related = ["organiser"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [ParticipationInline]
+    readonly_fields = ["attendance_summary"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "format", "scope", "is_published"]}),
+        (_("Статус"), {"fields": [("status", "rescheduled_to")]}),
         (
             _("Когда и где"),
             {
@@ -55,9 +58,27 @@ class EventAdmin(PublishActionsMixin, admin.ModelAdmin):
             },
         ),
         (_("Кто"), {"fields": ["organiser", "agreement", "guests"]}),
-        (_("Для кого"), {"fields": ["audience", "age_rating", ("target_group", "venue"), "participants_count"]}),
-        (_("Описание"), {"fields": ["description", "cover", "cover_alt", "notes"]}),
+        (_("Для кого"), {"fields": ["audience", "age_rating", ("target_group", "venue")]}),
+        (
+            _("Участники"),
+            {
+                "fields": ["attendance_summary", "online_viewers", "participants_count"],
+                "description": _(
+                    "Участников на каждой площадке указывайте в строках библиотек ниже; итог складывается из них "
+                    "и онлайн-зрителей вне площадок."
+                ),
+            },
+        ),
+        (_("Описание"), {"fields": ["description", "results", "cover", "cover_alt", "notes"]}),
     ]
+
+    @admin.display(description=_("итого участников"))
+    def attendance_summary(self, obj):
+        if obj.pk is None:
+            return _("нет данных")
+        total = obj.attendance
+        shown = _("нет данных") if total is None else total
+        return f"{shown} — {obj.attendance_source}"
 
 
 @admin.register(Participation)
@@ -80,7 +101,17 @@ class EpisodeInline(admin.TabularInline):
     model = Episode
     extra = 1
     autocomplete_fields = ["library", "agreement"]
-    fields = ["number", "title", "tradition", "library", "agreement", "video_url", "published_on", "is_published"]
+    fields = [
+        "number",
+        "title",
+        "tradition",
+        "library",
+        "agreement",
+        "video_url",
+        "published_on",
+        "status",
+        "is_published",
+    ]
 
 
 @admin.register(Project)
@@ -95,9 +126,9 @@ class ProjectAdmin(PublishActionsMixin, admin.ModelAdmin):
 
 
 @admin.register(Episode)
-class EpisodeAdmin(PublishActionsMixin, admin.ModelAdmin):
-    list_display = ["__str__", "tradition", "library", "published_on", "is_published"]
-    list_filter = ["is_published", "project", "library"]
+class EpisodeAdmin(StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):
+    list_display = ["__str__", "tradition", "library", "published_on", "status_today", "is_published"]
+    list_filter = ["status", "is_published", "project", "library"]
     search_fields = ["title", "tradition", "description", "project__title"]
     date_hierarchy = "published_on"
     autocomplete_fields = ["project", "library", "agreement"]

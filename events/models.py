@@ -1,13 +1,23 @@
 """Joint events (webinars, conferences, telebridges…), their guests, and outreach projects."""
 
 from django.db import models
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Prefetch, Q, Value, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, Library
-from coopnet.models import Illustrated, Publishable, PublishedQuerySet, nested
+from coopnet.dates import day_start
+from coopnet.models import (
+    Illustrated,
+    Publishable,
+    PublishedQuerySet,
+    Scheduled,
+    ScheduledQuerySet,
+    nested,
+    rescheduled_only_when_postponed,
+)
 from coopnet.vocabulary import AgeRating, Scope
 
 
@@ -31,7 +41,7 @@ class Person(models.Model):
         return self.full_name
 
 
-class EventQuerySet(PublishedQuerySet):
+class EventQuerySet(ScheduledQuerySet):
     def public(self):
         """Published events with what every public list shows, so no view forgets either."""
         return super().public().select_related("organiser")
@@ -46,6 +56,31 @@ class EventQuerySet(PublishedQuerySet):
 
     def telebridges(self):
         return self.filter(kind=Event.Kind.TELEBRIDGE)
+
+    def _over_by(self, day):
+        """Ended before the day began (in Kemerovo)."""
+        return Q(ends_at__lt=day_start(day))
+
+    def with_attendance(self):
+        """Annotate `attendance`: the SQL form of `total_attendance()` (tested to agree)."""
+        site_sum = Subquery(
+            Participation.objects.filter(event=OuterRef("pk"), participants_count__isnull=False)
+            .order_by()
+            .values("event")
+            .annotate(total=Sum("participants_count"))
+            .values("total"),
+            output_field=models.IntegerField(),
+        )
+        return self.annotate(site_sum=site_sum).annotate(
+            attendance=Case(
+                When(
+                    Q(site_sum__isnull=False) | Q(online_viewers__isnull=False),
+                    then=Coalesce("site_sum", 0) + Coalesce("online_viewers", 0),
+                ),
+                default=F("participants_count"),
+                output_field=models.IntegerField(),
+            )
+        )
 
     def with_library(self, library):
         """Events a library organised or took part in (a library, its pk or an OuterRef), each once."""
@@ -73,7 +108,19 @@ class EventQuerySet(PublishedQuerySet):
         ).order_by("is_past", F("upcoming_start").asc(nulls_last=True), F("past_start").desc(nulls_last=True), "pk")
 
 
-class Event(Publishable, Illustrated):
+def total_attendance(site_counts, online_viewers, total):
+    """The one definition of an event's attendance: the sites' own counts plus online viewers tied to no site.
+
+    Derived, never typed twice: when any site's count or the online viewers are known, they make the total;
+    only when neither is known does a total entered on its own count. Unknown stays None, never 0.
+    """
+    known = [count for count in site_counts if count is not None]
+    if known or online_viewers is not None:
+        return sum(known) + (online_viewers or 0)
+    return total
+
+
+class Event(Publishable, Illustrated, Scheduled):
     class Kind(models.TextChoices):
         WEBINAR = "webinar", _("вебинар")
         SEMINAR = "seminar", _("семинар")
@@ -146,14 +193,39 @@ class Event(Publishable, Illustrated):
         _("возрастная группа (6-НК)"), max_length=20, choices=TargetGroup.choices, default=TargetGroup.CHILDREN
     )
     venue = models.CharField(
-        _("место проведения (6-НК)"), max_length=20, choices=Venue.choices, default=Venue.IN_LIBRARY
+        _("место проведения (6-НК)"),
+        max_length=20,
+        choices=Venue.choices,
+        blank=True,
+        help_text=_(
+            "Пусто — по формату: очное и смешанное — в стационарных условиях, онлайн и заочное — удалённо. "
+            "Укажите «вне стационара», если очная часть прошла не в библиотеке."
+        ),
     )
     description = models.TextField(_("описание"), blank=True)
     guests = models.ManyToManyField(Person, verbose_name=_("гости"), related_name="events", blank=True)
     online_url = models.URLField(_("ссылка на трансляцию"), blank=True)
     recording_url = models.URLField(_("ссылка на запись"), blank=True)
     location = models.CharField(_("место (адрес)"), max_length=300, blank=True)
-    participants_count = models.PositiveIntegerField(_("участников (посещений)"), null=True, blank=True)
+    participants_count = models.PositiveIntegerField(
+        _("участников всего (если по площадкам неизвестно)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Заполняйте, только если известно лишь общее число. Если указаны участники на площадках или "
+            "онлайн-зрители, итог считается из них, а это число не используется."
+        ),
+    )
+    online_viewers = models.PositiveIntegerField(
+        _("онлайн-зрителей вне площадок"),
+        null=True,
+        blank=True,
+        help_text=_("Смотрели трансляцию не в зале ни одной из библиотек-участниц."),
+    )
+    results = models.TextField(
+        _("итоги"), blank=True, help_text=_("Что получилось, какие решения приняты, что было потом. Видно на сайте.")
+    )
+
     objects = EventQuerySet.as_manager()
 
     class Meta:
@@ -166,6 +238,20 @@ class Event(Publishable, Illustrated):
                 name="event_ends_after_start",
                 violation_error_message=_("Окончание мероприятия не может быть раньше начала."),
             ),
+            models.CheckConstraint(
+                condition=~Q(format__in=["online", "correspondence"], venue__in=["in_library", "off_site"]),
+                name="event_remote_format_is_remote_in_6nk",
+                violation_error_message=_(
+                    "Онлайн или заочное мероприятие в 6-НК проходит удалённо. Если у библиотеки был и зал "
+                    "со зрителями, выберите формат «смешанный»."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(format="offline", venue="remote"),
+                name="event_offline_format_is_not_remote_in_6nk",
+                violation_error_message=_("Очное мероприятие не может проходить удалённо."),
+            ),
+            rescheduled_only_when_postponed("event"),
         ]
         indexes = [
             models.Index(fields=["starts_at"]),  # the annual report counts drafts too, by start alone
@@ -186,6 +272,36 @@ class Event(Publishable, Illustrated):
     def has_ended(self, now=None) -> bool:
         """The Python twin of `EventQuerySet.past()`, for an event already loaded."""
         return self.ends_at < (now or timezone.now())
+
+    def is_over_on(self, day) -> bool:
+        return self.ends_at < day_start(day)
+
+    @property
+    def nk_venue(self) -> str:
+        """Where form 6-НК counts the event: as staff set it, or by its format."""
+        if self.venue:
+            return self.venue
+        remote = self.format in {self.Format.ONLINE, self.Format.CORRESPONDENCE}
+        return self.Venue.REMOTE if remote else self.Venue.IN_LIBRARY
+
+    @property
+    def attendance(self) -> int | None:
+        """`total_attendance()` of this event (uses its participations, prefetched or not)."""
+        sites = [p.participants_count for p in self.participations.all()]
+        return total_attendance(sites, self.online_viewers, self.participants_count)
+
+    @property
+    def attendance_source(self) -> str:
+        """Which figures the total comes from, in words for staff."""
+        sites = [p.participants_count for p in self.participations.all() if p.participants_count is not None]
+        if sites or self.online_viewers is not None:
+            return str(_("сумма по площадкам (%(sites)s) и онлайн-зрителей вне площадок (%(online)s)")) % {
+                "sites": len(sites),
+                "online": self.online_viewers if self.online_viewers is not None else 0,
+            }
+        if self.participants_count is not None:
+            return str(_("общее число, введённое без разбивки по площадкам"))
+        return str(_("нет данных"))
 
     @property
     def calendar_uid(self) -> str:
@@ -265,7 +381,10 @@ class Project(models.Model):
         return reverse("events:project", args=[self.slug])
 
 
-class EpisodeQuerySet(PublishedQuerySet):
+class EpisodeQuerySet(ScheduledQuerySet):
+    def _over_by(self, day):
+        return Q(published_on__lt=day)
+
     def public(self):
         """Published episodes of published projects."""
         return super().public().filter(project__in=Project.objects.public()).select_related("library", "project")
@@ -275,7 +394,7 @@ class EpisodeQuerySet(PublishedQuerySet):
         return self.filter(library=library)
 
 
-class Episode(models.Model):
+class Episode(Scheduled):
     project = models.ForeignKey(Project, verbose_name=_("проект"), on_delete=models.CASCADE, related_name="episodes")
     number = models.PositiveSmallIntegerField(_("номер выпуска"))
     title = models.CharField(_("название"), max_length=300)
@@ -313,8 +432,12 @@ class Episode(models.Model):
                 name="episode_unique_number",
                 violation_error_message=_("Выпуск с таким номером в этом проекте уже есть."),
             ),
+            rescheduled_only_when_postponed("episode"),
         ]
         indexes = [models.Index(fields=["is_published", "published_on"])]
 
     def __str__(self) -> str:
         return f"{self.project}: № {self.number}. {self.title}"
+
+    def is_over_on(self, day) -> bool:
+        return self.published_on is not None and self.published_on < day

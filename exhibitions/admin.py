@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from coopnet.admin_actions import PublishActionsMixin
+from coopnet.admin_actions import PublishActionsMixin, StatusColumnMixin
 
 from .models import Exhibition, ExhibitionStop
 
@@ -9,24 +9,38 @@ class StopInline(admin.TabularInline):
     model = ExhibitionStop
     extra = 1
     autocomplete_fields = ["venue"]
-    fields = ["venue", "starts_on", "ends_on", "visitors", "excursions", "notes"]
+    fields = ["venue", "starts_on", "ends_on", "status", "rescheduled_to", "visitors", "excursions", "notes"]
 
 
 @admin.register(Exhibition)
-class ExhibitionAdmin(PublishActionsMixin, admin.ModelAdmin):
-    list_display = ["title", "kind", "provider", "counterpart", "items_count", "age_rating", "is_published"]
-    list_filter = ["is_published", "kind", "age_rating", "provider"]
+class ExhibitionAdmin(StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):
+    list_display = [
+        "title",
+        "kind",
+        "provider",
+        "counterpart",
+        "items_count",
+        "age_rating",
+        "status_today",
+        "is_published",
+    ]
+    list_filter = ["status", "is_published", "kind", "age_rating", "provider"]
     search_fields = ["title", "description", "provider__short_name"]
     autocomplete_fields = ["provider", "agreement", "counterpart"]
     list_select_related = ["provider", "counterpart"]
+
+    def get_queryset(self, request):
+        # The status column asks whether every stop has closed.
+        return super().get_queryset(request).prefetch_related("stops")
+
     prepopulated_fields = {"slug": ["title"]}
     inlines = [StopInline]
 
 
 @admin.register(ExhibitionStop)
-class ExhibitionStopAdmin(admin.ModelAdmin):
-    list_display = ["exhibition", "venue", "starts_on", "ends_on", "visitors", "excursions"]
-    list_filter = ["venue"]
+class ExhibitionStopAdmin(StatusColumnMixin, admin.ModelAdmin):
+    list_display = ["exhibition", "venue", "starts_on", "ends_on", "status_today", "visitors", "excursions"]
+    list_filter = ["status", "venue"]
     search_fields = ["exhibition__title", "venue__short_name"]
     date_hierarchy = "starts_on"
     autocomplete_fields = ["exhibition", "venue"]

@@ -5,7 +5,14 @@ from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, Library
-from coopnet.models import Illustrated, Publishable, PublishedQuerySet, nested
+from coopnet.models import (
+    Illustrated,
+    Publishable,
+    Scheduled,
+    ScheduledQuerySet,
+    nested,
+    rescheduled_only_when_postponed,
+)
 from coopnet.vocabulary import AgeRating
 
 
@@ -14,7 +21,13 @@ def _stops_open_on(day):
     return ExhibitionStop.objects.filter(exhibition=OuterRef("pk")).open_on(day)
 
 
-class ExhibitionQuerySet(PublishedQuerySet):
+class ExhibitionQuerySet(ScheduledQuerySet):
+    def _over_by(self, day):
+        """Every stop closed before the day (an exhibition with no stops yet is not over)."""
+        return Exists(ExhibitionStop.objects.filter(exhibition=OuterRef("pk"))) & ~Exists(
+            ExhibitionStop.objects.filter(exhibition=OuterRef("pk"), ends_on__gte=day)
+        )
+
     def public(self):
         return super().public().select_related("provider")
 
@@ -37,7 +50,7 @@ class ExhibitionQuerySet(PublishedQuerySet):
         )
 
 
-class Exhibition(Publishable, Illustrated):
+class Exhibition(Publishable, Illustrated, Scheduled):
     class Kind(models.TextChoices):
         TRAVELLING = "travelling", _("передвижная")
         EXCHANGE = "exchange", _("обменная")
@@ -73,6 +86,9 @@ class Exhibition(Publishable, Illustrated):
         help_text=_("Для обменных выставок: выставка, которую наша библиотека отправила партнёру в ответ."),
     )
     items_count = models.PositiveIntegerField(_("экспонатов (изданий)"), null=True, blank=True)
+    results = models.TextField(
+        _("итоги"), blank=True, help_text=_("Что получилось, какие отклики, что было потом. Видно на сайте.")
+    )
     age_rating = models.CharField(_("возрастная маркировка"), max_length=3, choices=AgeRating.choices, default="0+")
     objects = ExhibitionQuerySet.as_manager()
 
@@ -86,6 +102,7 @@ class Exhibition(Publishable, Illustrated):
                 name="exhibition_counterpart_not_self",
                 violation_error_message=_("Выставка не может быть ответной самой себе."),
             ),
+            rescheduled_only_when_postponed("exhibition"),
         ]
         indexes = [models.Index(fields=["is_published", "kind"])]
 
@@ -96,6 +113,10 @@ class Exhibition(Publishable, Illustrated):
         from django.urls import reverse
 
         return reverse("exhibitions:detail", args=[self.slug])
+
+    def is_over_on(self, day) -> bool:
+        stops = list(self.stops.all())
+        return bool(stops) and all(stop.ends_on < day for stop in stops)
 
     @property
     def exchange_partner(self) -> "Exhibition | None":
@@ -108,7 +129,10 @@ class Exhibition(Publishable, Illustrated):
             return None
 
 
-class ExhibitionStopQuerySet(models.QuerySet):
+class ExhibitionStopQuerySet(ScheduledQuerySet):
+    def _over_by(self, day):
+        return Q(ends_on__lt=day)
+
     def public(self):
         """Stops of published exhibitions."""
         return self.filter(exhibition__in=Exhibition.objects.public())
@@ -117,7 +141,7 @@ class ExhibitionStopQuerySet(models.QuerySet):
         return self.filter(starts_on__lte=day, ends_on__gte=day)
 
 
-class ExhibitionStop(models.Model):
+class ExhibitionStop(Scheduled):
     exhibition = models.ForeignKey(
         Exhibition, verbose_name=_("выставка"), on_delete=models.CASCADE, related_name="stops"
     )
@@ -142,11 +166,15 @@ class ExhibitionStop(models.Model):
                 name="exhibition_stop_ends_after_start",
                 violation_error_message=_("Дата окончания экспонирования не может быть раньше начала."),
             ),
+            rescheduled_only_when_postponed("exhibition_stop"),
         ]
         indexes = [models.Index(fields=["starts_on", "ends_on"])]
 
     def __str__(self) -> str:
         return f"{self.exhibition} — {self.venue} ({self.starts_on:%d.%m.%Y}–{self.ends_on:%d.%m.%Y})"
+
+    def is_over_on(self, day) -> bool:
+        return self.ends_on < day
 
     def is_open_on(self, day) -> bool:
         """The Python twin of `ExhibitionStopQuerySet.open_on()`, for stops already loaded."""

@@ -56,3 +56,39 @@ def test_an_event_is_past_in_sql_exactly_when_it_has_ended():
         upcoming = set(Event.objects.upcoming(now).values_list("pk", flat=True))
         assert past == {e.pk for e in events if e.has_ended(now)}, now
         assert past.isdisjoint(upcoming) and past | upcoming == {e.pk for e in events}
+
+
+def test_attendance_in_sql_and_in_python_agree():
+    from tests.factories import ParticipationFactory
+
+    cases = [
+        ([25, 30, 40], None, None, 95),  # sites only
+        ([25, None], 10, 500, 35),  # sites and online viewers; the typed total is not used
+        ([None, None], None, 120, 120),  # only a total is known
+        ([], None, None, None),  # unknown stays unknown
+        ([], 0, None, 0),  # nobody watched: a known zero
+    ]
+    events = []
+    for sites, online, total, expected in cases:
+        event = EventFactory(online_viewers=online, participants_count=total)
+        for count in sites:
+            ParticipationFactory(event=event, participants_count=count)
+        events.append((event, expected))
+    annotated = dict(Event.objects.with_attendance().values_list("pk", "attendance"))
+    for event, expected in events:
+        assert event.attendance == expected
+        assert annotated[event.pk] == expected
+
+
+def test_awaiting_confirmation_in_sql_and_in_python_agree():
+    from coopnet.models import AWAITING_CONFIRMATION, Status
+
+    start = datetime.datetime(2030, 3, 10, 14, 0, tzinfo=datetime.UTC)
+    planned = EventFactory(starts_at=start, ends_at=start + datetime.timedelta(hours=2))
+    held = EventFactory(starts_at=start, ends_at=start + datetime.timedelta(hours=2), status=Status.HELD)
+    for day in (D(2030, 3, 10), D(2030, 3, 11)):
+        in_sql = set(Event.objects.awaiting_confirmation(day).values_list("pk", flat=True))
+        in_python = {e.pk for e in (planned, held) if e.status_on(day) == AWAITING_CONFIRMATION}
+        assert in_sql == in_python, day
+    assert planned.status_on(D(2030, 3, 11)) == AWAITING_CONFIRMATION
+    assert planned.status_label_on(D(2030, 3, 11)) == "ждёт подтверждения"

@@ -102,7 +102,7 @@ def scenario(db):
         target_group=Event.TargetGroup.YOUTH,
         venue=Event.Venue.IN_LIBRARY,
         participants_count=20,
-        **common,
+        **{**common, "format": Event.Format.OFFLINE},
     )
     e1 = EventFactory(
         title="Вебинар о волонтёрах",
@@ -149,7 +149,7 @@ def scenario(db):
         organiser=host,
         agreement=a2,
         starts_at=at(2020, 6, 1),
-        format=Event.Format.ONLINE,
+        format=Event.Format.HYBRID,
         scope=Scope.INTERNATIONAL,
         target_group=Event.TargetGroup.CHILDREN,
         venue=Event.Venue.OFF_SITE,

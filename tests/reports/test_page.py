@@ -238,7 +238,7 @@ def test_months_directions_and_events_breakdown_on_the_page(client, manager, sce
         "projects": (2, 1),
     }
     by_format = helpers.keyed_rows(html, "events-by-format")
-    assert {k: int(v[1]) for k, v in by_format.items()} == {"online": 4, "offline": 1, "hybrid": 0, "correspondence": 0}
+    assert {k: int(v[1]) for k, v in by_format.items()} == {"online": 2, "offline": 2, "hybrid": 1, "correspondence": 0}
     by_scope = helpers.keyed_rows(html, "events-by-scope")
     assert {k: int(v[1]) for k, v in by_scope.items()} == {"international": 2, "interregional": 2, "regional": 1}
     by_kind = helpers.keyed_rows(html, "events-by-kind")

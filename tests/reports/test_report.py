@@ -124,9 +124,9 @@ def test_events_by_kind_format_and_scope(scenario):
         "телемост": (1, 0),
     }
     assert {r.key: r.count for r in report.events_by_format} == {
-        "online": 4,
-        "offline": 1,
-        "hybrid": 0,
+        "online": 2,
+        "offline": 2,
+        "hybrid": 1,
         "correspondence": 0,
     }
     assert {r.key: r.count for r in report.events_by_scope} == {"international": 2, "interregional": 2, "regional": 1}

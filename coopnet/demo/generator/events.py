@@ -98,6 +98,13 @@ def write_events(gen: Generator, events: list[dict], sites: list[list[Site]]) ->
     return written, linked, done
 
 
+def walk_venue(fmt: str, i: int) -> str:
+    """A 6-НК place the format allows (online and correspondence events are remote), varied along the walk."""
+    if fmt in ("online", "correspondence"):
+        return "remote"
+    return ("in_library", "off_site")[i % 2]
+
+
 class EventBuilder:
     """Draws one event at a time; the order of the draws is what makes a seed reproducible."""
 
@@ -115,7 +122,6 @@ class EventBuilder:
             "audience": Event.Audience.values,
             "age_rating": AgeRating.values,
             "target_group": Event.TargetGroup.values,
-            "venue": Event.Venue.values,
         }
         self.width = max(6, len(str(gen.n_events)))
 
@@ -147,6 +153,7 @@ class EventBuilder:
         }
         if i < 12:
             values = {field: choices[i % len(choices)] for field, choices in self.all_values.items()}
+            values["venue"] = walk_venue(values["format"], i)
             kind = values["kind"]
 
         with_counts = rng.random() > 0.03
@@ -194,9 +201,9 @@ class EventBuilder:
         elif fmt == "offline":
             venue = "in_library" if rng.random() < 0.8 else "off_site"
         elif fmt == "hybrid":
-            venue = rng.choice(["in_library", "remote"])
+            venue = rng.choice(["in_library", "off_site"])
         else:
-            venue = rng.choice(["remote", "off_site"])
+            venue = "remote"
         return fmt, audience, age_rating, target_group, venue
 
     def draw_sites(self, day: datetime.date, kind: str) -> tuple[Partner, list[Partner]]:
