@@ -4,15 +4,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import public_agreement_prefetch
+from coopnet.models import Status
 
 from .models import Contest, Curator, Entry
 
 Stage = Contest.Stage
+# What readers are told about; a planned one past its date just looks past ("awaiting" is for staff).
+CALLED_OFF = {Status.CANCELLED, Status.POSTPONED}
 STAGE_TITLES = {
     Stage.OPEN: _("Идёт приём работ"),
     Stage.UPCOMING: _("Скоро"),
     Stage.FINISHED: _("Завершённые"),
 }
+CALLED_OFF_TITLE = _("Отменённые и перенесённые")
 RESULT_TITLES = {
     Entry.Result.WINNER: _("Победители"),
     Entry.Result.LAUREATE: _("Лауреаты"),
@@ -23,16 +27,19 @@ RESULT_TITLES = {
 def contest_list(request):
     today = timezone.localdate()
     groups = {stage: [] for stage in STAGE_TITLES}
+    called_off = []
     for contest in Contest.objects.public().annotate(curators_count=Count("curators")):
-        groups[contest.stage_on(today)].append(contest)
+        # Its dates no longer hold: listed apart, not as taking entries or finished.
+        (called_off if contest.status in CALLED_OFF else groups[contest.stage_on(today)]).append(contest)
     groups[Stage.OPEN].sort(key=lambda c: (c.submissions_until is None, c.submissions_until or today, c.title))
     groups[Stage.UPCOMING].sort(key=lambda c: (c.submissions_from, c.title))
     groups[Stage.FINISHED].sort(key=lambda c: (c.submissions_until, c.title), reverse=True)
     sections = [{"stage": stage, "title": title, "contests": groups[stage]} for stage, title in STAGE_TITLES.items()]
+    sections.append({"stage": "called-off", "title": CALLED_OFF_TITLE, "contests": called_off})
     return render(
         request,
         "contests/contest_list.html",
-        {"sections": sections, "total": sum(len(rows) for rows in groups.values())},
+        {"sections": sections, "total": sum(len(section["contests"]) for section in sections)},
     )
 
 
@@ -60,7 +67,8 @@ def contest_detail(request, slug: str):
     )
     context = {
         "contest": contest,
-        "stage": contest.stage_on(timezone.localdate()),
+        # A cancelled or postponed contest takes no entries, whatever its dates say: its notice says so instead.
+        "stage": None if contest.status in CALLED_OFF else contest.stage_on(timezone.localdate()),
         "curators": list(contest.curators.all()),
         "results": _results(contest),
         "agreement": contest.agreement,

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coopnet.templatetags.coopnet import format_ru
+from events.calendar import status_note, titled_with_status
 from events.models import Event
 
 FEED_SIZE = 50
@@ -20,11 +21,13 @@ class EventFeed(Feed):
         return Event.objects.public().order_by("-starts_at", "-pk")[:FEED_SIZE]
 
     def item_title(self, item):
-        return item.title
+        """A cancelled or postponed event says so before its title ("Отменено: …"), seen in any feed reader."""
+        return titled_with_status(item)
 
     def item_description(self, item):
         when = format_ru(timezone.localtime(item.starts_at), "j E Y, H:i")
-        return f"{when} ({_('время кемеровское')}). {item.get_kind_display()}, {item.organiser}. {item.description}"
+        text = f"{when} ({_('время кемеровское')}). {item.get_kind_display()}, {item.organiser}. {item.description}"
+        return f"{status_note(item)} {text}".strip()
 
     def item_pubdate(self, item):
         return item.created_at

@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreements.models import public_agreement_prefetch
+from coopnet.models import Status
 from coopnet.templatetags.coopnet import format_ru
-from events.calendar import build_calendar
+from events.calendar import build_calendar, is_called_off
 from events.filters import EventFilter
 from events.models import Episode, Event, Participation, Project
 
@@ -141,6 +142,29 @@ def _place(event):
     }
 
 
+SCHEMA_STATUS = {Status.CANCELLED: "EventCancelled", Status.POSTPONED: "EventPostponed"}
+
+
+def _schedule(event):
+    """schema.org eventStatus with the dates it implies.
+
+    Cancelled and postponed with no new date keep the original dates. Rescheduled moves startDate to the
+    new day and keeps the old start as previousStartDate; the new end is not known, so there is none.
+    """
+    start = timezone.localtime(event.starts_at).isoformat()
+    if event.status == Status.POSTPONED and event.rescheduled_to:
+        return {
+            "eventStatus": "https://schema.org/EventRescheduled",
+            "startDate": event.rescheduled_to.isoformat(),
+            "previousStartDate": start,
+        }
+    return {
+        "eventStatus": "https://schema.org/" + SCHEMA_STATUS.get(event.status, "EventScheduled"),
+        "startDate": start,
+        "endDate": timezone.localtime(event.ends_at).isoformat(),
+    }
+
+
 def event_json_ld(event, url):
     """schema.org Event as a JSON string that is safe inside a <script> element."""
     virtual = {"@type": "VirtualLocation", "url": event.online_url or url}
@@ -156,9 +180,7 @@ def event_json_ld(event, url):
         "name": event.title,
         "description": event.description,
         "url": url,
-        "startDate": timezone.localtime(event.starts_at).isoformat(),
-        "endDate": timezone.localtime(event.ends_at).isoformat(),
-        "eventStatus": "https://schema.org/EventScheduled",
+        **_schedule(event),
         "eventAttendanceMode": ATTENDANCE_MODES.get(event.format, ATTENDANCE_MODES[Event.Format.ONLINE]),
         "location": location,
         "organizer": {"@type": "Organization", "name": event.organiser.name, "url": event.organiser.website or None},
@@ -230,6 +252,7 @@ def event_detail(request, slug):
         "absolute_url": url,
         "calendar_links": calendar_links(event, url),
         "is_past": event.has_ended(),
+        "is_called_off": is_called_off(event),
     }
     return render(request, "events/event_detail.html", context)
 
@@ -264,5 +287,7 @@ def event_ics(request, slug):
 
 def project_detail(request, slug):
     project = get_object_or_404(Project.objects.public(), slug=slug)
-    episodes = Episode.objects.public().filter(project=project).order_by("number")
+    episodes = list(Episode.objects.public().filter(project=project).order_by("number"))
+    for episode in episodes:
+        episode.is_called_off = is_called_off(episode)
     return render(request, "events/project_detail.html", {"project": project, "episodes": episodes})

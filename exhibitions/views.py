@@ -3,15 +3,46 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from agreements.models import public_agreement_prefetch
+from coopnet.models import Status
 
 from .filters import ExhibitionFilter
 from .models import Exhibition, ExhibitionStop
+
+# What readers are told about; a planned one past its date just looks past ("awaiting" is for staff).
+CALLED_OFF = {Status.CANCELLED, Status.POSTPONED}
+
+
+def known_total(values) -> dict:
+    """The sum of the known figures and how many are unknown: unknown (None) is never counted as 0.
+
+    The sum is None when no figure is known.
+    """
+    known = [value for value in values if value is not None]
+    return {"sum": sum(known) if known else None, "unknown": len(values) - len(known)}
+
+
+def _route(exhibition, today) -> list:
+    """The stops, each marked: called off, open now, and whether it should have figures by now.
+
+    A stop called off, or not held when the whole exhibition was, did not take place; one not yet open has
+    had no visitors. Neither has figures to miss, so totals are over the others.
+    """
+    whole_called_off = exhibition.status in CALLED_OFF
+    stops = list(exhibition.stops.all())
+    for stop in stops:
+        stop.is_called_off = stop.status in CALLED_OFF
+        took_place = not stop.is_called_off and not (whole_called_off and stop.status != Status.HELD)
+        stop.is_current = took_place and stop.is_open_on(today)
+        stop.has_figures = took_place and stop.starts_on <= today
+    return stops
 
 
 def exhibition_list(request):
     today = timezone.localdate()
     filterset = ExhibitionFilter(request.GET or None, queryset=Exhibition.objects.public().with_dates(today))
     exhibitions = list(filterset.qs)
+    for exhibition in exhibitions:
+        exhibition.is_on_show = exhibition.is_on_show and exhibition.status not in CALLED_OFF
     # An exhibition without stops yet is being prepared: it counts as upcoming.
     current = [e for e in exhibitions if e.last_day is None or e.last_day >= today]
     past = [e for e in exhibitions if e.last_day is not None and e.last_day < today]
@@ -37,16 +68,14 @@ def exhibition_detail(request, slug: str):
         ),
         slug=slug,
     )
-    stops = list(exhibition.stops.all())
-    today = timezone.localdate()
-    for stop in stops:
-        stop.is_current = stop.is_open_on(today)
+    stops = _route(exhibition, timezone.localdate())
+    counted = [stop for stop in stops if stop.has_figures]
     context = {
         "exhibition": exhibition,
         "stops": stops,
         "exchange_partner": exhibition.exchange_partner,
         "agreement": exhibition.agreement,
-        "visitors_total": sum(stop.visitors or 0 for stop in stops),
-        "excursions_total": sum(stop.excursions or 0 for stop in stops),
+        "visitors_total": known_total([stop.visitors for stop in counted]),
+        "excursions_total": known_total([stop.excursions for stop in counted]),
     }
     return render(request, "exhibitions/exhibition_detail.html", context)
