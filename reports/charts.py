@@ -131,7 +131,7 @@ def report_charts(report: AnnualReport) -> dict:
     directions = hbar_chart(
         "chart-directions",
         _("Совместная работа по направлениям, %(year)s") % {"year": report.year},
-        [(str(direction(d.key).short), d.count) for d in report.directions],
+        [(str(direction(d.key).short), d.joint) for d in report.directions],
     )
     partners = hbar_chart(
         "chart-partners",

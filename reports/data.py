@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
+from coopnet.models import AWAITING_CONFIRMATION
 from events.models import Event
 
 MONTHS = [
@@ -104,16 +105,32 @@ def direction(key: str) -> Direction:
     return _BY_KEY[key]
 
 
+NO_DATA = gettext_lazy("нет данных")
+
+
+def shown(value):
+    """A figure as a reader sees it: unknown (None) is «нет данных», never 0."""
+    return NO_DATA if value is None else value
+
+
+def known_sum(values) -> int | None:
+    """The sum of the known values: 0 for nothing at all, None when there are values and none is known
+    (unknown stays unknown, never 0)."""
+    values = list(values)
+    known = [v for v in values if v is not None]
+    return None if values and not known else sum(known)
+
+
 @dataclass
 class Figure:
-    """A headline figure beside the previous year's."""
+    """A headline figure beside the previous year's; None is "no data"."""
 
     key: str
     label: str
-    value: int
-    previous: int
-    change: int
-    change_pct: float | None  # None when the previous year had zero
+    value: int | None
+    previous: int | None
+    change: int | None  # None when either year has no data
+    change_pct: float | None  # None when the previous year had zero or no data
 
 
 @dataclass
@@ -122,7 +139,8 @@ class CountRow:
     label: str
     count: int
     drafts: int = 0
-    visits: int = 0
+    visits: int | None = None  # participants of the events with a figure; None: no event has one
+    no_figure: int = 0  # events without a participants figure
 
 
 @dataclass
@@ -152,9 +170,11 @@ class AgreementRow:
     episodes: int
     activities: int
     drafts: int
-    activities_last_12_months: int
-    last_activity_on: datetime.date | None
-    dormant: bool
+    activities_last_12_months: int  # held, credited, in the twelve months up to the report date
+    last_activity_on: datetime.date | None  # the last held credited activity, in the year or those 12 months
+    in_force_since: datetime.date | None  # signed_on or valid_from, whichever is later
+    new: bool  # in force on the report date, but for less than 12 months: too young to be dormant
+    dormant: bool  # in force for 12 months or more, and no held activity credited to it in the last 12
 
 
 @dataclass
@@ -167,6 +187,7 @@ class AgreementsSection:
     expired: int
     expiring_next_year: int
     dormant: int
+    new: int
     no_end_date: int
 
     @property
@@ -299,18 +320,28 @@ class EpisodeItem:
 class DirectionSection:
     key: str
     title: str
-    count: int
-    drafts: int
+    count: int  # held in the year, joint and the host's own
+    drafts: int  # unpublished among them
     items: list[EventItem] | list[ExhibitionItem] | list[ContestItem] | list[EpisodeItem]
+    joint: int = 0  # held with at least one partner library taking part
+
+    @property
+    def own(self) -> int:
+        """Held by the host alone."""
+        return self.count - self.joint
 
 
 @dataclass
 class ParticipantsSection:
-    event_participants: int
+    """Of the joint activities held in the year. None: no figure is known (never shown as 0)."""
+
+    event_participants: int | None
+    events_with_figure: int
     events_without_figure: int
-    telebridge_participants: int
-    exhibition_visitors: int
-    exhibition_excursions: int
+    telebridge_participants: int | None
+    exhibition_visitors: int | None  # held stops opened in the year
+    exhibition_excursions: int | None
+    stops_without_visitors: int
     contest_entries: int
     contest_entries_from_our_region: int
     contest_winners: int
@@ -348,8 +379,73 @@ class NkRow:
     key: str
     label: str
     events: int
-    visits: int
+    visits: int | None  # the host's visitors of those events with a known figure; None: none known
     drafts: int
+    no_visits: int = 0  # events of the line whose visitors are not known
+
+
+@dataclass
+class NkSection:
+    """Form 6-НК: held events the host organised or co-organised for readers; those for librarians apart."""
+
+    rows: list[NkRow]
+    methodological: NkRow  # for specialists (librarians): methodological work, not a 6-НК reader event
+
+    def row(self, key: str) -> NkRow:
+        return next(r for r in self.rows if r.key == key)
+
+
+@dataclass
+class StatusRow:
+    """A direction's activities of the year by where they stand."""
+
+    key: str
+    label: str
+    held: int
+    planned: int  # still ahead
+    awaiting: int  # date passed, still "planned": not counted until confirmed
+    cancelled: int
+    postponed: int
+
+
+@dataclass
+class StatusItem:
+    """An activity of the year that is not (yet) held."""
+
+    direction: str
+    title: str
+    day: datetime.date
+    status: str
+    status_label: str
+    detail: str  # for an exhibition, the stop awaiting confirmation
+
+
+@dataclass
+class StatusSection:
+    rows: list[StatusRow]
+    items: list[StatusItem]  # every activity of the year not held, by status then date
+
+    @property
+    def awaiting(self) -> int:
+        """Activities, or exhibition stops, whose date has passed while still "planned"."""
+        return len(self.with_status(AWAITING_CONFIRMATION))
+
+    @property
+    def planned(self) -> int:
+        return sum(r.planned for r in self.rows)
+
+    def with_status(self, status: str) -> list[StatusItem]:
+        return [i for i in self.items if i.status == status]
+
+
+@dataclass
+class OwnSection:
+    """What the host held alone, with no partner library taking part: its own work, not cooperation."""
+
+    rows: list[CountRow]  # by direction: held, drafts, participants of events
+    total: int
+    event_participants: int | None
+    events_without_figure: int
 
 
 @dataclass
@@ -370,13 +466,16 @@ class AnnualReport:
     by_month: list[MonthRow]
     participants: ParticipantsSection
     partners: PartnersSection
-    nk: list[NkRow]
+    nk: NkSection
+    statuses: StatusSection
+    own: OwnSection
     drafts: int = 0
     years_with_data: list[int] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
-        return self.partner_matrix.total == 0 and not self.agreements.rows
+        nothing_done = self.partner_matrix.total == 0 and self.own.total == 0
+        return nothing_done and not self.statuses.items and not self.agreements.rows
 
     def figure(self, key: str) -> Figure:
         return next(f for f in self.headline if f.key == key)

@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from coopnet.models import AWAITING_CONFIRMATION
 from reports.charts import PARTNERS_IN_CHART, report_charts
-from reports.data import DIRECTION_CONTESTS, TABLE_ORDER
+from reports.data import DIRECTION_CONTESTS, NO_DATA, TABLE_ORDER
 from reports.exports import FORMATS, filename
 from reports.models import VIEW_ANNUAL_REPORT
 from reports.queries import kemerovo
@@ -61,7 +62,10 @@ def index(request):
     years = sorted(set(report.years_with_data) | {year, timezone.localdate(timezone=kemerovo()).year}, reverse=True)
     sections = []
     for d in report.directions:
-        sections.append({"section": d, "items": d.items[:ITEMS_ON_PAGE], "hidden": max(d.count - ITEMS_ON_PAGE, 0)})
+        sections.append(
+            {"section": d, "items": d.items[:ITEMS_ON_PAGE], "hidden": max(len(d.items) - ITEMS_ON_PAGE, 0)}
+        )
+    awaiting = report.statuses.with_status(AWAITING_CONFIRMATION)
     return render(
         request,
         "reports/index.html",
@@ -73,6 +77,9 @@ def index(request):
             "contests": report.direction(DIRECTION_CONTESTS).items,
             "partners_in_chart": PARTNERS_IN_CHART,
             "month_columns": TABLE_ORDER,
+            "awaiting": awaiting[:ITEMS_ON_PAGE],
+            "awaiting_hidden": max(len(awaiting) - ITEMS_ON_PAGE, 0),
+            "no_data": NO_DATA,
             "downloads": [{"fmt": fmt, "url": download_url(fmt, year), "name": filename(fmt, year)} for fmt in FORMATS],
         },
     )

@@ -9,6 +9,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from reports.data import (
@@ -19,7 +20,9 @@ from reports.data import (
     DIRECTION_TELEBRIDGES,
     TABLE_ORDER,
     AnnualReport,
+    NkRow,
     direction,
+    shown,
 )
 
 DATE_FORMAT = "%d.%m.%Y"
@@ -67,7 +70,8 @@ def comparison_headers(report: AnnualReport) -> list[str]:
 
 
 def comparison_rows(report: AnnualReport) -> list[list]:
-    return [[f.label, f.value, f.previous, f.change, f.change_pct] for f in report.headline]
+    """Unknown figures read «нет данных» (never 0); a change that cannot be computed is left empty."""
+    return [[f.label, shown(f.value), shown(f.previous), f.change, f.change_pct] for f in report.headline]
 
 
 def summary(report: AnnualReport) -> Table:
@@ -87,7 +91,8 @@ def agreement_totals(report: AnnualReport) -> Table:
             [_("Расторгнуто в %(year)s году") % {"year": year}, a.terminated],
             [_("Истёк срок действия в %(year)s году") % {"year": year}, a.expired],
             [_("Истекает в %(year)s году") % {"year": year + 1}, a.expiring_next_year],
-            [_("Бездействующих (нет совместной работы 12 месяцев)"), a.dormant],
+            [_("Бездействующих (действуют не меньше года, 12 месяцев без проведённой совместной работы)"), a.dormant],
+            [_("Новых (действуют меньше года)"), a.new],
         ],
     )
 
@@ -116,6 +121,8 @@ def agreements(report: AnnualReport) -> Table:
         _("из них неопубликованных"),
         _("За 12 месяцев"),
         _("Последняя активность"),
+        _("Действует с"),
+        _("Новое (действует меньше года)"),
         _("Бездействует"),
     ]
     rows = [
@@ -142,6 +149,8 @@ def agreements(report: AnnualReport) -> Table:
             r.drafts,
             r.activities_last_12_months,
             r.last_activity_on,
+            r.in_force_since,
+            yes(r.new),
             yes(r.dormant),
         ]
         for r in report.agreements.rows
@@ -173,8 +182,30 @@ def events_breakdown(report: AnnualReport) -> Table:
     return Table(
         "events_breakdown",
         _("Мероприятия по видам"),
-        [_("Значение"), _("Разрез"), _("Мероприятий"), _("из них неопубликованных"), _("Участников")],
-        [[r.label, by, r.count, r.drafts, r.visits] for by, rows in breakdowns for r in rows],
+        [
+            _("Значение"),
+            _("Разрез"),
+            _("Мероприятий"),
+            _("из них неопубликованных"),
+            _("Участников"),
+            _("Мероприятий без данных об участниках"),
+        ],
+        [[r.label, by, r.count, r.drafts, shown(r.visits), r.no_figure] for by, rows in breakdowns for r in rows],
+    )
+
+
+def directions(report: AnnualReport) -> Table:
+    return Table(
+        "directions",
+        _("По направлениям"),
+        [
+            _("Направление"),
+            _("Проведено"),
+            _("из них совместно с партнёрами"),
+            _("из них собственных (без партнёров)"),
+            _("из них неопубликованных"),
+        ],
+        [[d.title, d.count, d.joint, d.own, d.drafts] for d in report.directions],
     )
 
 
@@ -194,11 +225,13 @@ def participants(report: AnnualReport) -> Table:
         _("Участники"),
         [_("Показатель"), _("Значение")],
         [
-            [_("Участников мероприятий"), p.event_participants],
-            [_("из них участников телемостов"), p.telebridge_participants],
+            [_("Участников мероприятий"), shown(p.event_participants)],
+            [_("из них участников телемостов"), shown(p.telebridge_participants)],
+            [_("Мероприятий с данными об участниках"), p.events_with_figure],
             [_("Мероприятий без данных об участниках"), p.events_without_figure],
-            [_("Посетителей выставок"), p.exhibition_visitors],
-            [_("Экскурсий на выставках"), p.exhibition_excursions],
+            [_("Посетителей выставок"), shown(p.exhibition_visitors)],
+            [_("Экскурсий на выставках"), shown(p.exhibition_excursions)],
+            [_("Площадок выставок без данных о посетителях"), p.stops_without_visitors],
             [_("Работ участников конкурсов"), p.contest_entries],
             [_("из них от участников нашего региона"), p.contest_entries_from_our_region],
             [_("Победителей"), p.contest_winners],
@@ -264,8 +297,13 @@ def nk_headers() -> list[str]:
     return [_("Показатель формы 6-НК"), _("Значение"), _("из них неопубликованных")]
 
 
+def _no_visits(row: NkRow) -> list:
+    return [_("мероприятий без данных о посещениях: %(n)s") % {"n": row.no_visits}, row.no_visits, None]
+
+
 def nk_lines(report: AnnualReport) -> list[list]:
-    """Form 6-НК lines in the form's wording: the number of events, then visits, each with the same breakdown."""
+    """Form 6-НК lines in the form's wording: the number of events, then visits, each with the same breakdown;
+    then how many events lack a visits figure, and the methodological work kept out of the form."""
     visits = {
         "total": _("Число посещений мероприятий — всего"),
         "children": _("из них посещений детьми до 14 лет включительно"),
@@ -273,8 +311,13 @@ def nk_lines(report: AnnualReport) -> list[list]:
         "off_site_remote": _("из них посещений вне стационара и удалённо"),
         "remote": _("из них посещений удалённо"),
     }
-    lines = [[r.label, r.events, r.drafts] for r in report.nk]
-    lines += [[visits[r.key], r.visits, None] for r in report.nk]
+    nk = report.nk
+    lines = [[r.label, r.events, r.drafts] for r in nk.rows]
+    lines += [[visits[r.key], shown(r.visits), None] for r in nk.rows]
+    lines.append([_("Мероприятий без данных о посещениях"), nk.row("total").no_visits, None])
+    m = nk.methodological
+    lines.append([m.label, m.events, m.drafts])
+    lines.append([_("Посещений мероприятий для специалистов"), shown(m.visits), None])
     return lines
 
 
@@ -307,7 +350,7 @@ def activities(report: AnnualReport) -> Table:
             e.venue_label,
             ", ".join(e.partners),
             e.agreement,
-            e.participants,
+            shown(e.participants),
             _draft(e.is_draft),
         ]
         for d in report.directions
@@ -339,8 +382,8 @@ def exhibitions(report: AnnualReport) -> Table:
             s.venue,
             s.starts_on,
             s.ends_on,
-            s.visitors,
-            s.excursions,
+            shown(s.visitors),
+            shown(s.excursions),
             _draft(x.is_draft),
         ]
         for x in report.direction(DIRECTION_EXHIBITIONS).items
@@ -367,11 +410,54 @@ def episodes(report: AnnualReport) -> Table:
     return Table("episodes", str(direction(DIRECTION_PROJECTS).column), headers, rows)
 
 
+def statuses(report: AnnualReport) -> Table:
+    return Table(
+        "statuses",
+        _("Статус за год"),
+        [
+            _("Направление"),
+            _("Проведено"),
+            _("Запланировано (ещё впереди)"),
+            _("Ждёт подтверждения"),
+            _("Отменено"),
+            _("Перенесено"),
+        ],
+        [[r.label, r.held, r.planned, r.awaiting, r.cancelled, r.postponed] for r in report.statuses.rows],
+    )
+
+
+def not_held(report: AnnualReport) -> Table:
+    labels = {d.key: str(d.short) for d in TABLE_ORDER}
+    return Table(
+        "not_held",
+        _("Не проведено"),
+        [_("Название"), _("Направление"), _("Дата"), _("Статус"), _("Что ждёт подтверждения")],
+        [[i.title, labels[i.direction], i.day, i.status_label, i.detail] for i in report.statuses.items],
+    )
+
+
+def own(report: AnnualReport) -> Table:
+    o = report.own
+    rows = [
+        [r.label, r.count, r.drafts, shown(r.visits) if r.key in ("events", "telebridges") else None] for r in o.rows
+    ]
+    rows.append([_("Всего"), o.total, sum(r.drafts for r in o.rows), shown(o.event_participants)])
+    return Table(
+        "own",
+        _("Собственная работа"),
+        [_("Направление"), _("Проведено без партнёров"), _("из них неопубликованных"), _("Участников мероприятий")],
+        rows,
+    )
+
+
 TABLES: list[Callable[[AnnualReport], Table]] = [
     summary,
+    statuses,
     agreement_totals,
     agreements,
+    directions,
     partners_directions,
+    own,
     events_breakdown,
     months,
     participants,
@@ -379,6 +465,7 @@ TABLES: list[Callable[[AnnualReport], Table]] = [
     partners,
     new_partners,
     nk,
+    not_held,
     activities,
     exhibitions,
     episodes,
@@ -389,5 +476,11 @@ def tables(report: AnnualReport) -> list[Table]:
     """Every figure of the report as plain tables (typed cells), in reading order; text cleaned for XML."""
     result = [build(report) for build in TABLES]
     for table in result:
-        table.rows = [[clean(v) if isinstance(v, str) else v for v in row] for row in table.rows]
+        table.rows = [[_cell(v) for v in row] for row in table.rows]
     return result
+
+
+def _cell(value):
+    if isinstance(value, Promise):  # «нет данных»
+        return str(value)
+    return clean(value) if isinstance(value, str) else value

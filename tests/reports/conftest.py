@@ -1,13 +1,16 @@
 """A small year of cooperation, built so every figure of the 2020 report can be counted by hand.
 
 Partners: P1 Tomsk (Russia), P2 East Kazakhstan, P3 Khabarovsk (Russia), P4 Volgograd (Russia).
+Every activity is held (status "held"); tests that need another status change it.
 Agreements:
-  A1  P1  signed 2019-05-10, no end date                         in force, 3 activities in 2020
+  A1  P1  signed 2019-05-10, no end date                         in force, 4 activities in 2020
   A2  P2  signed 2020-03-01, until 2021-06-30                    in force, signed in year, expiring next year, 4
   A3  P3  signed 2018-08-20, terminated 2020-09-01               terminated in year, 1 activity
-  A4  P4  signed 2020-02-01, until 2025-12-31                    in force, signed in year, nothing → dormant
+  A4  P4  signed 2020-02-01, until 2025-12-31                    in force, signed in year, nothing → new
   A5  P3  signed 2017-01-01, until 2020-06-30, no prolongation   expired in year
-  A6  P1  signed 2016-01-01, until 2017-01-01, auto-prolongation in force, nothing → dormant
+  A6  P1  signed 2016-01-01, until 2017-01-01, auto-prolongation in force, nothing (A1 is P1's newer) → dormant
+Joint: every activity but E3, X2, EP2, EP3 (the host's alone). Credit: each partner's agreement in force on
+the day (E2 credits A1 through P1's site as well as A2); `agreement=` in the factories adds a staff override.
 Events (Kemerovo time):
   E0   seminar     P1 org, A1, 2020-01-01 00:30 (= 31 Dec 20:30 Moscow), youth, in library, 20
   E1   webinar     P1 org + site, A1, 2020-03-10, children, remote, 40
@@ -33,6 +36,7 @@ import pytest
 
 from agreements.models import Agreement, Library
 from contests.models import Entry
+from coopnet.models import Status
 from coopnet.vocabulary import Scope
 from events.models import Event
 from exhibitions.models import Exhibition
@@ -54,6 +58,7 @@ from tests.factories import (
 
 KEMEROVO = ZoneInfo("Asia/Novokuznetsk")
 MOSCOW = ZoneInfo("Europe/Moscow")
+HELD = Status.HELD
 D = datetime.date
 
 
@@ -94,6 +99,7 @@ def scenario(db):
 
     common = {"format": Event.Format.ONLINE, "scope": Scope.INTERREGIONAL}
     e0 = EventFactory(
+        status=HELD,
         title="Семинар в новогоднюю ночь",
         kind=Event.Kind.SEMINAR,
         organiser=p1,
@@ -105,6 +111,7 @@ def scenario(db):
         **{**common, "format": Event.Format.OFFLINE},
     )
     e1 = EventFactory(
+        status=HELD,
         title="Вебинар о волонтёрах",
         kind=Event.Kind.WEBINAR,
         organiser=p1,
@@ -118,6 +125,7 @@ def scenario(db):
     ParticipationFactory(event=e1, library=p1)
     ParticipationFactory(event=e1, library=host)
     e2 = EventFactory(
+        status=HELD,
         title="Конференция о детском чтении",
         kind=Event.Kind.CONFERENCE,
         organiser=p2,
@@ -133,6 +141,7 @@ def scenario(db):
     ParticipationFactory(event=e2, library=p2)
     ParticipationFactory(event=e2, library=p1)
     e3 = EventFactory(
+        status=HELD,
         title="Круглый стол библиотекарей",
         kind=Event.Kind.ROUND_TABLE,
         organiser=host,
@@ -145,6 +154,7 @@ def scenario(db):
         participants_count=None,
     )
     t1 = TelebridgeFactory(
+        status=HELD,
         title="Мир детства: от книг к мечтам",
         organiser=host,
         agreement=a2,
@@ -158,6 +168,7 @@ def scenario(db):
     ParticipationFactory(event=t1, library=host)
     ParticipationFactory(event=t1, library=p2)
     edge = EventFactory(
+        status=HELD,
         title="Вебинар под бой курантов",
         kind=Event.Kind.WEBINAR,
         organiser=p1,
@@ -167,6 +178,7 @@ def scenario(db):
         **common,
     )
     e19 = EventFactory(
+        status=HELD,
         title="Вебинар 2019 года",
         kind=Event.Kind.WEBINAR,
         organiser=p1,
@@ -177,17 +189,34 @@ def scenario(db):
     )
 
     x1 = ExhibitionFactory(
-        title="Хабаровский край! Он почти бесконечный...", kind=Exhibition.Kind.EXCHANGE, provider=p3, agreement=a3
+        status=HELD,
+        title="Хабаровский край! Он почти бесконечный...",
+        kind=Exhibition.Kind.EXCHANGE,
+        provider=p3,
+        agreement=a3,
     )
     ExhibitionStopFactory(
-        exhibition=x1, venue=host, starts_on=D(2020, 2, 3), ends_on=D(2020, 3, 20), visitors=850, excursions=6
+        status=HELD,
+        exhibition=x1,
+        venue=host,
+        starts_on=D(2020, 2, 3),
+        ends_on=D(2020, 3, 20),
+        visitors=850,
+        excursions=6,
     )
-    x2 = ExhibitionFactory(title="Город дружбы", kind=Exhibition.Kind.ETHNOCULTURAL, provider=host)
+    x2 = ExhibitionFactory(status=HELD, title="Город дружбы", kind=Exhibition.Kind.ETHNOCULTURAL, provider=host)
     ExhibitionStopFactory(
-        exhibition=x2, venue=host, starts_on=D(2019, 11, 15), ends_on=D(2020, 1, 20), visitors=300, excursions=2
+        status=HELD,
+        exhibition=x2,
+        venue=host,
+        starts_on=D(2019, 11, 15),
+        ends_on=D(2020, 1, 20),
+        visitors=300,
+        excursions=2,
     )
 
     c1 = ContestFactory(
+        status=HELD,
         title="Абай мұрасы. К Абаю...",
         organiser=p2,
         agreement=a2,
@@ -202,6 +231,7 @@ def scenario(db):
     EntryFactory(contest=c1, curator=host, result=Entry.Result.PARTICIPANT)
     EntryFactory(contest=c1, curator=None, result=Entry.Result.PARTICIPANT)
     c2 = ContestFactory(
+        status=HELD,
         title="Вдумчивый читатель",
         organiser=p1,
         agreement=a1,
@@ -214,12 +244,26 @@ def scenario(db):
 
     project = ProjectFactory(title="Сказки народов Кузбасса", organiser=host)
     ep1 = EpisodeFactory(
-        project=project, number=1, title="Аксак-кулан", library=p2, agreement=a2, published_on=D(2020, 4, 27)
+        status=HELD,
+        project=project,
+        number=1,
+        title="Аксак-кулан",
+        library=p2,
+        agreement=a2,
+        published_on=D(2020, 4, 27),
     )
     ep2 = EpisodeFactory(
-        project=project, number=2, title="Шорские сказки", library=host, published_on=D(2020, 9, 14), is_published=False
+        status=HELD,
+        project=project,
+        number=2,
+        title="Шорские сказки",
+        library=host,
+        published_on=D(2020, 9, 14),
+        is_published=False,
     )
-    ep3 = EpisodeFactory(project=project, number=3, title="Русские сказки", library=host, published_on=D(2019, 5, 1))
+    ep3 = EpisodeFactory(
+        status=HELD, project=project, number=3, title="Русские сказки", library=host, published_on=D(2019, 5, 1)
+    )
 
     return SimpleNamespace(
         host=host,
@@ -251,34 +295,37 @@ def scenario(db):
 
 
 # The 2020 headline, counted by hand from the scenario above: (value in 2020, value in 2019).
+# Joint work only: E3, X2, EP2 (2020) and X2, EP3 (2019) are the host's own, counted apart.
 HEADLINE_2020 = {
     "agreements_in_force": (4, 4),  # 2020: A1 A2 A4 A6; 2019: A1 A3 A5 A6
     "agreements_signed": (2, 1),  # A2 A4 | A1
     "agreements_ended": (2, 0),  # A3 terminated, A5 expired
-    "agreements_dormant": (2, 3),  # A4 A6 | A3 A5 A6
-    "activities": (11, 4),  # 5 events + 2 exhibitions + 2 contests + 2 episodes | E19 X2 C2 EP3
-    "events": (4, 1),  # E0 E1 E2 E3 | E19
+    "agreements_dormant": (1, 3),  # A6 (A4 is new) | A3 A5 A6 (A1 is new)
+    "agreements_new": (2, 1),  # A2 A4 | A1
+    "activities": (8, 2),  # 4 events + 1 exhibition + 2 contests + 1 episode | E19 C2
+    "events": (3, 1),  # E0 E1 E2 | E19
     "telebridges": (1, 0),
-    "exhibitions": (2, 1),
+    "exhibitions": (1, 0),  # X1 | X2 is the host's own
     "contests": (2, 1),
-    "episodes": (2, 1),
+    "episodes": (1, 0),  # EP1
+    "own_activities": (3, 2),  # E3 X2 EP2 | X2 EP3
     "event_participants": (220, 30),  # 20 + 40 + 100 + 60 | 30
-    "exhibition_visitors": (850, 300),
+    "exhibition_visitors": (850, 0),
     "contest_entries": (5, 1),
     "contest_awards": (3, 1),  # winner, finalist, laureate | laureate
     "partners_active": (3, 1),  # P1 P2 P3 | P1
     "partners_new": (2, 0),  # P2 P4 (first agreements in 2020)
-    "nk_events": (5, 1),
-    "nk_visits": (220, 30),
+    "nk_events": (2, 0),  # the host organised E3 and T1; E1 it only hosted a site of
+    "nk_visits": (60, 0),  # T1's total; E3 has no figure
 }
 
 # Form 6-НК for 2020: (events, visits, drafts).
 NK_2020 = {
-    "total": (5, 220, 1),
-    "children": (2, 100, 0),  # E1 40, T1 60
-    "youth": (2, 120, 1),  # E0 20, E2 100 (draft)
-    "off_site_remote": (3, 200, 1),  # E1, E2 remote; T1 off site
-    "remote": (2, 140, 1),  # E1, E2
+    "total": (2, 60, 0),  # E3 (no figure), T1 60
+    "children": (1, 60, 0),  # T1
+    "youth": (0, 0, 0),
+    "off_site_remote": (1, 60, 0),  # T1 off site
+    "remote": (0, 0, 0),
 }
 
 # Partner × direction for 2020: columns in this order, then total and drafts.
@@ -286,47 +333,46 @@ MATRIX_COLUMNS = [
     "вебинар",
     "семинар",
     "конференция",
-    "круглый стол",
     "Телемосты",
     "Выставки",
     "Конкурсы",
     "Выпуски проектов",
 ]
 MATRIX_2020 = {
-    "Томская ОДЮБ": ([1, 1, 1, 0, 0, 0, 1, 0], 4, 2),  # E1, E0, E2 (site), C2 (draft); E2 draft
-    "ВК ОДЮБ": ([0, 0, 1, 0, 1, 0, 1, 1], 4, 1),  # E2 (draft), T1, C1, EP1
-    "ХКДБ": ([0, 0, 0, 0, 0, 1, 0, 0], 1, 0),  # X1
+    "Томская ОДЮБ": ([1, 1, 1, 0, 0, 1, 0], 4, 2),  # E1, E0, E2 (site), C2 (draft); E2 draft
+    "ВК ОДЮБ": ([0, 0, 1, 1, 0, 1, 1], 4, 1),  # E2 (draft), T1, C1, EP1
+    "ХКДБ": ([0, 0, 0, 0, 1, 0, 0], 1, 0),  # X1
 }
-MATRIX_TOTALS_2020 = ([1, 1, 1, 1, 1, 2, 2, 2], 11, 3)
+MATRIX_TOTALS_2020 = ([1, 1, 1, 1, 1, 2, 1], 8, 2)
 
 # Per agreement in 2020: (activities, drafts, dormant, in force, state label).
 AGREEMENTS_2020 = {
-    "1": (3, 1, False, True, "действует"),  # E0 E1 C2(draft)
+    "1": (4, 2, False, True, "действует"),  # E0 E1 E2 (P1 a site) C2(draft)
     "2": (4, 1, False, True, "действует"),  # E2(draft) T1 C1 EP1
     "3": (1, 0, False, False, "расторгнуто"),  # X1
-    "4": (0, 0, True, True, "действует"),
+    "4": (0, 0, False, True, "действует"),  # nothing, but new: not dormant
     "5": (0, 0, False, False, "срок истёк"),
     "6": (0, 0, True, True, "действует"),
 }
 
-# Activities by month in 2020: (events, telebridges, exhibitions, contests, episodes).
+# Joint activities by month in 2020: (events, telebridges, exhibitions, contests, episodes).
 MONTHS_2020 = {
-    1: (1, 0, 1, 1, 0),  # E0; X2 running since 2019; C2 results
+    1: (1, 0, 0, 1, 0),  # E0; C2 results
     2: (0, 0, 1, 0, 0),  # X1
     3: (1, 0, 0, 0, 0),  # E1
     4: (0, 0, 0, 0, 1),  # EP1
-    5: (1, 0, 0, 0, 0),  # E3
     6: (0, 1, 0, 1, 0),  # T1, C1
-    9: (0, 0, 0, 0, 1),  # EP2
     11: (1, 0, 0, 0, 0),  # E2
 }
 
 PARTICIPANTS_2020 = {
     "event_participants": 220,
     "telebridge_participants": 60,
-    "events_without_figure": 1,
+    "events_with_figure": 4,
+    "events_without_figure": 0,
     "exhibition_visitors": 850,
     "exhibition_excursions": 6,
+    "stops_without_visitors": 0,
     "contest_entries": 5,
     "contest_entries_from_our_region": 4,
     "contest_winners": 1,

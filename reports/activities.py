@@ -1,0 +1,344 @@
+"""Each activity of the rows as the figures see it: where it stands, who took part, which agreements it serves.
+
+The rules, each in one place:
+
+- **Held.** Only an activity whose status is "held" counts as done. A planned one whose date has passed is
+  "awaiting confirmation" (a gap in the data, named as such); cancelled and postponed ones count nowhere.
+  An exhibition is done in a period when one of its stops open in the period was held (and the exhibition as a
+  whole was neither cancelled nor postponed): the stop is what happens on a date.
+- **Joint.** An activity is joint when at least one partner library (not the host) took part in it: an event's
+  organiser or site, an exhibition's provider or the venue of a held stop, a contest's organiser or curator,
+  the library that prepared an episode. The rest is the host's own work, reported apart.
+- **Credit.** `agreements.models.credited_agreements()`, with the parties the models' `credit_parties()` name,
+  built here from rows so the report needs no query per activity.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from django.utils import timezone
+
+from agreements.models import credited_agreements
+from coopnet.dates import day_start
+from coopnet.models import AWAITING_CONFIRMATION, Status
+from events.models import Event
+from reports.data import (
+    CONTEST,
+    DIRECTION_CONTESTS,
+    DIRECTION_EVENTS,
+    DIRECTION_EXHIBITIONS,
+    DIRECTION_PROJECTS,
+    DIRECTION_TELEBRIDGES,
+    EPISODE,
+    EXHIBITION,
+    TELEBRIDGE,
+)
+from reports.queries import (
+    EVENT,
+    ContestRow,
+    EpisodeRow,
+    EventRow,
+    Period,
+    Rows,
+    SiteRow,
+    StopRow,
+    contest_first_day,
+    contest_in,
+    kemerovo,
+)
+
+HELD = Status.HELD.value
+PLANNED = Status.PLANNED.value
+AWAITING = AWAITING_CONFIRMATION
+NOT_DONE = (Status.CANCELLED.value, Status.POSTPONED.value)
+STATUS_ORDER = (HELD, AWAITING, PLANNED, Status.CANCELLED.value, Status.POSTPONED.value)
+
+
+@cache
+def nk_venue(venue: str, fmt: str) -> str:
+    """`Event.nk_venue` of a row (the property itself, on a bare instance; remembered per pair of values)."""
+    return Event(venue=venue, format=fmt).nk_venue
+
+
+@dataclass(eq=False)
+class Activity:
+    """What every kind has; each kind says when it happened and who took part."""
+
+    id: int
+    title: str
+    is_published: bool
+    credit: frozenset[int] = field(default=frozenset(), init=False)  # agreement ids, set by `credit_all`
+
+    group: str = field(default="", init=False)  # an event kind, or EXHIBITION, CONTEST, EPISODE
+    direction: str = field(default="", init=False)
+
+    def in_period(self, p: Period) -> bool:  # pragma: no cover - every kind defines it
+        raise NotImplementedError
+
+    def status_in(self, p: Period, today: datetime.date) -> str:  # pragma: no cover
+        raise NotImplementedError
+
+    def partners_in(self, p: Period) -> set[int]:  # pragma: no cover
+        raise NotImplementedError
+
+    def first_day_in(self, p: Period) -> datetime.date:  # pragma: no cover
+        raise NotImplementedError
+
+    def credit_parties(self) -> list[tuple[int, datetime.date | None]]:  # pragma: no cover
+        raise NotImplementedError
+
+    def held_in(self, p: Period, today: datetime.date) -> bool:
+        return self.in_period(p) and self.status_in(p, today) == HELD
+
+
+_day_start = cache(day_start)
+
+
+def _stored(status: str, over: bool, ahead: bool) -> str:
+    """`Scheduled.status_on`: the stored status, or awaiting confirmation for a planned one past its date.
+
+    A "held" mark on what has not begun yet (`ahead`, a slip of the keyboard) is not believed: it is planned."""
+    if status == HELD and ahead:
+        return PLANNED
+    return AWAITING if status == PLANNED and over else status
+
+
+@dataclass(eq=False)
+class EventFact(Activity):
+    row: EventRow = None  # type: ignore[assignment]
+    day: datetime.date = None  # type: ignore[assignment]  # the start in Kemerovo
+    sites: list[SiteRow] = field(default_factory=list)
+    partners: frozenset[int] = frozenset()
+
+    def __post_init__(self):
+        self.group = self.row.kind
+        self.direction = DIRECTION_TELEBRIDGES if self.row.kind == TELEBRIDGE else DIRECTION_EVENTS
+
+    def in_period(self, p: Period) -> bool:
+        return p.has(self.day)
+
+    def status_in(self, p: Period, today: datetime.date) -> str:
+        return _stored(self.row.status, self.row.ends_at < _day_start(today), self.day > today)
+
+    def partners_in(self, p: Period) -> set[int]:
+        return set(self.partners)
+
+    def first_day_in(self, p: Period) -> datetime.date:
+        return self.day
+
+    def last_day_upto(self, as_of: datetime.date) -> datetime.date | None:
+        return self.day if self.day <= as_of else None
+
+    def credit_parties(self):
+        return [(self.row.organiser_id, self.day)] + [(s.library_id, self.day) for s in self.sites]
+
+    @property
+    def nk_venue(self) -> str:
+        return nk_venue(self.row.venue, self.row.format)
+
+
+def stop_status(stop: StopRow, today: datetime.date) -> str:
+    return _stored(stop.status, stop.ends_on < today, stop.starts_on > today)
+
+
+@dataclass(eq=False)
+class ExhibitionFact(Activity):
+    stops: list[StopRow] = field(default_factory=list)
+    today: datetime.date = None  # type: ignore[assignment]
+
+    def __post_init__(self):
+        self.group, self.direction = EXHIBITION, DIRECTION_EXHIBITIONS
+
+    @property
+    def first(self) -> StopRow:
+        return self.stops[0]
+
+    def stops_in(self, p: Period) -> list[StopRow]:
+        return [s for s in self.stops if p.overlaps(s.starts_on, s.ends_on)]
+
+    def held_stops_in(self, p: Period) -> list[StopRow]:
+        if self.first.exhibition_status in NOT_DONE:
+            return []
+        return [s for s in self.stops_in(p) if stop_status(s, self.today) == HELD]
+
+    def in_period(self, p: Period) -> bool:
+        return bool(self.stops_in(p))
+
+    def status_in(self, p: Period, today: datetime.date) -> str:
+        if self.first.exhibition_status in NOT_DONE:
+            return self.first.exhibition_status
+        statuses = {stop_status(s, today) for s in self.stops_in(p)}
+        return next((s for s in STATUS_ORDER if s in statuses), PLANNED)
+
+    def partners_in(self, p: Period) -> set[int]:
+        return {self.first.provider_id} | {s.venue_id for s in self.held_stops_in(p)}
+
+    def first_day_in(self, p: Period) -> datetime.date:
+        stops = self.held_stops_in(p) or self.stops_in(p)
+        return max(min(s.starts_on for s in stops), p.first_day)
+
+    def last_day_upto(self, as_of: datetime.date) -> datetime.date | None:
+        return max(
+            (s.starts_on for s in self.stops if stop_status(s, self.today) == HELD and s.starts_on <= as_of),
+            default=None,
+        )
+
+    def credit_parties(self):
+        """`Exhibition.credit_parties`: the provider from the first day on show, each venue from its stop."""
+        first = min(s.starts_on for s in self.stops)
+        return [(self.first.provider_id, first)] + [(s.venue_id, s.starts_on) for s in self.stops]
+
+
+@dataclass(eq=False)
+class ContestFact(Activity):
+    row: ContestRow = None  # type: ignore[assignment]
+    curators: list[int] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.group, self.direction = CONTEST, DIRECTION_CONTESTS
+
+    def _dates(self):
+        return self.row.submissions_from, self.row.submissions_until, self.row.results_on
+
+    def in_period(self, p: Period) -> bool:
+        return contest_in(p, *self._dates())
+
+    def status_in(self, p: Period, today: datetime.date) -> str:
+        end = self.row.results_on or self.row.submissions_until
+        day = self.day
+        return _stored(self.row.status, end is not None and end < today, day is not None and day > today)
+
+    def partners_in(self, p: Period) -> set[int]:
+        return {self.row.organiser_id, *self.curators}
+
+    def first_day_in(self, p: Period) -> datetime.date:
+        return contest_first_day(p, *self._dates())
+
+    @property
+    def day(self) -> datetime.date | None:
+        """The day the contest's parties took part on (`Contest.credit_parties`)."""
+        return self.row.submissions_from or self.row.submissions_until or self.row.results_on
+
+    def last_day_upto(self, as_of: datetime.date) -> datetime.date | None:
+        return self.day if self.day is not None and self.day <= as_of else None
+
+    def credit_parties(self):
+        return [(self.row.organiser_id, self.day)] + [(c, self.day) for c in self.curators]
+
+
+@dataclass(eq=False)
+class EpisodeFact(Activity):
+    row: EpisodeRow = None  # type: ignore[assignment]
+
+    def __post_init__(self):
+        self.group, self.direction = EPISODE, DIRECTION_PROJECTS
+
+    def in_period(self, p: Period) -> bool:
+        return p.has(self.row.published_on)
+
+    def status_in(self, p: Period, today: datetime.date) -> str:
+        day = self.row.published_on
+        return _stored(self.row.status, day is not None and day < today, day is not None and day > today)
+
+    def partners_in(self, p: Period) -> set[int]:
+        return {self.row.library_id}
+
+    def first_day_in(self, p: Period) -> datetime.date:
+        return self.row.published_on
+
+    def last_day_upto(self, as_of: datetime.date) -> datetime.date | None:
+        day = self.row.published_on
+        return day if day is not None and day <= as_of else None
+
+    def credit_parties(self):
+        return [(self.row.library_id, self.row.published_on)]
+
+
+@dataclass
+class Facts:
+    """Every activity of the horizon, by kind, with the host's id for the joint rule."""
+
+    host_id: int | None
+    events: list[EventFact]
+    exhibitions: list[ExhibitionFact]
+    contests: list[ContestFact]
+    episodes: list[EpisodeFact]
+
+    def all(self) -> list[Activity]:
+        return [*self.events, *self.exhibitions, *self.contests, *self.episodes]
+
+    def partners(self, activity: Activity, p: Period) -> set[int]:
+        """The partner libraries (not the host) that took part in an activity in a period."""
+        return activity.partners_in(p) - {self.host_id}
+
+    def is_joint(self, activity: Activity, p: Period) -> bool:
+        return bool(self.partners(activity, p))
+
+
+def _event_facts(rows: Rows) -> list[EventFact]:
+    tz = kemerovo()
+    sites: dict[int, list[SiteRow]] = defaultdict(list)
+    for site in rows.sites:
+        sites[site.event_id].append(site)
+    facts = []
+    for row in rows.events:
+        own = sites.get(row.id, [])
+        facts.append(
+            EventFact(
+                row.id,
+                row.title,
+                row.is_published,
+                row=row,
+                day=timezone.localtime(row.starts_at, tz).date(),
+                sites=own,
+                partners=frozenset({row.organiser_id, *(s.library_id for s in own)}),
+            )
+        )
+    return facts
+
+
+def _exhibition_facts(rows: Rows, today: datetime.date) -> list[ExhibitionFact]:
+    stops: dict[int, list[StopRow]] = defaultdict(list)
+    for stop in rows.stops:
+        stops[stop.exhibition_id].append(stop)
+    return [ExhibitionFact(pk, own[0].title, own[0].is_published, stops=own, today=today) for pk, own in stops.items()]
+
+
+def _contest_facts(rows: Rows) -> list[ContestFact]:
+    curators: dict[int, list[int]] = defaultdict(list)
+    for curator in rows.curators:
+        curators[curator.contest_id].append(curator.library_id)
+    return [ContestFact(r.id, r.title, r.is_published, row=r, curators=curators.get(r.id, [])) for r in rows.contests]
+
+
+def facts_from(rows: Rows, host_id: int | None, today: datetime.date) -> Facts:
+    return Facts(
+        host_id=host_id,
+        events=_event_facts(rows),
+        exhibitions=_exhibition_facts(rows, today),
+        contests=_contest_facts(rows),
+        episodes=[EpisodeFact(r.id, r.title, r.is_published, row=r) for r in rows.episodes],
+    )
+
+
+def _override_group(activity: Activity) -> str:
+    return activity.group if activity.group in (EXHIBITION, CONTEST, EPISODE) else EVENT
+
+
+def credit_all(activities: list[Activity], rows: Rows, agreements_of: dict, host_id: int | None) -> None:
+    """Set `credit` on each activity: `credited_agreements()` of its parties and its staff overrides."""
+    added: dict[tuple[str, int], set[int]] = defaultdict(set)
+    excluded: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for o in rows.overrides:
+        (added if o.added else excluded)[(o.group, o.activity_id)].add(o.agreement_id)
+    for activity in activities:
+        key = (_override_group(activity), activity.id)
+        parties = [(lib, day) for lib, day in activity.credit_parties() if lib != host_id and lib in agreements_of]
+        if parties or key in added:
+            activity.credit = frozenset(
+                credited_agreements(parties, agreements_of, added.get(key, ()), excluded.get(key, ()))
+            )
