@@ -8,6 +8,7 @@ from tests.factories import HostLibraryFactory, UserFactory
 
 GROUPS_MIGRATION = importlib.import_module("agreements.migrations.0003_groups")
 REPORT_ACCESS_MIGRATION = importlib.import_module("reports.migrations.0002_managers_see_annual_report")
+METHODOLOGISTS_REPORT_MIGRATION = importlib.import_module("reports.migrations.0003_methodologists_see_annual_report")
 
 
 def ensure_staff_groups():
@@ -17,6 +18,7 @@ def ensure_staff_groups():
     if Group.objects.filter(name__in=names).count() < len(names):
         GROUPS_MIGRATION.create_groups(apps, None)
         REPORT_ACCESS_MIGRATION.grant_to_managers(apps, None)
+        METHODOLOGISTS_REPORT_MIGRATION.grant_to_methodologists(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -49,21 +49,37 @@ def test_anonymous_is_sent_to_the_login_page(client, db, url):
 
 
 @pytest.mark.parametrize("url", _urls())
-@pytest.mark.parametrize("persona", ["outsider", "methodologist"])
-def test_staff_outside_the_managers_group_get_403(client, request, url, persona):
-    client.force_login(request.getfixturevalue(persona))
+def test_staff_outside_the_managers_and_methodologists_get_403(client, outsider, url):
+    client.force_login(outsider)
     response = client.get(url)
     assert response.status_code == 403
-    assert "доступен только руководителям" in response.content.decode()
+    assert "доступен руководителям и методистам" in response.content.decode()
 
 
 @pytest.mark.parametrize("url", _urls())
-@pytest.mark.parametrize("persona", ["manager", "superuser"])
-def test_managers_and_superusers_get_the_report(client, request, url, persona):
+@pytest.mark.parametrize("persona", ["manager", "methodologist", "superuser"])
+def test_managers_methodologists_and_superusers_get_the_report(client, request, url, persona):
     client.force_login(request.getfixturevalue(persona))
     response = client.get(url)
     assert response.status_code == 200
     assert {"private", "no-store"} <= _cache_directives(response)
+
+
+def test_the_methodologists_group_holds_the_report_permission(methodologist):
+    group = Group.objects.get(name="Методисты")
+    assert group.permissions.filter(codename="view_annual_report").exists()
+
+
+def test_the_methodologists_migration_can_be_reversed_and_applied_again(methodologist):
+    from django.apps import apps
+
+    from tests.conftest import METHODOLOGISTS_REPORT_MIGRATION as migration
+
+    group = Group.objects.get(name="Методисты")
+    migration.revoke_from_methodologists(apps, None)
+    assert not group.permissions.filter(codename="view_annual_report").exists()
+    migration.grant_to_methodologists(apps, None)
+    assert group.permissions.filter(codename="view_annual_report").exists()
 
 
 def _cache_directives(response) -> set[str]:
