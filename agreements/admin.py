@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from .models import Agreement, Contact, Direction, Library
+from .models import Agreement, Contact, Direction, Library, agreements_credited_by
 
 TIMEZONE_CHOICES = [("", "---------")] + [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
@@ -117,3 +117,19 @@ class AgreementAdmin(admin.ModelAdmin):
     @admin.display(description=_("скан"), boolean=True)
     def has_scan(self, obj):
         return bool(obj.scan)
+
+
+class CreditAdminMixin:
+    """For activity admins: which agreements the activity counts for, by the rule, with the staff overrides."""
+
+    CREDIT_FIELDS = ["credit_summary", "agreements_added", "agreements_excluded"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "credit_summary"]
+
+    @admin.display(description=_("засчитывается соглашениям"))
+    def credit_summary(self, obj):
+        if obj is None or obj.pk is None:
+            return _("определится после сохранения: по библиотекам-участницам и датам")
+        credited = Agreement.objects.filter(pk__in=agreements_credited_by(obj)).select_related("partner")
+        return "; ".join(str(agreement) for agreement in credited) or _("ни одному (партнёры не участвовали)")

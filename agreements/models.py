@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -409,9 +409,85 @@ class Agreement(models.Model):
         return self.State(self.state).label
 
 
-def public_agreement_prefetch(lookup: str = "agreement") -> Prefetch:
-    """Load an activity's agreement only when the public may see it; otherwise the attribute is None."""
-    return Prefetch(lookup, queryset=Agreement.objects.public().select_related("partner"))
+# --- which agreements an activity serves ------------------------------------------------------------
+
+
+def by_partner(agreements) -> dict[int, list["Agreement"]]:
+    grouped: dict[int, list[Agreement]] = {}
+    for agreement in agreements:
+        grouped.setdefault(agreement.partner_id, []).append(agreement)
+    return grouped
+
+
+def credited_agreements(parties, agreements_of, added=(), excluded=()) -> set[int]:
+    """The one rule of which agreements an activity serves (the admin, the site and the report use it).
+
+    `parties` are (library id, day) pairs: every library that took part and the day it did. Each partner
+    credits its agreement in force on that day (the most recently signed, if several are); the host has no
+    agreement with itself and credits none. Staff overrides then add agreements (`added`) or take them away
+    (`excluded`). `agreements_of` maps a partner's id to its agreements (see `by_partner`).
+    """
+    credited = set()
+    for library_id, day in parties:
+        if day is None:
+            continue
+        in_force = [a for a in agreements_of.get(library_id, ()) if a.is_in_force_on(day)]
+        if in_force:
+            credited.add(max(in_force, key=lambda a: (a.signed_on, a.pk)).pk)
+    return (credited - set(excluded)) | set(added)
+
+
+def credit_of(activity, agreements_of) -> set[int]:
+    """`credited_agreements()` of a loaded activity: its `credit_parties()` and its staff overrides."""
+    return credited_agreements(
+        activity.credit_parties(),
+        agreements_of,
+        added={a.pk for a in activity.agreements_added.all()},
+        excluded={a.pk for a in activity.agreements_excluded.all()},
+    )
+
+
+def agreements_credited_by(activity) -> set[int]:
+    """The agreements one activity serves, loading what the rule needs (one query)."""
+    partner_ids = {library_id for library_id, _day in activity.credit_parties()}
+    return credit_of(activity, by_partner(Agreement.objects.filter(partner_id__in=partner_ids)))
+
+
+def public_agreements_credited_by(activity) -> list["Agreement"]:
+    """What an activity's public page names under «В рамках соглашения»: the public ones it serves (one query)."""
+    partner_ids = {library_id for library_id, _day in activity.credit_parties()}
+    added = [a.pk for a in activity.agreements_added.all()]
+    rows = (
+        Agreement.objects.filter(Q(partner_id__in=partner_ids) | Q(pk__in=added))
+        .annotate(shown=Exists(Agreement.objects.public().filter(pk=OuterRef("pk"))))
+        .select_related("partner")
+        .order_by("signed_on", "pk")
+    )
+    rows = list(rows)
+    credited = credit_of(activity, by_partner(rows))
+    return [row for row in rows if row.pk in credited and row.shown]
+
+
+def credit_fields(model_name: str) -> tuple[models.ManyToManyField, models.ManyToManyField]:
+    """The staff overrides every activity has: agreements to credit as well, and agreements not to credit."""
+    added = models.ManyToManyField(
+        Agreement,
+        verbose_name=_("засчитать также соглашениям"),
+        related_name=f"added_{model_name}s",
+        blank=True,
+        help_text=_(
+            "Обычно не нужно: дело засчитывается соглашению каждой библиотеки-партнёра, участвовавшей в нём, "
+            "действующему на дату. Укажите здесь соглашение, которое участие не показывает."
+        ),
+    )
+    excluded = models.ManyToManyField(
+        Agreement,
+        verbose_name=_("не засчитывать соглашениям"),
+        related_name=f"excluded_{model_name}s",
+        blank=True,
+        help_text=_("Соглашения, по которым это дело не выполнялось, хотя партнёр участвовал."),
+    )
+    return added, excluded
 
 
 IN_FORCE_STATES = frozenset({Agreement.State.IN_FORCE, Agreement.State.EXPIRING})

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from agreements.admin import CreditAdminMixin
 from coopnet.admin_actions import PublishActionsMixin, StatusColumnMixin
 
 from .models import Contest, Curator, Entry
@@ -30,7 +31,7 @@ class EntryInline(admin.TabularInline):
 
 
 @admin.register(Contest)
-class ContestAdmin(StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):
+class ContestAdmin(CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "organiser",
@@ -44,7 +45,7 @@ class ContestAdmin(StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):
     list_filter = ["status", "is_published", "scope", "is_online", "age_rating", "organiser"]
     search_fields = ["title", "theme", "description", "organiser__short_name"]
     date_hierarchy = "submissions_until"
-    autocomplete_fields = ["organiser", "agreement"]
+    autocomplete_fields = ["organiser", "agreements_added", "agreements_excluded"]
     list_select_related = ["organiser"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [CuratorInline, EntryInline]

@@ -3,9 +3,10 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from agreements.models import Agreement, Library
+from agreements.models import Library, credit_fields
 from coopnet.models import Publishable, Scheduled, ScheduledQuerySet, nested, rescheduled_only_when_postponed
 from coopnet.vocabulary import AgeRating, Scope
 
@@ -24,8 +25,8 @@ class ContestQuerySet(ScheduledQuerySet):
         return self.filter(Q(organiser=library) | Q(Exists(curates)))
 
     def open_on(self, day):
-        """Taking entries on a day: the SQL form of `Contest.stage_on(day) == Stage.OPEN` (tested to agree)."""
-        return self.filter(
+        """Taking entries on a day: going ahead and `Contest.stage_on(day) == Stage.OPEN` (tested to agree)."""
+        return self.going_ahead().filter(
             Q(submissions_from__isnull=True) | Q(submissions_from__lte=day),
             Q(submissions_until__isnull=True) | Q(submissions_until__gte=day),
         )
@@ -56,14 +57,7 @@ class Contest(Publishable, Scheduled):
     submissions_until = models.DateField(_("приём работ до"), null=True, blank=True)
     results_on = models.DateField(_("подведение итогов"), null=True, blank=True)
     rules_url = models.URLField(_("положение о конкурсе"), blank=True)
-    agreement = models.ForeignKey(
-        Agreement,
-        verbose_name=_("в рамках соглашения"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="contests",
-    )
+    agreements_added, agreements_excluded = credit_fields("contest")
     age_rating = models.CharField(_("возрастная маркировка"), max_length=3, choices=AgeRating.choices, default="6+")
     objects = ContestQuerySet.as_manager()
 
@@ -106,6 +100,16 @@ class Contest(Publishable, Scheduled):
     def is_over_on(self, day) -> bool:
         end = self.results_on or self.submissions_until
         return end is not None and end < day
+
+    def credit_parties(self) -> list[tuple[int, object]]:
+        """The organiser and every curator, from the start of submissions (uses the curators)."""
+        day = (
+            self.submissions_from
+            or self.submissions_until
+            or self.results_on
+            or (timezone.localdate(self.created_at) if self.created_at else None)
+        )
+        return [(self.organiser_id, day)] + [(curator.library_id, day) for curator in self.curators.all()]
 
     def stage_on(self, day) -> "Contest.Stage":
         """Before, during or after the submission period on a day."""

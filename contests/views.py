@@ -3,14 +3,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from agreements.models import public_agreement_prefetch
-from coopnet.models import Status
+from agreements.models import public_agreements_credited_by
 
 from .models import Contest, Curator, Entry
 
 Stage = Contest.Stage
 # What readers are told about; a planned one past its date just looks past ("awaiting" is for staff).
-CALLED_OFF = {Status.CANCELLED, Status.POSTPONED}
 STAGE_TITLES = {
     Stage.OPEN: _("Идёт приём работ"),
     Stage.UPCOMING: _("Скоро"),
@@ -30,7 +28,7 @@ def contest_list(request):
     called_off = []
     for contest in Contest.objects.public().annotate(curators_count=Count("curators")):
         # Its dates no longer hold: listed apart, not as taking entries or finished.
-        (called_off if contest.status in CALLED_OFF else groups[contest.stage_on(today)]).append(contest)
+        (called_off if contest.is_called_off else groups[contest.stage_on(today)]).append(contest)
     groups[Stage.OPEN].sort(key=lambda c: (c.submissions_until is None, c.submissions_until or today, c.title))
     groups[Stage.UPCOMING].sort(key=lambda c: (c.submissions_from, c.title))
     groups[Stage.FINISHED].sort(key=lambda c: (c.submissions_until, c.title), reverse=True)
@@ -60,17 +58,18 @@ def _results(contest) -> list[dict]:
 def contest_detail(request, slug: str):
     contest = get_object_or_404(
         Contest.objects.public().prefetch_related(
-            public_agreement_prefetch(),
             Prefetch("curators", queryset=Curator.objects.select_related("library").order_by("region")),
+            "agreements_added",
+            "agreements_excluded",
         ),
         slug=slug,
     )
     context = {
         "contest": contest,
         # A cancelled or postponed contest takes no entries, whatever its dates say: its notice says so instead.
-        "stage": None if contest.status in CALLED_OFF else contest.stage_on(timezone.localdate()),
+        "stage": None if contest.is_called_off else contest.stage_on(timezone.localdate()),
         "curators": list(contest.curators.all()),
         "results": _results(contest),
-        "agreement": contest.agreement,
+        "agreements": public_agreements_credited_by(contest),
     }
     return render(request, "contests/contest_detail.html", context)

@@ -62,6 +62,9 @@ class Status(models.TextChoices):
     POSTPONED = "postponed", _("перенесено")
 
 
+# What readers are told about. A planned activity past its date just looks past ("awaiting" is for staff).
+CALLED_OFF = frozenset({Status.CANCELLED, Status.POSTPONED})
+
 # Not stored: a planned activity whose date has passed without anyone saying it was held.
 AWAITING_CONFIRMATION = "awaiting"
 AWAITING_CONFIRMATION_LABEL = _("ждёт подтверждения")
@@ -81,6 +84,10 @@ class ScheduledQuerySet(PublishedQuerySet):
 
     def held(self):
         return self.filter(status=Status.HELD)
+
+    def going_ahead(self):
+        """Not cancelled or postponed."""
+        return self.exclude(status__in=CALLED_OFF)
 
     def awaiting_confirmation(self, day):
         """Still "planned" although their date has passed: a gap in the data, never counted as held."""
@@ -106,6 +113,11 @@ class Scheduled(models.Model):
 
     def is_over_on(self, day) -> bool:  # pragma: no cover - every concrete model defines it
         raise NotImplementedError
+
+    @property
+    def is_called_off(self) -> bool:
+        """Cancelled or postponed: what a reader is told about."""
+        return self.status in CALLED_OFF
 
     def status_on(self, day) -> str:
         """The stored status, or "awaiting confirmation" for a planned activity whose date has passed."""

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from agreements.admin import CreditAdminMixin
 from coopnet.admin_actions import PublishActionsMixin, StatusColumnMixin
 
 from .models import Episode, Event, Participation, Person, Project
@@ -14,7 +15,7 @@ class ParticipationInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):
+class EventAdmin(CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "kind",
@@ -39,7 +40,7 @@ class EventAdmin(StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):
     ]
     search_fields = ["title", "description", "organiser__short_name", "guests__full_name"]
     date_hierarchy = "starts_at"
-    autocomplete_fields = ["organiser", "agreement", "guests"]
+    autocomplete_fields = ["organiser", "guests", "agreements_added", "agreements_excluded"]
     list_select_related = ["organiser"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [ParticipationInline]
@@ -57,7 +58,17 @@ class EventAdmin(StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):
                 ),
             },
         ),
-        (_("Кто"), {"fields": ["organiser", "agreement", "guests"]}),
+        (_("Кто"), {"fields": ["organiser", "guests"]}),
+        (
+            _("Соглашения"),
+            {
+                "fields": CreditAdminMixin.CREDIT_FIELDS,
+                "description": _(
+                    "Мероприятие засчитывается соглашению каждой библиотеки-партнёра, участвовавшей в нём "
+                    "(организатор и строки участия ниже), действующему на дату мероприятия."
+                ),
+            },
+        ),
         (_("Для кого"), {"fields": ["audience", "age_rating", ("target_group", "venue")]}),
         (
             _("Участники"),
@@ -100,16 +111,16 @@ class PersonAdmin(admin.ModelAdmin):
 class EpisodeInline(admin.TabularInline):
     model = Episode
     extra = 1
-    autocomplete_fields = ["library", "agreement"]
+    autocomplete_fields = ["library"]
     fields = [
         "number",
         "title",
         "tradition",
         "library",
-        "agreement",
         "video_url",
         "published_on",
         "status",
+        "notes",
         "is_published",
     ]
 
@@ -126,10 +137,10 @@ class ProjectAdmin(PublishActionsMixin, admin.ModelAdmin):
 
 
 @admin.register(Episode)
-class EpisodeAdmin(StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):
+class EpisodeAdmin(CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):
     list_display = ["__str__", "tradition", "library", "published_on", "status_today", "is_published"]
     list_filter = ["status", "is_published", "project", "library"]
     search_fields = ["title", "tradition", "description", "project__title"]
     date_hierarchy = "published_on"
-    autocomplete_fields = ["project", "library", "agreement"]
+    autocomplete_fields = ["project", "library", "agreements_added", "agreements_excluded"]
     list_select_related = ["project", "library"]

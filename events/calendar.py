@@ -17,11 +17,6 @@ REMINDER_BEFORE = datetime.timedelta(hours=1)
 CALENDAR_STATUS = {Status.CANCELLED: "CANCELLED", Status.POSTPONED: "TENTATIVE"}
 
 
-def is_called_off(event) -> bool:
-    """Cancelled or postponed: what a reader is told about. "Awaiting confirmation" is for staff only."""
-    return event.status in CALENDAR_STATUS
-
-
 def status_word(event) -> str:
     """The word before a cancelled or postponed event's title in feeds ("Отменено"); empty otherwise."""
     if event.status == Status.CANCELLED:
@@ -89,7 +84,7 @@ def _calendar_event(event, url: str, stamp) -> CalendarEvent:
     item.add("location", event_location(event))
     item.add("categories", [event.get_kind_display()])
     item.add("last-modified", event.updated_at)
-    if not is_called_off(event):  # no reminder of a start that will not happen
+    if not event.is_called_off:  # no reminder of a start that will not happen
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("description", _("Скоро начало: %(title)s") % {"title": event.title})

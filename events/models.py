@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from agreements.models import Agreement, Library
+from agreements.models import Library, credit_fields
 from coopnet.dates import day_start
 from coopnet.models import (
     Illustrated,
@@ -177,14 +177,7 @@ class Event(Publishable, Illustrated, Scheduled):
         related_name="events",
         blank=True,
     )
-    agreement = models.ForeignKey(
-        Agreement,
-        verbose_name=_("в рамках соглашения"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="events",
-    )
+    agreements_added, agreements_excluded = credit_fields("event")
     starts_at = models.DateTimeField(_("начало"))
     ends_at = models.DateTimeField(_("окончание"))
     audience = models.CharField(_("аудитория"), max_length=20, choices=Audience.choices, default=Audience.CHILDREN)
@@ -276,6 +269,11 @@ class Event(Publishable, Illustrated, Scheduled):
     def is_over_on(self, day) -> bool:
         return self.ends_at < day_start(day)
 
+    def credit_parties(self) -> list[tuple[int, object]]:
+        """Who took part, and when, for `agreements.models.credited_agreements` (uses the participations)."""
+        day = timezone.localdate(self.starts_at)
+        return [(self.organiser_id, day)] + [(p.library_id, day) for p in self.participations.all()]
+
     @property
     def nk_venue(self) -> str:
         """Where form 6-НК counts the event: as staff set it, or by its format."""
@@ -366,6 +364,7 @@ class Project(models.Model):
     url = models.URLField(_("страница проекта"), blank=True)
     age_rating = models.CharField(_("возрастная маркировка"), max_length=3, choices=AgeRating.choices, default="0+")
     is_published = models.BooleanField(_("опубликовано"), default=False)
+    notes = models.TextField(_("служебные заметки"), blank=True, help_text=_("На сайте не показываются."))
 
     objects = ProjectQuerySet.as_manager()
 
@@ -407,18 +406,12 @@ class Episode(Scheduled):
         on_delete=models.PROTECT,
         related_name="episodes",
     )
-    agreement = models.ForeignKey(
-        Agreement,
-        verbose_name=_("в рамках соглашения"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="episodes",
-    )
+    agreements_added, agreements_excluded = credit_fields("episode")
     description = models.TextField(_("описание"), blank=True)
     video_url = models.URLField(_("ссылка на видео"), blank=True)
     published_on = models.DateField(_("дата публикации"), null=True, blank=True)
     is_published = models.BooleanField(_("опубликовано"), default=False)
+    notes = models.TextField(_("служебные заметки"), blank=True, help_text=_("На сайте не показываются."))
 
     objects = EpisodeQuerySet.as_manager()
 
@@ -441,3 +434,7 @@ class Episode(Scheduled):
 
     def is_over_on(self, day) -> bool:
         return self.published_on is not None and self.published_on < day
+
+    def credit_parties(self) -> list[tuple[int, object]]:
+        """The library that prepared the episode, on the day it came out."""
+        return [(self.library_id, self.published_on)]

@@ -11,10 +11,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agreements.models import public_agreement_prefetch
+from agreements.models import public_agreements_credited_by
 from coopnet.models import Status
 from coopnet.templatetags.coopnet import format_ru
-from events.calendar import build_calendar, is_called_off
+from events.calendar import build_calendar
 from events.filters import EventFilter
 from events.models import Episode, Event, Participation, Project
 
@@ -231,9 +231,10 @@ def calendar_links(event, url):
 def event_detail(request, slug):
     event = get_object_or_404(
         Event.objects.public().prefetch_related(
-            public_agreement_prefetch(),
             Prefetch("participations", queryset=Participation.objects.select_related("library")),
             "guests",
+            "agreements_added",
+            "agreements_excluded",
         ),
         slug=slug,
     )
@@ -246,13 +247,13 @@ def event_detail(request, slug):
         "event": event,
         "participations": participations,
         "guests": list(event.guests.all()),
-        "agreement": event.agreement,
+        "agreements": public_agreements_credited_by(event),
         "site_times": site_times(event),
         "json_ld": event_json_ld(event, url),
         "absolute_url": url,
         "calendar_links": calendar_links(event, url),
         "is_past": event.has_ended(),
-        "is_called_off": is_called_off(event),
+        "is_called_off": event.is_called_off,
     }
     return render(request, "events/event_detail.html", context)
 
@@ -288,6 +289,4 @@ def event_ics(request, slug):
 def project_detail(request, slug):
     project = get_object_or_404(Project.objects.public(), slug=slug)
     episodes = list(Episode.objects.public().filter(project=project).order_by("number"))
-    for episode in episodes:
-        episode.is_called_off = is_called_off(episode)
     return render(request, "events/project_detail.html", {"project": project, "episodes": episodes})

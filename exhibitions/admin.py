@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from agreements.admin import CreditAdminMixin
 from coopnet.admin_actions import PublishActionsMixin, StatusColumnMixin
 
 from .models import Exhibition, ExhibitionStop
@@ -13,7 +14,7 @@ class StopInline(admin.TabularInline):
 
 
 @admin.register(Exhibition)
-class ExhibitionAdmin(StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):
+class ExhibitionAdmin(CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "kind",
@@ -26,7 +27,7 @@ class ExhibitionAdmin(StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):
     ]
     list_filter = ["status", "is_published", "kind", "age_rating", "provider"]
     search_fields = ["title", "description", "provider__short_name"]
-    autocomplete_fields = ["provider", "agreement", "counterpart"]
+    autocomplete_fields = ["provider", "counterpart", "agreements_added", "agreements_excluded"]
     list_select_related = ["provider", "counterpart"]
 
     def get_queryset(self, request):

@@ -1,11 +1,13 @@
 """Book exhibitions: travelling ones with their stops, and exchanges paired with a counterpart."""
 
 from django.db import models
-from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q
+from django.db.models import Case, Count, Exists, F, Max, Min, OuterRef, Q, Value, When
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from agreements.models import Agreement, Library
+from agreements.models import Library, credit_fields
 from coopnet.models import (
+    CALLED_OFF,
     Illustrated,
     Publishable,
     Scheduled,
@@ -37,8 +39,8 @@ class ExhibitionQuerySet(ScheduledQuerySet):
         return self.filter(Q(provider=library) | Q(Exists(hosted)))
 
     def on_show(self, day):
-        """Open somewhere on a day: one of the stops is open then."""
-        return self.filter(Exists(_stops_open_on(day)))
+        """Open somewhere on a day: going ahead, and one of its stops is open then."""
+        return self.going_ahead().filter(Exists(_stops_open_on(day)))
 
     def with_dates(self, day):
         """First and last day on show across all stops, the number of stops, and whether it is on show on `day`."""
@@ -46,7 +48,11 @@ class ExhibitionQuerySet(ScheduledQuerySet):
             first_day=Min("stops__starts_on"),
             last_day=Max("stops__ends_on"),
             stops_count=Count("stops"),
-            is_on_show=Exists(_stops_open_on(day)),
+            is_on_show=Case(
+                When(status__in=CALLED_OFF, then=Value(False)),
+                default=Exists(_stops_open_on(day)),
+                output_field=models.BooleanField(),
+            ),
         )
 
 
@@ -68,14 +74,7 @@ class Exhibition(Publishable, Illustrated, Scheduled):
         related_name="provided_exhibitions",
     )
     description = models.TextField(_("описание"), blank=True)
-    agreement = models.ForeignKey(
-        Agreement,
-        verbose_name=_("в рамках соглашения"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="exhibitions",
-    )
+    agreements_added, agreements_excluded = credit_fields("exhibition")
     counterpart = models.OneToOneField(
         "self",
         verbose_name=_("ответная выставка (обмен)"),
@@ -118,6 +117,13 @@ class Exhibition(Publishable, Illustrated, Scheduled):
         stops = list(self.stops.all())
         return bool(stops) and all(stop.ends_on < day for stop in stops)
 
+    def credit_parties(self) -> list[tuple[int, object]]:
+        """The provider from the first day on show, and each venue from its own stop (uses the stops)."""
+        stops = list(self.stops.all())
+        created = timezone.localdate(self.created_at) if self.created_at else None
+        first = min((stop.starts_on for stop in stops), default=created)
+        return [(self.provider_id, first)] + [(stop.venue_id, stop.starts_on) for stop in stops]
+
     @property
     def exchange_partner(self) -> "Exhibition | None":
         """The other half of an exchange, whichever side holds the link."""
@@ -138,7 +144,8 @@ class ExhibitionStopQuerySet(ScheduledQuerySet):
         return self.filter(exhibition__in=Exhibition.objects.public())
 
     def open_on(self, day):
-        return self.filter(starts_on__lte=day, ends_on__gte=day)
+        """Going ahead and open on a day: the SQL form of `ExhibitionStop.is_open_on()`."""
+        return self.going_ahead().filter(starts_on__lte=day, ends_on__gte=day)
 
 
 class ExhibitionStop(Scheduled):
@@ -178,4 +185,4 @@ class ExhibitionStop(Scheduled):
 
     def is_open_on(self, day) -> bool:
         """The Python twin of `ExhibitionStopQuerySet.open_on()`, for stops already loaded."""
-        return self.starts_on <= day <= self.ends_on
+        return not self.is_called_off and self.starts_on <= day <= self.ends_on

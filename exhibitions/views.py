@@ -2,14 +2,11 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from agreements.models import public_agreement_prefetch
+from agreements.models import public_agreements_credited_by
 from coopnet.models import Status
 
 from .filters import ExhibitionFilter
 from .models import Exhibition, ExhibitionStop
-
-# What readers are told about; a planned one past its date just looks past ("awaiting" is for staff).
-CALLED_OFF = {Status.CANCELLED, Status.POSTPONED}
 
 
 def known_total(values) -> dict:
@@ -27,10 +24,9 @@ def _route(exhibition, today) -> list:
     A stop called off, or not held when the whole exhibition was, did not take place; one not yet open has
     had no visitors. Neither has figures to miss, so totals are over the others.
     """
-    whole_called_off = exhibition.status in CALLED_OFF
+    whole_called_off = exhibition.is_called_off
     stops = list(exhibition.stops.all())
     for stop in stops:
-        stop.is_called_off = stop.status in CALLED_OFF
         took_place = not stop.is_called_off and not (whole_called_off and stop.status != Status.HELD)
         stop.is_current = took_place and stop.is_open_on(today)
         stop.has_figures = took_place and stop.starts_on <= today
@@ -41,8 +37,6 @@ def exhibition_list(request):
     today = timezone.localdate()
     filterset = ExhibitionFilter(request.GET or None, queryset=Exhibition.objects.public().with_dates(today))
     exhibitions = list(filterset.qs)
-    for exhibition in exhibitions:
-        exhibition.is_on_show = exhibition.is_on_show and exhibition.status not in CALLED_OFF
     # An exhibition without stops yet is being prepared: it counts as upcoming.
     current = [e for e in exhibitions if e.last_day is None or e.last_day >= today]
     past = [e for e in exhibitions if e.last_day is not None and e.last_day < today]
@@ -61,10 +55,11 @@ def exhibition_detail(request, slug: str):
     public = Exhibition.objects.public()
     exhibition = get_object_or_404(
         public.prefetch_related(
-            public_agreement_prefetch(),
             Prefetch("counterpart", queryset=public.select_related("provider")),
             Prefetch("counterpart_of", queryset=public.select_related("provider")),
             Prefetch("stops", queryset=ExhibitionStop.objects.select_related("venue").order_by("starts_on")),
+            "agreements_added",
+            "agreements_excluded",
         ),
         slug=slug,
     )
@@ -74,7 +69,7 @@ def exhibition_detail(request, slug: str):
         "exhibition": exhibition,
         "stops": stops,
         "exchange_partner": exhibition.exchange_partner,
-        "agreement": exhibition.agreement,
+        "agreements": public_agreements_credited_by(exhibition),
         "visitors_total": known_total([stop.visitors for stop in counted]),
         "excursions_total": known_total([stop.excursions for stop in counted]),
     }

@@ -105,6 +105,12 @@ class EventFactory(DjangoModelFactory):
     age_rating = "6+"
     is_published = True
 
+    @factory.post_generation
+    def agreement(obj, create, extracted, **kwargs):
+        """`agreement=` credits the activity to that agreement by hand, as a staff override does."""
+        if create and extracted is not None:
+            obj.agreements_added.add(extracted)
+
 
 class TelebridgeFactory(EventFactory):
     title = factory.Sequence(lambda n: f"Телемост {n}")
@@ -141,6 +147,12 @@ class EpisodeFactory(DjangoModelFactory):
     published_on = datetime.date(2020, 6, 1)
     is_published = True
 
+    @factory.post_generation
+    def agreement(obj, create, extracted, **kwargs):
+        """`agreement=` credits the activity to that agreement by hand, as a staff override does."""
+        if create and extracted is not None:
+            obj.agreements_added.add(extracted)
+
 
 class ExhibitionFactory(DjangoModelFactory):
     class Meta:
@@ -151,6 +163,12 @@ class ExhibitionFactory(DjangoModelFactory):
     kind = Exhibition.Kind.TRAVELLING
     provider = factory.SubFactory(LibraryFactory)
     is_published = True
+
+    @factory.post_generation
+    def agreement(obj, create, extracted, **kwargs):
+        """`agreement=` credits the activity to that agreement by hand, as a staff override does."""
+        if create and extracted is not None:
+            obj.agreements_added.add(extracted)
 
 
 class ExhibitionStopFactory(DjangoModelFactory):
@@ -174,6 +192,12 @@ class ContestFactory(DjangoModelFactory):
     submissions_until = datetime.date(2020, 4, 1)
     results_on = datetime.date(2020, 5, 1)
     is_published = True
+
+    @factory.post_generation
+    def agreement(obj, create, extracted, **kwargs):
+        """`agreement=` credits the activity to that agreement by hand, as a staff override does."""
+        if create and extracted is not None:
+            obj.agreements_added.add(extracted)
 
 
 class CuratorFactory(DjangoModelFactory):

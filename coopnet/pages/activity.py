@@ -3,11 +3,12 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import IntegerField, Min, OuterRef, Subquery
+from django.db.models import IntegerField, Min, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from agreements.models import Agreement, by_partner, credit_of
 from contests.models import Contest
 from events.models import Episode, Event
 from exhibitions.models import Exhibition, ExhibitionStop
@@ -180,16 +181,31 @@ class AgreementActivity:
         return len(self.events) + len(self.exhibitions) + len(self.contests) + len(self.episodes)
 
 
+# What `credit_parties()` of each kind reads, loaded with the rows.
+CREDIT_PREFETCH = {Event: ["participations"], Exhibition: ["stops"], Contest: ["curators"], Episode: []}
+
+
+def _credited_to(queryset, agreement, agreements_of) -> list:
+    """The rows of a public queryset that serve an agreement, by the one rule (`agreements.credit_of`)."""
+    model = queryset.model
+    candidates = queryset.filter(
+        Q(pk__in=model.objects.with_library(agreement.partner_id).values("pk"))
+        | Q(pk__in=model.objects.filter(agreements_added=agreement).values("pk"))
+    ).prefetch_related(*CREDIT_PREFETCH[model], "agreements_added", "agreements_excluded")
+    return [row for row in candidates if agreement.pk in credit_of(row, agreements_of)]
+
+
 def under_agreement(agreement) -> AgreementActivity:
-    """The published activities carried out under an agreement."""
+    """The published activities that serve an agreement: where its partner took part while it was in force,
+    and where staff credited it by hand."""
+    agreements_of = by_partner(Agreement.objects.filter(partner_id=agreement.partner_id))
     return AgreementActivity(
-        events=list(Event.objects.public().filter(agreement=agreement).order_by("-starts_at")),
-        exhibitions=list(
-            Exhibition.objects.public()
-            .filter(agreement=agreement)
-            .annotate(first_day=Min("stops__starts_on"))
-            .order_by("-first_day", "title")
+        events=_credited_to(Event.objects.public().order_by("-starts_at"), agreement, agreements_of),
+        exhibitions=_credited_to(
+            Exhibition.objects.public().annotate(first_day=Min("stops__starts_on")).order_by("-first_day", "title"),
+            agreement,
+            agreements_of,
         ),
-        contests=list(Contest.objects.public().filter(agreement=agreement).order_by("-submissions_from")),
-        episodes=list(Episode.objects.public().filter(agreement=agreement).order_by("-published_on", "number")),
+        contests=_credited_to(Contest.objects.public().order_by("-submissions_from"), agreement, agreements_of),
+        episodes=_credited_to(Episode.objects.public().order_by("-published_on", "number"), agreement, agreements_of),
     )

@@ -68,7 +68,6 @@ def fingerprint() -> dict:
                 "format",
                 "scope",
                 "organiser__slug",
-                "agreement__number",
                 "starts_at",
                 "ends_at",
                 "audience",

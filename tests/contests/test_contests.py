@@ -147,7 +147,8 @@ def test_detail_query_count_is_constant(client, host, django_assert_max_num_quer
         CuratorFactory(contest=contest, library=LibraryFactory(), region=f"Регион {index}")
         EntryFactory(contest=contest, result=Entry.Result.WINNER, public_consent=True)
         EntryFactory(contest=contest, result=Entry.Result.FINALIST, public_consent=False)
-    with django_assert_max_num_queries(5):
+    # The contest, its curators, its entries by result, and the agreements it serves with their overrides.
+    with django_assert_max_num_queries(7):
         response = client.get(detail(contest))
     assert response.status_code == 200
     html = main_html(response)

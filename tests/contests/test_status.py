@@ -84,12 +84,16 @@ def test_list_puts_called_off_contests_apart_and_marks_them(client):
     assert "2 конкурса" in html
 
 
-def test_home_marks_a_postponed_contest(client):
-    ContestFactory(status=Status.POSTPONED, rescheduled_to=datetime.date(2025, 9, 1), **OPEN)
+def test_home_does_not_offer_a_postponed_contest_as_open_for_entries(client):
+    ContestFactory(
+        title="Перенесённый конкурс", status=Status.POSTPONED, rescheduled_to=datetime.date(2025, 9, 1), **OPEN
+    )
+    ContestFactory(title="Открытый конкурс", **OPEN)
 
     html = main_html(client.get(reverse("site:home")))
 
-    assert '<span class="tag tag-called-off">перенесено на 1 сентября 2025</span>' in html
+    assert "Открытый конкурс" in html
+    assert "Перенесённый конкурс" not in html
 
 
 @pytest.mark.parametrize("rows", [5, 50])

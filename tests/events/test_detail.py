@@ -127,8 +127,21 @@ def test_public_agreement_is_shown(client):
 
     response = page(client, event)
 
-    assert response.context["agreement"] == agreement
+    assert response.context["agreements"] == [agreement]
     assert "В рамках соглашения" in response.content.decode()
+
+
+def test_every_agreement_a_telebridge_serves_is_named(client, host):
+    first, second = LibraryFactory(), LibraryFactory()
+    one, two = AgreementFactory(partner=first), AgreementFactory(partner=second)
+    event = TelebridgeFactory(organiser=host)
+    ParticipationFactory(event=event, library=first)
+    ParticipationFactory(event=event, library=second)
+
+    response = page(client, event)
+
+    assert set(response.context["agreements"]) == {one, two}
+    assert "В рамках соглашений" in response.content.decode()
 
 
 @pytest.mark.parametrize("fields", [{"is_public": False}, {"status": "draft"}])
@@ -138,7 +151,7 @@ def test_hidden_or_draft_agreement_is_not_shown(client, fields):
 
     response = page(client, event)
 
-    assert response.context["agreement"] is None
+    assert response.context["agreements"] == []
     assert "В рамках соглашения" not in response.content.decode()
 
 

@@ -102,14 +102,24 @@ def test_list_marks_a_cancelled_exhibition_and_does_not_call_it_open(client):
     assert "открыта сейчас" not in html
 
 
-def test_home_marks_a_cancelled_stop_of_an_exhibition_on_show(client):
+def test_home_lists_only_the_stops_open_today_not_a_postponed_one(client):
     exhibition = ExhibitionFactory(title="Идёт сейчас")
-    stop(exhibition, TODAY, TODAY)
-    stop(exhibition, TODAY, TODAY, status=Status.POSTPONED)
+    today = {"starts_on": TODAY, "ends_on": TODAY}
+    ExhibitionStopFactory(exhibition=exhibition, venue=LibraryFactory(short_name="Открытая площадка"), **today)
+    ExhibitionStopFactory(
+        exhibition=exhibition,
+        venue=LibraryFactory(short_name="Перенесённая площадка"),
+        status=Status.POSTPONED,
+        **today,
+    )
+    cancelled = ExhibitionFactory(title="Отменённая выставка", status=Status.CANCELLED)
+    ExhibitionStopFactory(exhibition=cancelled, venue=LibraryFactory(), **today)
 
     html = main_html(client.get(reverse("site:home")))
 
-    assert html.count('<span class="tag tag-called-off">перенесено, дата уточняется</span>') == 1
+    assert "Открытая площадка" in html
+    assert "Перенесённая площадка" not in html
+    assert "Отменённая выставка" not in html
 
 
 # «Итоги»

@@ -88,6 +88,3 @@ class Generator:
     def some_partner(self, day: datetime.date) -> Partner:
         found = self.pick_partners(day, 1)
         return found[0] if found else self.rng.choice(self.partners)
-
-    def agreement_for(self, library: Partner, day: datetime.date) -> int | None:
-        return None if library is self.host else library.agreement_on(day)

@@ -132,7 +132,6 @@ class EventBuilder:
         kind = rng.choices(self.kinds, weights=self.kind_weights)[0]
         fmt, audience, age_rating, target_group, venue = self.draw_format_and_audience(day)
         organiser, others = self.draw_sites(day, kind)
-        main_partner = organiser if organiser is not self.gen.host else (others[0] if others else None)
         scope = (
             "international"
             if any(p.country == "KZ" for p in (organiser, *others))
@@ -169,7 +168,6 @@ class EventBuilder:
             title=f"{self.kind_labels[kind].capitalize()} «{rng.choice(TOPICS)}»",
             slug=slug,
             organiser_id=organiser.pk,
-            agreement_id=main_partner.agreement_on(day) if main_partner else None,
             starts_at=starts_at,
             ends_at=starts_at + datetime.timedelta(minutes=minutes),
             description=f"Совместное мероприятие: {len(event_sites)} библиотек(и).",

@@ -49,12 +49,6 @@ class Partner:
         self.active_until = active_until
         self.agreements: list[tuple[datetime.date, datetime.date, int]] = []  # (from, until, pk)
 
-    def agreement_on(self, day: datetime.date) -> int | None:
-        for start, end, pk in self.agreements:
-            if start <= day <= end:
-                return pk
-        return None
-
 
 def get_host(gen: Generator) -> Partner:
     host = Library.host()
