@@ -94,6 +94,7 @@ class PersonFactory(DjangoModelFactory):
 class EventFactory(DjangoModelFactory):
     class Meta:
         model = Event
+        skip_postgeneration_save = True  # the `agreement` hook only adds a many-to-many row
 
     title = factory.Sequence(lambda n: f"Вебинар {n}")
     slug = factory.Sequence(lambda n: f"event-{n}")
@@ -139,6 +140,7 @@ class ProjectFactory(DjangoModelFactory):
 class EpisodeFactory(DjangoModelFactory):
     class Meta:
         model = Episode
+        skip_postgeneration_save = True  # the `agreement` hook only adds a many-to-many row
 
     project = factory.SubFactory(ProjectFactory)
     number = factory.Sequence(lambda n: n + 1)
@@ -157,6 +159,7 @@ class EpisodeFactory(DjangoModelFactory):
 class ExhibitionFactory(DjangoModelFactory):
     class Meta:
         model = Exhibition
+        skip_postgeneration_save = True  # the `agreement` hook only adds a many-to-many row
 
     title = factory.Sequence(lambda n: f"Выставка {n}")
     slug = factory.Sequence(lambda n: f"exhibition-{n}")
@@ -184,6 +187,7 @@ class ExhibitionStopFactory(DjangoModelFactory):
 class ContestFactory(DjangoModelFactory):
     class Meta:
         model = Contest
+        skip_postgeneration_save = True  # the `agreement` hook only adds a many-to-many row
 
     title = factory.Sequence(lambda n: f"Конкурс {n}")
     slug = factory.Sequence(lambda n: f"contest-{n}")
