@@ -1,10 +1,21 @@
-"""Contests with Kuzbass entrants, the host library curating the region in one of them."""
+"""Contests with Kuzbass entrants and the libraries curating them for the region.
+
+The article calls the host library the regional curator of «Вдумчивый читатель». Of the two East Kazakhstan
+contests it says only that young Kuzbass readers became winners and finalists; the host library is shown
+curating their Kuzbass entries too (a guess, marked in the notes), so every entry's curator is one of its
+contest's curators and the report counts these entrants as the region's.
+"""
 
 import datetime
 
 from coopnet.demo.libraries import HOST, KUZBASS_REGION
+from coopnet.demo.notes import NOTE_AGE_RATING, note
 
 ENTRANT_NOTE = "Имена участников демонстрационные."
+NOTE_CURATOR_GUESS = (
+    "Кураторство библиотеки Кузбасса условное: в статье сказано лишь, что юные кузбассовцы стали победителями "
+    "и финалистами конкурса."
+)
 
 CONTESTS = [
     {
@@ -12,6 +23,7 @@ CONTESTS = [
         "title": "Вдумчивый читатель",
         "organiser": "gaidar-moscow",
         "agreement": "gaidar-moscow",
+        "status": "held",
         "theme": "Отзывы и рецензии на новые книги, вошедшие в каталог «100 новых лучших книг для детей и подростков»",
         "scope": "interregional",
         "is_online": False,
@@ -27,7 +39,12 @@ CONTESTS = [
             "и рецензии на книги, вошедшие в каталог «100 новых лучших книг для детей и подростков», "
             "и становятся финалистами этого конкурса."
         ),
-        "notes": "Сроки условные (в статье не указаны). " + ENTRANT_NOTE,
+        "notes": note(
+            "Сроки условные (в статье не указаны).",
+            "Формат (очно или через интернет) условный.",
+            NOTE_AGE_RATING,
+            ENTRANT_NOTE,
+        ),
         "curators": [{"library": HOST, "region": KUZBASS_REGION}],
         "entries": [
             {
@@ -62,6 +79,7 @@ CONTESTS = [
         "title": "Открывая сердце своё",
         "organiser": "vko-odub",
         "agreement": "vko-odub",
+        "status": "held",
         "theme": "Творчество писателя-натуралиста, ученого-орнитолога Б.В. Щербакова",
         "scope": "international",
         "is_online": True,
@@ -74,7 +92,8 @@ CONTESTS = [
             "Б.В. Щербакова, организованный Восточно-Казахстанской областной детско-юношеской библиотекой. "
             "Юные кузбассовцы стали его победителями и финалистами."
         ),
-        "notes": "Сроки условные (в статье не указаны). " + ENTRANT_NOTE,
+        "notes": note("Сроки условные (в статье не указаны).", NOTE_AGE_RATING, NOTE_CURATOR_GUESS, ENTRANT_NOTE),
+        "curators": [{"library": HOST, "region": KUZBASS_REGION}],
         "entries": [
             {
                 "entrant_name": "Участник из Кемерова (демо)",
@@ -98,6 +117,7 @@ CONTESTS = [
         "title": "Абай мұрасы. К Абаю...",
         "organiser": "vko-odub",
         "agreement": "vko-odub",
+        "status": "held",
         "theme": "175-летие казахского писателя, поэта и просветителя Абая Кунанбаева",
         "scope": "international",
         "is_online": True,
@@ -110,7 +130,10 @@ CONTESTS = [
             "Кунанбаева, организованный Восточно-Казахстанской областной детско-юношеской библиотекой. "
             "Юные кузбассовцы стали его победителями и финалистами."
         ),
-        "notes": "Год — по 175-летию Абая (2020); сроки условные. " + ENTRANT_NOTE,
+        "notes": note(
+            "Год — по 175-летию Абая (2020); сроки условные.", NOTE_AGE_RATING, NOTE_CURATOR_GUESS, ENTRANT_NOTE
+        ),
+        "curators": [{"library": HOST, "region": KUZBASS_REGION}],
         "entries": [
             {
                 "entrant_name": "Участница из Кемерова (демо)",

@@ -13,9 +13,11 @@ from coopnet.demo.notes import (
     NOTE_DAY_2018,
     NOTE_DAY_2018_08,
     NOTE_DAY_2019,
-    NOTE_DAY_2020,
     NOTE_KIND,
     NOTE_ORGANISER,
+    NOTE_SITE_COUNTS,
+    NOTE_TIME,
+    note,
 )
 
 PERSONS = [
@@ -55,7 +57,19 @@ _ONLINE = {"format": "online", "venue": "remote"}
 
 _ONLINE_TAIL = "Специалисты государственной библиотеки Кузбасса для детей и молодежи участвовали в онлайн-формате."
 
-# Past events. `participants`: library slug → role; the organiser is added with the organiser role.
+NOTE_DAY_YEAR_OF_MEMORY = "Число и месяц условные: год — по Году памяти и славы (2020), которому посвящен телемост."
+# The article names this conference apart from the East Kazakhstan children's and youth library's own events
+# ("а также") and ties it to the Pushkin library; the Pushkin library's site reports holding it on 8 April 2021.
+NOTE_PUSHKIN_CONFERENCE = (
+    "Организатор — Восточно-Казахстанская областная библиотека им. А.С. Пушкина: в статье конференция названа "
+    "отдельно от мероприятий детско-юношеской библиотеки и приурочена к 125-летию библиотеки им. А.С. Пушкина. "
+    "Дата в статье не указана; 8 апреля 2021 г. — по сообщению библиотеки им. А.С. Пушкина на её сайте."
+)
+
+# Events the article reports as held. `participants`: library slug → role; the organiser is added with the
+# organiser role. Attendance as staff enter it: `site_counts` (library slug → participants at that site) for
+# telebridges, where each site counts its own hall; `participants_count` where only one total would be known.
+# The article gives no figures: every count is illustrative and marked so in the notes.
 EVENTS = [
     {
         "slug": "delovaya-vstrecha-dni-moskvy-2018",
@@ -67,6 +81,7 @@ EVENTS = [
         "scope": "interregional",
         "organiser": HOST,
         "agreement": "gaidar-moscow",
+        "status": "held",
         "participants": {"gaidar-moscow": "participant"},
         "starts": datetime.datetime(2018, 8, 22, 11, 0),
         "minutes": 180,
@@ -82,7 +97,7 @@ EVENTS = [
             "Центральным моментом деловой встречи стало подписание соглашения между государственной библиотекой "
             "Кузбасса для детей и молодежи и Центральной городской детской библиотекой им. А.П. Гайдара."
         ),
-        "notes": NOTE_DAY_2018_08 + " " + NOTE_COUNT,
+        "notes": note(NOTE_DAY_2018_08, NOTE_TIME, NOTE_COUNT),
     },
     {
         "slug": "telemost-kuzbass-kazakhstan-2018",
@@ -92,22 +107,24 @@ EVENTS = [
         "scope": "international",
         "organiser": HOST,
         "agreement": "vko-odub",
+        "status": "held",
         "participants": {"vko-odub": "site"},
+        "site_counts": {HOST: 18, "vko-odub": 12},
         "starts": datetime.datetime(2018, 11, 22, 14, 0),
         "minutes": 90,
         **_SPECIALISTS,
-        "participants_count": 30,
         "description": (
             "В 2018 году Кузбасс и Республику Казахстан связал телемост, во время которого коллеги "
             "из Восточно-Казахстанской областной детско-юношеской библиотеки поделились своим опытом формирования "
             "у подрастающего поколения ценностей здорового и активного образа жизни."
         ),
-        "notes": "Название составлено по описанию: в статье не указано. "
-        + NOTE_DAY_2018
-        + " "
-        + NOTE_ORGANISER
-        + " "
-        + NOTE_COUNT,
+        "notes": note(
+            "Название составлено по описанию: в статье не указано.",
+            NOTE_DAY_2018,
+            NOTE_TIME,
+            NOTE_ORGANISER,
+            NOTE_SITE_COUNTS,
+        ),
     },
     {
         "slug": "tvorcheskaya-vstrecha-tomskih-pisatelei-2019",
@@ -118,6 +135,7 @@ EVENTS = [
         "scope": "interregional",
         "organiser": HOST,
         "agreement": "tomsk-odub",
+        "status": "held",
         "participants": {"tomsk-odub": "participant"},
         "starts": datetime.datetime(2019, 4, 18, 14, 0),
         "minutes": 120,
@@ -134,7 +152,7 @@ EVENTS = [
             "А.И. Пановым. В рамках встречи состоялся творческий диалог с кузбасскими писателями "
             "Б.В. Бурмистровым и С.Л. Донбаем."
         ),
-        "notes": NOTE_DAY_2019 + " " + NOTE_COUNT,
+        "notes": note(NOTE_DAY_2019, NOTE_TIME, NOTE_COUNT),
     },
     {
         "slug": "prezentaciya-vystavki-tomskih-pisatelei-2019",
@@ -145,6 +163,7 @@ EVENTS = [
         "scope": "interregional",
         "organiser": HOST,
         "agreement": "tomsk-odub",
+        "status": "held",
         "participants": {"tomsk-odub": "participant"},
         "starts": datetime.datetime(2019, 4, 18, 16, 0),
         "minutes": 60,
@@ -159,7 +178,7 @@ EVENTS = [
             "книжно-иллюстративной выставки, посвященной творчеству томских писателей, чья коллекция книг "
             "была передана в дар нашей библиотеке."
         ),
-        "notes": NOTE_DAY_2019 + " Время условное. " + NOTE_COUNT,
+        "notes": note(NOTE_DAY_2019, NOTE_TIME, NOTE_COUNT),
     },
     {
         "slug": "biblioteka-obnulenie-ili-obnovlenie",
@@ -169,6 +188,7 @@ EVENTS = [
         "scope": "interregional",
         "organiser": HOST,
         "agreement": "gaidar-moscow",
+        "status": "held",
         "participants": {"gaidar-moscow": "participant"},
         "starts": datetime.datetime(2020, 11, 26, 14, 0),
         "minutes": 120,
@@ -180,7 +200,7 @@ EVENTS = [
             "и выработать оптимальную стратегию действий, а также пути вовлечения библиотекарей в процесс "
             "преобразований."
         ),
-        "notes": NOTE_DATE + " " + NOTE_ORGANISER + " " + NOTE_COUNT,
+        "notes": note(NOTE_DATE, NOTE_TIME, NOTE_ORGANISER, NOTE_COUNT),
     },
     {
         "slug": "innovaciya-protiv-tradicionnoi-modeli",
@@ -190,6 +210,7 @@ EVENTS = [
         "scope": "international",
         "organiser": "vko-odub",
         "agreement": "vko-odub",
+        "status": "held",
         "participants": {HOST: "participant"},
         "starts": datetime.datetime(2019, 2, 27, 11, 0),
         "minutes": 90,
@@ -197,7 +218,7 @@ EVENTS = [
         "participants_count": 70,
         "description": "Международный вебинар, организованный Восточно-Казахстанской областной детско-юношеской "
         "библиотекой. " + _ONLINE_TAIL,
-        "notes": NOTE_DATE + " " + NOTE_KIND + " " + NOTE_COUNT,
+        "notes": note(NOTE_DATE, NOTE_TIME, NOTE_KIND, NOTE_COUNT),
     },
     {
         "slug": "postigaya-proshloe-smotrim-v-budushchee",
@@ -207,6 +228,7 @@ EVENTS = [
         "scope": "international",
         "organiser": "vko-odub",
         "agreement": "vko-odub",
+        "status": "held",
         "participants": {HOST: "participant"},
         "starts": datetime.datetime(2019, 10, 24, 11, 0),
         "minutes": 120,
@@ -214,7 +236,7 @@ EVENTS = [
         "participants_count": 55,
         "description": "Международный семинар-практикум, организованный Восточно-Казахстанской областной "
         "детско-юношеской библиотекой. " + _ONLINE_TAIL,
-        "notes": NOTE_DATE + " " + NOTE_KIND + " " + NOTE_COUNT,
+        "notes": note(NOTE_DATE, NOTE_TIME, NOTE_KIND, NOTE_COUNT),
     },
     {
         "slug": "biblioteka-i-volonter",
@@ -224,6 +246,7 @@ EVENTS = [
         "scope": "international",
         "organiser": "vko-odub",
         "agreement": "vko-odub",
+        "status": "held",
         "participants": {HOST: "participant"},
         "starts": datetime.datetime(2020, 4, 23, 11, 0),
         "minutes": 90,
@@ -231,7 +254,7 @@ EVENTS = [
         "participants_count": 80,
         "description": "Международный вебинар, организованный Восточно-Казахстанской областной детско-юношеской "
         "библиотекой. " + _ONLINE_TAIL,
-        "notes": NOTE_DATE + " " + NOTE_KIND + " " + NOTE_COUNT,
+        "notes": note(NOTE_DATE, NOTE_TIME, NOTE_KIND, NOTE_COUNT),
     },
     {
         "slug": "neprostye-slozhnosti-renessans-detskogo-chteniya",
@@ -241,6 +264,7 @@ EVENTS = [
         "scope": "international",
         "organiser": "vko-odub",
         "agreement": "vko-odub",
+        "status": "held",
         "participants": {HOST: "participant"},
         "starts": datetime.datetime(2020, 11, 19, 10, 0),
         "minutes": 240,
@@ -248,7 +272,7 @@ EVENTS = [
         "participants_count": 120,
         "description": "Международная онлайн-конференция, организованная Восточно-Казахстанской областной "
         "детско-юношеской библиотекой. " + _ONLINE_TAIL,
-        "notes": NOTE_DATE + " " + NOTE_KIND + " " + NOTE_COUNT,
+        "notes": note(NOTE_DATE, NOTE_TIME, NOTE_KIND, NOTE_COUNT),
     },
     {
         "slug": "innovacionnaya-deyatelnost-bibliotek-125",
@@ -256,16 +280,17 @@ EVENTS = [
         "kind": "conference",
         **_ONLINE,
         "scope": "international",
-        "organiser": "vko-odub",
+        "organiser": "vko-pushkin",
         "agreement": "vko-odub",
-        "participants": {HOST: "participant", "vko-pushkin": "participant"},
-        "starts": datetime.datetime(2021, 2, 25, 10, 0),
+        "status": "held",
+        "participants": {HOST: "participant"},
+        "starts": datetime.datetime(2021, 4, 8, 10, 0),
         "minutes": 240,
         **_SPECIALISTS,
         "participants_count": 150,
         "description": "Международная онлайн-конференция, приуроченная к 125-летию Восточно-Казахстанской "
         "областной библиотеки имени А.С. Пушкина. " + _ONLINE_TAIL,
-        "notes": NOTE_DATE + " " + NOTE_COUNT,
+        "notes": note(NOTE_PUSHKIN_CONFERENCE, NOTE_TIME, NOTE_COUNT),
     },
     {
         "slug": "territoriya-bez-granic",
@@ -275,6 +300,7 @@ EVENTS = [
         "scope": "interregional",
         "organiser": "volgograd-odb",
         "agreement": "volgograd-odb",
+        "status": "held",
         "participants": {HOST: "participant"},
         "starts": datetime.datetime(2020, 10, 8, 10, 0),
         "minutes": 120,
@@ -282,7 +308,7 @@ EVENTS = [
         "participants_count": 65,
         "description": "Межрегиональный онлайн-семинар, организованный Волгоградской областной детской "
         "библиотекой. " + _ONLINE_TAIL,
-        "notes": NOTE_DATE + " " + NOTE_COUNT,
+        "notes": note(NOTE_DATE, NOTE_TIME, NOTE_COUNT),
     },
     {
         "slug": "proforientaciya-v-biblioteke",
@@ -293,6 +319,7 @@ EVENTS = [
         "scope": "interregional",
         "organiser": "tomsk-odub",
         "agreement": "tomsk-odub",
+        "status": "held",
         "participants": {HOST: "participant"},
         "starts": datetime.datetime(2020, 4, 15, 10, 0),
         "minutes": 420,
@@ -301,7 +328,7 @@ EVENTS = [
         "description": "Заочная межрегиональная научно-практическая конференция, проводимая Томской областной "
         "детско-юношеской библиотекой. Специалисты государственной библиотеки Кузбасса для детей и молодежи "
         "приняли в ней участие.",
-        "notes": NOTE_DATE + " " + NOTE_COUNT,
+        "notes": note(NOTE_DATE, NOTE_TIME, NOTE_COUNT),
     },
     {
         "slug": "grazhdansko-pravovoe-vospitanie",
@@ -311,6 +338,7 @@ EVENTS = [
         "scope": "interregional",
         "organiser": "tomsk-odub",
         "agreement": "tomsk-odub",
+        "status": "held",
         "participants": {HOST: "participant"},
         "starts": datetime.datetime(2020, 12, 10, 11, 0),
         "minutes": 180,
@@ -318,7 +346,7 @@ EVENTS = [
         "participants_count": 90,
         "description": "Межрегиональная научно-практическая онлайн-конференция, проводимая Томской областной "
         "детско-юношеской библиотекой. " + _ONLINE_TAIL,
-        "notes": NOTE_DATE + " " + NOTE_COUNT,
+        "notes": note(NOTE_DATE, NOTE_TIME, NOTE_COUNT),
     },
     {
         "slug": "put-k-solncu",
@@ -328,20 +356,21 @@ EVENTS = [
         "scope": "international",
         "organiser": "vko-odub",
         "agreement": "vko-odub",
+        "status": "held",
         "participants": {HOST: "site"},
+        "site_counts": {"vko-odub": 30, HOST: 30},
         "starts": datetime.datetime(2019, 12, 12, 11, 0),
         "minutes": 60,
         "audience": "teens",
         "age_rating": "12+",
         "target_group": "children",
-        "participants_count": 60,
         "guests": ["kalaus-lilya"],
         "description": (
             "Литературный телемост: встреча казахстанских и кемеровских школьников с автором книги «Зов Солнца», "
             "писателем, поэтом, публицистом, лауреатом многих престижных премий Лилей Калаус. Организатор — "
             "КГУ «Восточно-Казахстанская областная детско-юношеская библиотека»."
         ),
-        "notes": NOTE_DATE + " " + NOTE_COUNT,
+        "notes": note(NOTE_DATE, NOTE_TIME, NOTE_SITE_COUNTS),
     },
     {
         "slug": "ispytanie-vremenem-sibiryaki-v-stalingradskoi-bitve",
@@ -351,20 +380,21 @@ EVENTS = [
         "scope": "interregional",
         "organiser": HOST,
         "agreement": "altai-krupskaya",
+        "status": "held",
         "participants": {"altai-krupskaya": "site"},
+        "site_counts": {HOST: 28, "altai-krupskaya": 22},
         "starts": datetime.datetime(2020, 2, 4, 14, 0),
         "minutes": 90,
         "audience": "teens",
         "age_rating": "12+",
         "target_group": "children",
-        "participants_count": 50,
         "description": (
             "Литературный телемост: видео-встреча читателей Алтайской краевой детской библиотеки и государственной "
             "библиотеки Кузбасса для детей и молодежи, посвященная Году памяти и славы. Кемеровские школьники "
             "рассказали о кузбассовцах-участниках Сталинградской битвы, а участники из Алтайского края вспомнили "
             "своих земляков, сражавшихся в великом бою."
         ),
-        "notes": NOTE_DAY_2020 + " " + NOTE_ORGANISER + " " + NOTE_COUNT,
+        "notes": note(NOTE_DAY_YEAR_OF_MEMORY, NOTE_TIME, NOTE_ORGANISER, NOTE_SITE_COUNTS),
     },
     {
         "slug": "mir-detstva-ot-knig-k-mechtam",
@@ -374,13 +404,14 @@ EVENTS = [
         "scope": "international",
         "organiser": HOST,
         "agreement": "vko-odub",
+        "status": "held",
         "participants": {"vko-odub": "site"},
+        "site_counts": {HOST: 40, "vko-odub": 30},
         "starts": datetime.datetime(2020, 6, 1, 14, 0),
         "minutes": 90,
         "audience": "children",
         "age_rating": "6+",
         "target_group": "children",
-        "participants_count": 70,
         "guests": ["lavrina-vl", "matveeva-ns"],
         "description": (
             "Международный литературный телемост с Восточно-Казахстанской областной детско-юношеской библиотекой. "
@@ -388,12 +419,12 @@ EVENTS = [
             "писателями двух стран – России и Казахстана: Верой Леонидовной Лавриной и Натальей Семеновной "
             "Матвеевой."
         ),
-        "notes": NOTE_DATE + " " + NOTE_ORGANISER + " " + NOTE_COUNT,
+        "notes": note(NOTE_DATE, NOTE_TIME, NOTE_ORGANISER, NOTE_SITE_COUNTS),
     },
 ]
 
 # Demo announcements so the public site always has something upcoming: days from the day the command
-# runs, local time in Kemerovo.
+# runs, local time in Kemerovo. They have not happened: planned, with no attendance at all.
 _DEMO_DESCRIPTION = "Демонстрационный анонс: мероприятие придумано для показа возможностей сайта и не состоится. "
 UPCOMING_TIME = datetime.time(14, 0)
 
@@ -405,13 +436,13 @@ UPCOMING_EVENTS = [
         "scope": "international",
         "organiser": HOST,
         "agreement": "vko-odub",
+        "status": "planned",
         "participants": {"vko-odub": "site", "khabarovsk-navolochkin": "site"},
         "days_ahead": 5,
         "minutes": 90,
         "audience": "children",
         "age_rating": "6+",
         "target_group": "children",
-        "participants_count": 75,
         "description": _DEMO_DESCRIPTION
         + "Читатели из Кемерова, Усть-Каменогорска и Хабаровска расскажут друг другу о любимых книгах "
         "писателей своего края.",
@@ -423,11 +454,11 @@ UPCOMING_EVENTS = [
         "scope": "interregional",
         "organiser": "gaidar-moscow",
         "agreement": "gaidar-moscow",
+        "status": "planned",
         "participants": {HOST: "participant"},
         "days_ahead": 8,
         "minutes": 90,
         **_SPECIALISTS,
-        "participants_count": 60,
         "description": _DEMO_DESCRIPTION
         + "Специалисты детских библиотек Москвы и Кузбасса обсудят онлайн-форматы продвижения чтения.",
     },
@@ -438,13 +469,13 @@ UPCOMING_EVENTS = [
         "scope": "interregional",
         "organiser": HOST,
         "agreement": "chelyabinsk-obm",
+        "status": "planned",
         "participants": {"chelyabinsk-obm": "site", "crimea-rbm": "site"},
         "days_ahead": 12,
         "minutes": 90,
         "audience": "youth",
         "age_rating": "12+",
         "target_group": "youth",
-        "participants_count": 50,
         "description": _DEMO_DESCRIPTION
         + "Молодые читатели Кемерова, Челябинска и Симферополя представят книжные новинки для молодежи.",
     },
@@ -455,13 +486,13 @@ UPCOMING_EVENTS = [
         "scope": "international",
         "organiser": HOST,
         "agreement": "vko-pushkin",
+        "status": "planned",
         "participants": {"vko-pushkin": "site"},
         "days_ahead": 19,
         "minutes": 60,
         "audience": "children",
         "age_rating": "6+",
         "target_group": "children",
-        "participants_count": 40,
         "description": _DEMO_DESCRIPTION
         + "Библиотекари Кемерова и Усть-Каменогорска прочитают народные сказки и расскажут о традициях "
         "своих народов.",
@@ -473,11 +504,11 @@ UPCOMING_EVENTS = [
         "scope": "interregional",
         "organiser": "krasnoyarsk-kdb",
         "agreement": "krasnoyarsk-kdb",
+        "status": "planned",
         "participants": {HOST: "participant"},
         "days_ahead": 22,
         "minutes": 90,
         **_SPECIALISTS,
-        "participants_count": 45,
         "description": _DEMO_DESCRIPTION + "Коллеги из Красноярска поделятся опытом проектной работы с подростками.",
     },
     {
@@ -487,13 +518,13 @@ UPCOMING_EVENTS = [
         "scope": "interregional",
         "organiser": HOST,
         "agreement": "volgograd-odb",
+        "status": "planned",
         "participants": {"volgograd-odb": "site", "khabarovsk-navolochkin": "site"},
         "days_ahead": 26,
         "minutes": 90,
         "audience": "teens",
         "age_rating": "12+",
         "target_group": "children",
-        "participants_count": 55,
         "description": _DEMO_DESCRIPTION
         + "Школьники Кемерова, Волгограда и Хабаровска расскажут о книгах, посвященных истории и природе "
         "своих регионов.",

@@ -3,7 +3,7 @@
 import datetime
 
 from coopnet.demo.libraries import HOST
-from coopnet.demo.notes import NOTE_DAY_2019
+from coopnet.demo.notes import NOTE_AGE_RATING, NOTE_DAY_2019, note
 
 KHABAROVSK_DESCRIPTION = (
     "В рамках соглашения о взаимодействии в проведении межрегиональных мероприятий с Хабаровской краевой "
@@ -33,12 +33,14 @@ GOROD_DRUZHBY_DESCRIPTION = (
     "была проведена в онлайн-форме."
 )
 
-# `counterpart`: the slug of the other half of an exchange (set on the partner's exhibition).
+# `counterpart`: the slug of the other half of an exchange (set on the partner's exhibition). Each stop's
+# `notes` mark what the article does not give about that stop; a stop takes its exhibition's status.
 EXHIBITIONS = [
     {
         "slug": "habarovskii-krai-pochti-beskonechnyi",
         "title": "Хабаровский край! Он почти бесконечный...",
         "kind": "exchange",
+        "status": "held",
         "provider": "khabarovsk-navolochkin",
         "agreement": "khabarovsk-navolochkin",
         "counterpart": "knigi-o-kuzbasse-v-habarovske",
@@ -51,14 +53,19 @@ EXHIBITIONS = [
                 "ends_on": datetime.date(2020, 3, 20),
                 "visitors": 850,
                 "excursions": 6,
+                "notes": "Сроки, число посетителей и экскурсий условные: в статье указан только 2020 год.",
             }
         ],
-        "notes": "Сроки экспонирования, число посетителей и экскурсий условные: в статье указан только 2020 год.",
+        "notes": note(
+            "Сроки экспонирования, число посетителей и экскурсий условные: в статье указан только 2020 год.",
+            NOTE_AGE_RATING,
+        ),
     },
     {
         "slug": "knigi-o-kuzbasse-v-habarovske",
         "title": "Кузбасс: книги о родном крае",
         "kind": "exchange",
+        "status": "held",
         "provider": HOST,
         "agreement": "khabarovsk-navolochkin",
         "age_rating": "0+",
@@ -69,15 +76,20 @@ EXHIBITIONS = [
                 "venue": "khabarovsk-navolochkin",
                 "starts_on": datetime.date(2020, 4, 6),
                 "ends_on": datetime.date(2020, 5, 29),
+                "notes": "Сроки условные: в статье год не указан, 2020 г. — по ответной хабаровской выставке.",
             }
         ],
-        "notes": "Название условное: в статье выставка названа «выставкой книг о Кузбассе». "
-        "Сроки экспонирования условные.",
+        "notes": note(
+            "Название условное: в статье выставка названа «выставкой книг о Кузбассе».",
+            "Сроки экспонирования условные.",
+            NOTE_AGE_RATING,
+        ),
     },
     {
         "slug": "gorod-druzhby",
         "title": "Город дружбы",
         "kind": "ethnocultural",
+        "status": "held",
         "provider": HOST,
         "age_rating": "0+",
         "description": GOROD_DRUZHBY_DESCRIPTION,
@@ -88,14 +100,19 @@ EXHIBITIONS = [
                 "ends_on": datetime.date(2020, 12, 28),
                 "visitors": 1200,
                 "excursions": 15,
+                "notes": "Сроки условные: в статье — «в конце 2020 года». Число посетителей и экскурсий условное.",
             }
         ],
-        "notes": "Сроки условные: в статье — «в конце 2020 года». Число посетителей и экскурсий условное.",
+        "notes": note(
+            "Сроки условные: в статье — «в конце 2020 года». Число посетителей и экскурсий условное.",
+            NOTE_AGE_RATING,
+        ),
     },
     {
         "slug": "tvorchestvo-tomskih-pisatelei",
         "title": "Творчество томских писателей",
         "kind": "book_illustration",
+        "status": "held",
         "provider": "tomsk-odub",
         "agreement": "tomsk-odub",
         "age_rating": "12+",
@@ -107,27 +124,41 @@ EXHIBITIONS = [
                 "venue": HOST,
                 "starts_on": datetime.date(2019, 4, 18),
                 "ends_on": datetime.date(2019, 5, 31),
+                "notes": "Открытие — в день презентации; срок экспонирования условный. " + NOTE_DAY_2019,
             }
         ],
-        "notes": "Название условное: в статье — «книжно-иллюстративная выставка, посвященная творчеству томских "
-        "писателей». " + NOTE_DAY_2019,
+        "notes": note(
+            "Название условное: в статье — «книжно-иллюстративная выставка, посвященная творчеству томских писателей».",
+            NOTE_DAY_2019,
+            "Срок экспонирования условный.",
+            NOTE_AGE_RATING,
+        ),
     },
     {
         "slug": "peredvizhnaya-vystavka-volgograd-2021",
         "title": "Волгоградская земля: книги о крае",
         "kind": "travelling",
+        "status": "planned",
         "provider": "volgograd-odb",
         "agreement": "volgograd-odb",
         "age_rating": "6+",
-        "description": "Межрегиональная передвижная выставка, подготовленная совместно с Волгоградской областной "
-        "детской библиотекой, в мае 2021 года.",
+        "description": "Межрегиональная передвижная выставка, которую в мае 2021 года планируется провести "
+        "совместно с Волгоградской областной детской библиотекой.",
         "stops": [
             {
                 "venue": HOST,
                 "starts_on": datetime.date(2021, 5, 4),
                 "ends_on": datetime.date(2021, 5, 31),
+                "notes": "Площадка и числа условные: в статье — «в мае 2021 года … планируется».",
             }
         ],
-        "notes": "Название условное. В статье выставка названа планируемой на май 2021 года; числа условные.",
+        "notes": note(
+            "Запланирована: в статье выставка названа планируемой на май 2021 года; проведена ли она, статья "
+            "не сообщает.",
+            "Название условное. Числа условные.",
+            "Какая из двух библиотек готовит выставку и где она экспонируется, в статье не сказано "
+            "(«совместно с Волгоградской областной детской библиотекой»): указано условно.",
+            NOTE_AGE_RATING,
+        ),
     },
 ]

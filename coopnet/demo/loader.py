@@ -14,7 +14,7 @@ from coopnet.demo.contests import CONTESTS
 from coopnet.demo.events import EVENTS, PERSONS, UPCOMING_EVENTS, UPCOMING_TIME
 from coopnet.demo.exhibitions import EXHIBITIONS
 from coopnet.demo.libraries import HOST, HOST_LIBRARY, PARTNERS
-from coopnet.demo.notes import NOTE_DEMO
+from coopnet.demo.notes import NOTE_DEMO, NOTE_SITE_COUNTS
 from coopnet.demo.projects import EPISODES, PROJECT
 from events.models import Episode, Event, Participation, Person, Project
 from exhibitions.models import Exhibition, ExhibitionStop
@@ -128,13 +128,15 @@ class DemoLoader:
                 "scope": spec["scope"],
                 "organiser": organiser,
                 "agreement": self.agreements[spec["agreement"]],
+                "status": spec["status"],
                 "starts_at": starts,
                 "ends_at": starts + datetime.timedelta(minutes=spec["minutes"]),
                 "audience": spec["audience"],
                 "age_rating": spec["age_rating"],
                 "target_group": spec["target_group"],
                 "location": spec.get("location", ""),
-                "participants_count": spec["participants_count"],
+                "participants_count": spec.get("participants_count"),
+                "online_viewers": None,
                 "description": spec["description"],
                 "online_url": online_url,
                 "notes": notes,
@@ -142,8 +144,16 @@ class DemoLoader:
             },
         )
         roles = {spec["organiser"]: Participation.Role.ORGANISER, **spec["participants"]}
+        site_counts = spec.get("site_counts", {})
         for slug, role in roles.items():
-            self.upsert(Participation, {"event": event, "library": self.libraries[slug]}, {"role": role})
+            count = site_counts.get(slug)
+            self.upsert(
+                Participation,
+                {"event": event, "library": self.libraries[slug]},
+                {"role": role, "participants_count": count, "notes": NOTE_SITE_COUNTS if count is not None else ""},
+            )
+        # A library the demo no longer names (an organiser corrected, say) leaves the event.
+        event.participations.exclude(library__slug__in=roles).delete()
         event.guests.set([self.persons[slug] for slug in spec.get("guests", [])])
         return event
 
@@ -161,6 +171,7 @@ class DemoLoader:
                     "agreement": self.agreements[agreement] if agreement else None,
                     "age_rating": spec["age_rating"],
                     "description": spec["description"],
+                    "status": spec["status"],
                     "notes": spec["notes"],
                     "is_published": True,
                 },
@@ -174,6 +185,8 @@ class DemoLoader:
                         "ends_on": stop["ends_on"],
                         "visitors": stop.get("visitors"),
                         "excursions": stop.get("excursions"),
+                        "status": stop.get("status", spec["status"]),
+                        "notes": stop["notes"],
                     },
                 )
         # Exchanges are linked once both halves exist.
@@ -202,16 +215,20 @@ class DemoLoader:
                     "submissions_until": spec["submissions_until"],
                     "results_on": spec["results_on"],
                     "description": spec["description"],
+                    "status": spec["status"],
                     "notes": spec["notes"],
                     "is_published": True,
                 },
             )
+            curators = [curator["library"] for curator in spec.get("curators", [])]
             for curator in spec.get("curators", []):
                 self.upsert(
                     Curator,
                     {"contest": contest, "library": self.libraries[curator["library"]]},
                     {"region": curator["region"]},
                 )
+            # The demo's entrants are from Kuzbass: curated by the host where it curates the contest.
+            entry_curator = self.libraries[HOST] if HOST in curators else None
             for entry in spec["entries"]:
                 self.upsert(
                     Entry,
@@ -219,7 +236,7 @@ class DemoLoader:
                     {
                         "age": entry["age"],
                         "locality": entry["locality"],
-                        "curator": self.libraries[HOST],
+                        "curator": entry_curator,
                         "work_title": entry["work_title"],
                         "nomination": entry.get("nomination", ""),
                         "result": entry["result"],
@@ -238,6 +255,7 @@ class DemoLoader:
                 "description": spec["description"],
                 "started_on": spec["started_on"],
                 "age_rating": spec["age_rating"],
+                "notes": spec["notes"],
                 "is_published": True,
             },
         )
@@ -254,6 +272,8 @@ class DemoLoader:
                     "description": episode["description"],
                     "video_url": episode.get("video_url", ""),
                     "published_on": episode["published_on"],
+                    "status": episode["status"],
+                    "notes": episode["notes"],
                     "is_published": True,
                 },
             )

@@ -3,7 +3,7 @@
 import datetime
 
 from coopnet.demo.libraries import HOST
-from coopnet.demo.notes import ARTICLE_URL
+from coopnet.demo.notes import ARTICLE_URL, NOTE_AGE_RATING, note
 
 PROJECT = {
     "slug": "skazki-narodov-kuzbassa",
@@ -11,6 +11,7 @@ PROJECT = {
     "organiser": HOST,
     "started_on": datetime.date(2020, 3, 2),
     "age_rating": "0+",
+    "notes": note("Дата начала проекта условная (в статье не указана).", NOTE_AGE_RATING),
     "description": (
         "Литературный онлайн-проект государственной библиотеки Кузбасса для детей и молодежи знакомит детей "
         "с фольклором коренных народов Кузбасса и народов, наиболее распространенных на территории нашего региона. "
@@ -21,7 +22,13 @@ PROJECT = {
     ),
 }
 
-# The ten traditions the article lists, in its order; titles and dates of these episodes are illustrative.
+# The ten traditions the article lists, in its order. The article names no episode: one episode per tradition,
+# their titles, order and dates are illustrative and marked so in each episode's notes.
+NOTE_EPISODE = (
+    "Название, номер и дата публикации условные: в статье сказано лишь, что опубликовано десять выпусков "
+    "с русскими, украинскими, шорскими, армянскими, казачьими, татарскими, немецкими, таджикскими, узбекскими "
+    "и мордовскими сказками."
+)
 _TRADITIONS = [
     ("Русские народные сказки", "русские сказки"),
     ("Украинские народные сказки", "украинские сказки"),
@@ -43,6 +50,8 @@ EPISODES = [
         "library": HOST,
         "published_on": datetime.date(2020, 3, 2) + datetime.timedelta(weeks=4 * (number - 1)),
         "description": f"Выпуск онлайн-проекта «Сказки народов Кузбасса»: {tradition}.",
+        "status": "held",
+        "notes": NOTE_EPISODE,
     }
     for number, (title, tradition) in enumerate(_TRADITIONS, start=1)
 ] + [
@@ -54,6 +63,8 @@ EPISODES = [
         "agreement": "vko-pushkin",
         "video_url": ARTICLE_URL,
         "published_on": datetime.date(2021, 1, 25),
+        "status": "held",
+        "notes": "Номер и дата публикации условные (в статье не указаны).",
         "description": (
             "Восточно-Казахстанская областная библиотека им. А.С. Пушкина (г. Усть-Каменогорск, Республика "
             "Казахстан) присоединилась к литературному онлайн-проекту «Сказки народов Кузбасса». Зарубежные "
