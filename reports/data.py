@@ -7,12 +7,13 @@ the work are defined here once, with every label the page, the charts and the fi
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
-from coopnet.models import AWAITING_CONFIRMATION
+from coopnet.models import AWAITING_CONFIRMATION, Status
 from events.models import Event
 
 MONTHS = [
@@ -238,8 +239,54 @@ class MonthRow:
         return [self.events, self.telebridges, self.exhibitions, self.contests, self.episodes]
 
 
+HELD = Status.HELD.value
+
+
+@dataclass(frozen=True)
+class LibraryRef:
+    """A library as the narrative names it: the short name, where it is."""
+
+    id: int
+    name: str  # the short name, as every table shows it
+    full_name: str
+    city: str
+    region: str
+    country: str  # the country's label: "Россия", "Казахстан"
+    is_host: bool = False
+
+
+@dataclass(frozen=True)
+class Guest:
+    """A writer, poet or illustrator who took part in an event."""
+
+    name: str
+    occupation: str  # "детский писатель"; may be empty
+    place: str  # "Томск"; may be empty
+
+
 @dataclass
-class EventItem:
+class SiteItem:
+    """A library taking part in an event, with its own count of participants when known."""
+
+    library: LibraryRef
+    role: str
+    participants: int | None
+
+
+@dataclass(kw_only=True)
+class ActivityItem:
+    """Where an activity stands on the report's date, and what staff wrote about it (every item has these)."""
+
+    status: str = HELD  # coopnet.models.Status, or "awaiting" (planned, its date passed)
+    status_label: str = ""
+    rescheduled_to: datetime.date | None = None  # postponed to this day, when known
+    description: str = ""
+    partner_libraries: list[LibraryRef] = field(default_factory=list)  # those in `partners`, in the same order
+    agreements: list[str] = field(default_factory=list)  # every agreement it serves; `agreement` joins them
+
+
+@dataclass
+class EventItem(ActivityItem):
     id: int
     title: str
     starts_on: datetime.date  # in Kemerovo time
@@ -253,8 +300,14 @@ class EventItem:
     organiser: str
     partners: list[str]
     agreement: str
-    participants: int | None
+    participants: int | None  # events.models.total_attendance(); None: unknown
     is_draft: bool
+    format: str = ""
+    scope: str = ""
+    organiser_library: LibraryRef | None = None
+    sites: list[SiteItem] = field(default_factory=list)  # every library taking part, the organiser too
+    guests: list[Guest] = field(default_factory=list)
+    results: str = ""  # «итоги», as staff wrote them
 
 
 @dataclass
@@ -264,10 +317,12 @@ class StopItem:
     ends_on: datetime.date
     visitors: int | None
     excursions: int | None
+    library: LibraryRef | None = None
+    status: str = HELD
 
 
 @dataclass
-class ExhibitionItem:
+class ExhibitionItem(ActivityItem):
     id: int
     title: str
     kind_label: str
@@ -276,14 +331,39 @@ class ExhibitionItem:
     agreement: str
     first_day: datetime.date  # first day shown in the year
     last_day: datetime.date
-    stops: list[StopItem]
+    stops: list[StopItem]  # the stops open in the year
     visitors: int  # stops opened in the year
     excursions: int
     is_draft: bool
+    kind: str = ""
+    provider_library: LibraryRef | None = None
+    route: list[StopItem] = field(default_factory=list)  # every stop, the years before and after too, in order
+    counterpart_id: int | None = None  # the other half of an exchange
+    counterpart_title: str = ""
+    results: str = ""
 
 
 @dataclass
-class ContestItem:
+class CuratorItem:
+    library: LibraryRef
+    region: str  # the region it curates
+
+
+@dataclass
+class AwardItem:
+    """A result named by the entrant's name: only entries whose entrants agreed to publication."""
+
+    entrant: str
+    locality: str
+    result: str  # contests.models.Entry.Result
+    result_label: str
+    place: int | None
+    work_title: str
+    nomination: str
+
+
+@dataclass
+class ContestItem(ActivityItem):
     id: int
     title: str
     organiser: str
@@ -300,10 +380,16 @@ class ContestItem:
     laureates: int
     finalists: int
     is_draft: bool
+    scope: str = ""
+    theme: str = ""
+    is_online: bool = False
+    organiser_library: LibraryRef | None = None
+    curators: list[CuratorItem] = field(default_factory=list)
+    awards: list[AwardItem] = field(default_factory=list)  # consented names only, highest result first
 
 
 @dataclass
-class EpisodeItem:
+class EpisodeItem(ActivityItem):
     id: int
     project: str
     number: int
@@ -314,6 +400,34 @@ class EpisodeItem:
     agreement: str
     published_on: datetime.date
     is_draft: bool
+    project_id: int = 0
+    project_description: str = ""
+    project_organiser: LibraryRef | None = None
+    maker: LibraryRef | None = None  # the library that prepared the episode (`library` is its name)
+
+
+Item = EventItem | ExhibitionItem | ContestItem | EpisodeItem
+
+
+@dataclass
+class Listing(Sequence):
+    """One direction's activities of the year by where they stand on the report's date.
+
+    As a sequence it is the held ones, in order (what the tables list and the figures count); the others
+    stand beside them: planned ones still ahead in the year (the narrative's «Планы»), planned ones whose date
+    has passed without confirmation (a gap in the data, never counted), and the cancelled or postponed ones.
+    """
+
+    held: list = field(default_factory=list)
+    planned: list = field(default_factory=list)
+    awaiting: list = field(default_factory=list)
+    not_held: list = field(default_factory=list)
+
+    def __getitem__(self, index):
+        return self.held[index]
+
+    def __len__(self) -> int:
+        return len(self.held)
 
 
 @dataclass
@@ -322,13 +436,28 @@ class DirectionSection:
     title: str
     count: int  # held in the year, joint and the host's own
     drafts: int  # unpublished among them
-    items: list[EventItem] | list[ExhibitionItem] | list[ContestItem] | list[EpisodeItem]
+    items: Listing | list[Item]  # the held ones; pass the Listing, and the plans and gaps come along
     joint: int = 0  # held with at least one partner library taking part
 
     @property
     def own(self) -> int:
         """Held by the host alone."""
         return self.count - self.joint
+
+    @property
+    def planned(self) -> list[Item]:
+        """Still ahead in the year, by date."""
+        return getattr(self.items, "planned", [])
+
+    @property
+    def awaiting(self) -> list[Item]:
+        """Planned, the date passed, not confirmed: a gap in the data."""
+        return getattr(self.items, "awaiting", [])
+
+    @property
+    def not_held(self) -> list[Item]:
+        """Cancelled or postponed."""
+        return getattr(self.items, "not_held", [])
 
 
 @dataclass
