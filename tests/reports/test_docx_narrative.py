@@ -1,0 +1,408 @@
+"""The DOCX tells the year as the library's article does: prose per direction, guests, routes, plans in the future.
+
+The demo data are the article's facts, so the 2020 report read back with python-docx is checked against it;
+the narrative's helpers (dates, plural forms, genders, the sentences) are checked on their own below.
+"""
+
+import datetime
+import io
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from docx import Document
+
+from events.models import Event
+from reports.data import (
+    DIRECTION_CONTESTS,
+    DIRECTION_EVENTS,
+    DIRECTION_EXHIBITIONS,
+    DIRECTION_PROJECTS,
+    DIRECTION_TELEBRIDGES,
+    DIRECTIONS,
+    AwardItem,
+    ContestItem,
+    EventItem,
+    ExhibitionItem,
+    Guest,
+    LibraryRef,
+    SiteItem,
+    StopItem,
+)
+from reports.exports import to_docx
+from reports.narrative import stories, words
+from reports.report import build_report
+
+KEMEROVO = ZoneInfo("Asia/Novokuznetsk")
+D = datetime.date
+EVENTS, EXHIBITIONS, TELEBRIDGES, CONTESTS, PROJECTS = (
+    str(d.title)
+    for key in (DIRECTION_EVENTS, DIRECTION_EXHIBITIONS, DIRECTION_TELEBRIDGES, DIRECTION_CONTESTS, DIRECTION_PROJECTS)
+    for d in DIRECTIONS
+    if d.key == key
+)
+PLANS = "Планы"
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def _document(year):
+    return Document(io.BytesIO(to_docx(build_report(year))))
+
+
+def _sections(document) -> dict[str, list]:
+    """Heading 1 → the paragraphs under it (python-docx Paragraph objects)."""
+    sections, current = {"": []}, ""
+    for p in document.paragraphs:
+        if p.style.name == "Heading 1":
+            current = p.text
+            sections[current] = []
+        elif p.style.name != "Title":
+            sections[current].append(p)
+    return sections
+
+
+def _texts(paragraphs) -> str:
+    return "\n".join(p.text for p in paragraphs)
+
+
+def _everything(document) -> str:
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+@pytest.fixture
+def doc2020(demo):
+    return _document(2020)
+
+
+# ---- the demo year 2020, read back --------------------------------------------------------------
+
+
+def test_title_introduction_then_a_chapter_per_direction_then_figures_and_appendix(doc2020):
+    assert doc2020.paragraphs[0].style.name == "Title"
+    assert doc2020.paragraphs[0].text == "Реализация соглашений о профессиональном сотрудничестве в 2020 году"
+    headings = [p.text for p in doc2020.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:7] == [EVENTS, EXHIBITIONS, TELEBRIDGES, CONTESTS, PROJECTS, "Итоги года", "Приложение. Таблицы"]
+    assert PLANS not in headings  # nothing of 2020 is still ahead on 31 December
+
+
+def test_introduction_names_the_host_the_agreements_and_where_the_partners_are(doc2020):
+    intro = _sections(doc2020)[""]
+    first = intro[0].text
+    assert first.startswith("На 31 декабря 2020 года Библиотека Кузбасса для детей и молодежи реализует 10 соглашений")
+    assert "с 8 библиотеками России и 2 библиотеками Казахстана" in first
+    assert "проведено 12 совместных мероприятий и проектов" in first
+    assert "Казахстан — Восточно-Казахстанская область" in _texts(intro)
+    partners = [p.text for p in intro if p.style.name == "List Bullet"]
+    assert len(partners) == 10
+    assert "ЦГДБ им. А.П. Гайдара (Москва, Россия) — соглашение от 22 августа 2018 года" in partners
+
+
+def test_directions_are_prose_paragraphs_not_a_bullet_per_activity(doc2020):
+    sections = _sections(doc2020)
+    for title in (EVENTS, EXHIBITIONS, TELEBRIDGES, CONTESTS, PROJECTS):
+        assert {p.style.name for p in sections[title]} == {"Normal"}, title
+    events = [p.text for p in sections[EVENTS]]
+    # Six events of 2020, told in five paragraphs: Tomsk's two conferences share one, like the article's list.
+    assert events[0].startswith("В 2020 году по этому направлению проведено 6 мероприятий: 3 конференции")
+    tomsk = next(p for p in events if p.startswith("Томская ОДЮБ (г. Томск) провела"))
+    assert "«Профориентация в библиотеке: поиск новых форм работы» (15 апреля 2020 года, заочно" in tomsk
+    assert "«Гражданско-правовое воспитание" in tomsk
+    assert "Специалисты нашей библиотеки приняли участие в каждой из них." in tomsk
+    session = next(p for p in events if "«Библиотека: обнуление или обновление?»" in p)
+    assert session.startswith("26 ноября 2020 года в онлайн-формате прошла межрегиональная стратегическая сессия")
+    assert "Партнёр — ЦГДБ им. А.П. Гайдара (г. Москва)." in session
+    projects = _texts(sections[PROJECTS])
+    assert "опубликовано 10 выпусков: № 1 «Русские народные сказки» (2 марта)" in projects
+
+
+def test_guests_are_named_in_the_year_of_their_event(demo):
+    telebridges_2020 = _texts(_sections(_document(2020))[TELEBRIDGES])
+    assert "Гости — Вера Леонидовна Лаврина, детский писатель; Наталья Семеновна Матвеева, детский писатель." in (
+        telebridges_2020
+    )
+    assert "Калаус" not in telebridges_2020  # «Путь к Солнцу» was held on 12 December 2019
+    telebridges_2019 = _texts(_sections(_document(2019))[TELEBRIDGES])
+    assert "Гость — Лиля Калаус, писатель, поэт, публицист." in telebridges_2019
+    assert "Площадки: Восточно-Казахстанская ОДЮБ (г. Усть-Каменогорск, Казахстан, 30 участников)" in (telebridges_2019)
+
+
+def test_exhibitions_with_their_route_and_the_other_half_of_the_exchange(doc2020):
+    exhibitions = [p.text for p in _sections(doc2020)[EXHIBITIONS]]
+    assert exhibitions[0] == "В 2020 году экспонировалось 3 выставки. Из них совместно с партнёрами — 2."
+    khabarovsk = next(p for p in exhibitions if p.startswith("Обменная выставка «Хабаровский край!"))
+    assert "(предоставила ХКДБ им. Н.Д. Наволочкина, г. Хабаровск)" in khabarovsk
+    assert "экспонировалась с 3 февраля по 20 марта 2020 года в г. Кемерово" in khabarovsk
+    assert "Число посетителей — 850, экскурсий — 6." in khabarovsk
+    answer = exhibitions.index(next(p for p in exhibitions if p.startswith("Ответная выставка")))
+    assert exhibitions.index(khabarovsk) < answer  # told together, right after its pair's description
+    assert "«Кузбасс: книги о родном крае»" in exhibitions[answer]
+    assert "с 6 апреля по 29 мая 2020 года в г. Хабаровск (ХКДБ им. Н.Д. Наволочкина)" in exhibitions[answer]
+    assert sum("Кузбасс: книги о родном крае" in p for p in exhibitions) == 1
+    assert any(p.startswith("Этнокультурная выставка «Город дружбы» экспонировалась со 2 ноября") for p in exhibitions)
+
+
+def test_contests_with_curators_results_and_only_consented_names(doc2020):
+    contests = _texts(_sections(doc2020)[CONTESTS])
+    assert "С 1 июня по 1 августа 2020 года шёл приём работ на международный интернет-конкурс «Абай мұрасы" in contests
+    assert "Региональный куратор — Библиотека Кузбасса для детей и молодежи (Кемеровская область — Кузбасс)." in (
+        contests
+    )
+    assert "По итогам конкурса: 1 победитель и 1 финалист." in contests
+    assert "Среди награждённых — Участница из Кемерова (демо), Кемерово — победитель" in contests
+    everything = _everything(doc2020)
+    for withheld in ("Новокузнецка", "Белова", "Междуреченска", "Прокопьевска"):
+        assert withheld not in everything
+
+
+def test_each_direction_says_as_many_held_activities_as_the_figures_count(demo):
+    report = build_report(2020)
+    sections = _sections(Document(io.BytesIO(to_docx(report))))
+    assert sections[EXHIBITIONS][0].text.startswith(
+        f"В 2020 году экспонировалось {report.direction('exhibitions').count}"
+    )
+    assert sections[TELEBRIDGES][0].text == f"В 2020 году проведено {report.direction('telebridges').count} телемоста."
+    assert sections[CONTESTS][0].text == f"В 2020 году проходило {report.direction('contests').count} конкурса."
+
+
+def test_conclusion_sets_the_year_against_the_one_before(doc2020):
+    conclusion = _texts(_sections(doc2020)["Итоги года"])
+    assert "В 2020 году вместе с партнёрами проведено 12 совместных мероприятий и проектов — на 5 больше" in conclusion
+    assert "По направлениям (в скобках — 2019 год): 6 мероприятий (4)" in conclusion
+    assert "посетителей выставок — 850 (в 2019 году — нет данных)" in conclusion
+
+
+def test_appendix_holds_the_tables_and_form_6nk(doc2020):
+    headings = [p.text for p in doc2020.paragraphs if p.style.name == "Heading 2"]
+    assert headings == ["Сводка", "Соглашения — итоги", "Соглашения", "По направлениям", "Партнёры и направления",
+                        "Участники", "Форма 6-НК"]  # fmt: skip
+    nk = doc2020.tables[-1]
+    assert nk.rows[1].cells[0].text == "Число мероприятий — всего"
+
+
+# ---- where activities stand -----------------------------------------------------------------------
+
+
+def test_what_is_still_ahead_is_told_in_the_future_tense_under_plans(demo):
+    with time_machine.travel(datetime.datetime(2020, 11, 1, 12, tzinfo=KEMEROVO), tick=False):
+        sections = _sections(_document(2020))
+    plans = [p.text for p in sections[PLANS]]
+    session = next(p for p in plans if "«Библиотека: обнуление или обновление?»" in p)
+    assert session.startswith("26 ноября 2020 года в онлайн-формате пройдёт межрегиональная стратегическая сессия")
+    assert any(p.startswith("10 декабря 2020 года в онлайн-формате пройдёт межрегиональная конференция") for p in plans)
+    for said in plans:
+        assert "проведено" not in said and "прошл" not in said and "прошёл" not in said
+    assert "обнуление или обновление" not in _texts(sections[EVENTS])
+    assert "Гражданско-правовое" not in _texts(sections[EVENTS])
+    assert sections[EVENTS][0].text.startswith("В 2020 году по этому направлению проведено 3 мероприятия:")
+
+
+def test_an_activity_awaiting_confirmation_is_left_out_of_the_text_and_named_for_the_editor(demo):
+    Event.objects.filter(slug="territoriya-bez-granic").update(status="planned")
+    sections = _sections(_document(2020))
+    assert "Территория без границ" not in _texts(sections[EVENTS])
+    notes = [p.text for p in sections["Для редактора: что уточнить перед отправкой"]]
+    assert any(
+        n.startswith("«Территория без границ: поликультурный аспект в работе детской библиотеки», 8 октября 2020 года:")
+        for n in notes
+    )
+
+
+def test_a_cancelled_event_is_not_told_and_a_postponed_one_is_among_the_plans(demo):
+    Event.objects.filter(slug="territoriya-bez-granic").update(status="cancelled")
+    Event.objects.filter(slug="grazhdansko-pravovoe-vospitanie").update(
+        status="postponed", rescheduled_to=D(2021, 2, 11)
+    )
+    sections = _sections(_document(2020))
+    events = _texts(sections[EVENTS])
+    assert "Территория без границ" not in events and "Гражданско-правовое" not in events
+    assert [p.text for p in sections[PLANS]] == [
+        "Конференция «Гражданско-правовое воспитание и просвещение детей и молодежи: актуальные тенденции и практики» "
+        "перенесена на 11 февраля 2021 года."
+    ]
+    notes = _texts(sections["Для редактора: что уточнить перед отправкой"])
+    assert (
+        "«Территория без границ: поликультурный аспект в работе детской библиотеки», 8 октября 2020 года: отменено"
+        in notes
+    )
+
+
+def test_an_empty_year_opens_and_says_so(db):
+    sections = _sections(_document(1995))
+    assert [p.text for p in sections[TELEBRIDGES]] == ["В 1995 году совместной работы по этому направлению не было."]
+    assert (
+        sections[""][0].text == "На 31 декабря 1995 года действующих соглашений о профессиональном сотрудничестве нет."
+    )
+
+
+# ---- the words -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "said"),
+    [
+        (D(2020, 3, 3), D(2020, 3, 20), "с 3 по 20 марта 2020 года"),
+        (D(2020, 11, 2), D(2020, 12, 28), "со 2 ноября по 28 декабря 2020 года"),
+        (D(2019, 11, 15), D(2020, 1, 20), "с 15 ноября 2019 года по 20 января 2020 года"),
+        (D(2020, 11, 25), D(2020, 11, 25), "25 ноября 2020 года"),
+    ],
+)
+def test_spans_of_days(first, last, said):
+    assert words.span(first, last) == said
+
+
+@pytest.mark.parametrize(
+    ("n", "said"),
+    [(1, "1 выставка"), (3, "3 выставки"), (5, "5 выставок"), (11, "11 выставок"), (21, "21 выставка"),
+     (12500, "12\u00a0500 выставок")],
+)  # fmt: skip
+def test_counts_agree_with_their_noun(n, said):
+    assert words.count(n, words.EXHIBITION) == said
+
+
+@pytest.mark.parametrize(
+    ("kind", "scope", "case", "said"),
+    [
+        ("conference", "international", "nom", "международная конференция"),
+        ("conference", "international", "acc", "международную конференцию"),
+        ("strategic_session", "interregional", "acc", "межрегиональную стратегическую сессию"),
+        ("round_table", "regional", "nom", "региональный круглый стол"),
+        ("telebridge", "", "nom", "телемост"),
+        ("something_new", "interregional", "nom", "межрегиональное мероприятие"),
+    ],
+)
+def test_a_kind_with_its_scope_in_gender_and_case(kind, scope, case, said):
+    assert words.what(words.kind_noun(kind), scope, case) == said
+
+
+def test_verbs_agree_with_one_and_with_many():
+    held = {words.M: "проведён", words.F: "проведена", words.N: "проведено"}
+    assert words.agree(1, words.M, held, "проведено") == "проведён"
+    assert words.agree(21, words.F, held, "проведено") == "проведена"
+    assert words.agree(2, words.F, held, "проведено") == "проведено"
+
+
+def test_lists_join_with_and():
+    assert words.join_and(["а"]) == "а"
+    assert words.join_and(["а", "б"]) == "а и б"
+    assert words.join_and(["а", "б", "в"]) == "а, б и в"
+
+
+def test_a_sentence_ends_once_even_after_a_title_with_its_own_mark():
+    assert words.sentence("прошла сессия «Обнуление или обновление?»") == "прошла сессия «Обнуление или обновление?»."
+    assert words.sentence("Всё сказано.") == "Всё сказано."
+
+
+# ---- the sentences ---------------------------------------------------------------------------------
+
+HOST = LibraryRef(1, "Библиотека Кузбасса для детей и молодежи", "ГАУК", "Кемерово", "Кузбасс", "Россия", True)
+TOMSK = LibraryRef(2, "Томская ОДЮБ", "Томская областная", "Томск", "Томская область", "Россия")
+VKO = LibraryRef(3, "ВК ОДЮБ", "ВК", "Усть-Каменогорск", "Восточно-Казахстанская область", "Казахстан")
+
+
+def _event(**values) -> EventItem:
+    start = values.pop("starts_on", D(2020, 6, 1))
+    defaults = {
+        "id": 1, "title": "Мир детства", "starts_on": start,
+        "starts_at": datetime.datetime.combine(start, datetime.time(14)), "kind": "telebridge", "kind_label": "",
+        "format": "online", "format_label": "", "scope": "international", "scope_label": "",
+        "target_group_label": "", "venue_label": "", "organiser": HOST.name, "organiser_library": HOST,
+        "partners": [], "agreement": "", "participants": None, "is_draft": False,
+    }  # fmt: skip
+    return EventItem(**{**defaults, **values})
+
+
+def test_libraries_are_named_with_where_they_are_the_host_by_its_name():
+    assert stories.named(TOMSK) == "Томская ОДЮБ (г. Томск)"
+    assert stories.named(VKO, "30 участников") == "ВК ОДЮБ (г. Усть-Каменогорск, Казахстан, 30 участников)"
+    assert stories.named(HOST) == HOST.name
+    assert stories.named_inline(TOMSK) == "Томская ОДЮБ, г. Томск"
+
+
+def test_guests_one_and_several():
+    assert stories.guests_sentence([Guest("Лиля Калаус", "писатель", "")]) == "Гость — Лиля Калаус, писатель."
+    two = [Guest("В.А. Колыхалов", "", "Томск"), Guest("А.И. Панов", "", "Томск")]
+    assert stories.guests_sentence(two) == "Гости — В.А. Колыхалов (Томск) и А.И. Панов (Томск)."
+    assert stories.guests_sentence([]) == ""
+
+
+def test_a_telebridge_names_its_sites_with_their_counts_the_total_and_the_guests():
+    item = _event(
+        sites=[SiteItem(HOST, "organiser", 40), SiteItem(VKO, "site", 30)],
+        participants=70,
+        guests=[Guest("Вера Леонидовна Лаврина", "детский писатель", "")],
+        description="Международный литературный телемост.",
+        results="Решили повторить.\n\nКнижная выставка по итогам.",
+    )
+    assert stories.event_story(item) == [
+        "1 июня 2020 года прошёл международный телемост «Мир детства». Площадки: "
+        "Библиотека Кузбасса для детей и молодежи (40 участников); ВК ОДЮБ (г. Усть-Каменогорск, Казахстан, "
+        "30 участников). Число участников — 70. Гость — Вера Леонидовна Лаврина, детский писатель.",
+        "Международный литературный телемост.",
+        "Итоги: Решили повторить.",
+        "Книжная выставка по итогам.",
+    ]
+
+
+def test_a_planned_event_in_the_future_tense():
+    item = _event(
+        kind="webinar", organiser=TOMSK.name, organiser_library=TOMSK, sites=[SiteItem(HOST, "participant", None)]
+    )
+    assert stories.plan_sentence(item) == (
+        "1 июня 2020 года в онлайн-формате пройдёт международный вебинар «Мир детства». "
+        "Организатор — Томская ОДЮБ (г. Томск)."
+    )
+
+
+def test_a_postponed_event_says_where_it_moved():
+    item = _event(kind="conference", rescheduled_to=D(2021, 2, 11), status="postponed")
+    assert stories.postponed_sentence(item, stories.item_noun(item)) == (
+        "Конференция «Мир детства» перенесена на 11 февраля 2021 года."
+    )
+
+
+def _stop(lib, first, last, visitors=None, status="held"):
+    return StopItem(lib.name, first, last, visitors, None, lib, status)
+
+
+def test_a_travelling_exhibition_tells_its_route_and_where_it_goes_next():
+    stops = [_stop(HOST, D(2020, 2, 3), D(2020, 3, 20), 850), _stop(TOMSK, D(2020, 4, 2), D(2020, 5, 10))]
+    ahead = _stop(VKO, D(2020, 6, 1), D(2020, 6, 30), status="planned")
+    item = ExhibitionItem(
+        id=1, title="Земля", kind_label="передвижная", provider=VKO.name, provider_library=VKO, partners=[],
+        agreement="", first_day=D(2020, 2, 3), last_day=D(2020, 6, 30), stops=[*stops, ahead],
+        route=[*stops, ahead], visitors=850, excursions=0, is_draft=False,
+    )  # fmt: skip
+    first, following = stories.exhibition_story(item, 2020)
+    assert first == (
+        "Передвижная выставка «Земля» (предоставила ВК ОДЮБ, г. Усть-Каменогорск, Казахстан) экспонировалась "
+        "на 2 площадках: г. Кемерово (Библиотека Кузбасса для детей и молодежи), с 3 февраля по 20 марта 2020 года, "
+        "850 посетителей; г. Томск (Томская ОДЮБ), со 2 апреля по 10 мая 2020 года. Число посетителей — 850."
+    )
+    assert following == (
+        "Далее выставка будет экспонироваться: г. Усть-Каменогорск, Казахстан (ВК ОДЮБ), с 1 по 30 июня 2020 года."
+    )
+
+
+def test_a_contest_names_awards_only_as_given_and_its_results_day():
+    item = ContestItem(
+        id=1, title="Абай", organiser=VKO.name, organiser_library=VKO, partners=[], agreement="", scope="international",
+        scope_label="", is_online=True, submissions_from=D(2020, 6, 1), submissions_until=D(2020, 8, 1),
+        results_on=D(2020, 8, 10), first_day=D(2020, 6, 1), entries=4, from_our_region=3, winners=1, laureates=0,
+        finalists=2, is_draft=False,
+        awards=[AwardItem("Анна", "Кемерово", "winner", "победитель", 1, "Стихи", "")],
+    )  # fmt: skip
+    said = stories.contest_story(item, as_of=D(2020, 8, 5))
+    assert said[0] == (
+        "С 1 июня по 1 августа 2020 года шёл приём работ на международный интернет-конкурс «Абай». "
+        "Организатор — ВК ОДЮБ (г. Усть-Каменогорск, Казахстан). Итоги будут подведены 10 августа 2020 года."
+    )
+    assert said[1] == (
+        "Работ участников — 4, из них из нашего региона — 3. По итогам конкурса: 1 победитель и 2 финалиста. "
+        "Среди награждённых — Анна, Кемерово — победитель, 1 место, «Стихи»."
+    )
