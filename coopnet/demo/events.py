@@ -281,7 +281,7 @@ EVENTS = [
         **_ONLINE,
         "scope": "international",
         "organiser": "vko-pushkin",
-        "agreement": "vko-odub",
+        "agreement": "vko-pushkin",
         "status": "held",
         "participants": {HOST: "participant"},
         "starts": datetime.datetime(2021, 4, 8, 10, 0),

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.core.management.base import CommandError
 
-from agreements.models import Agreement, Direction, Library
+from agreements.models import Agreement, Direction, Library, agreements_credited_by
 from contests.models import Contest, Curator, Entry
 from coopnet.demo.agreements import AGREEMENTS
 from coopnet.demo.contests import CONTESTS
@@ -109,6 +109,12 @@ class DemoLoader:
             agreement.directions.set([directions[slug] for slug in spec["directions"]])
             self.agreements[spec["partner"]] = agreement
 
+    def keep_agreement(self, activity, slug: str | None) -> None:
+        """The demo names the agreement each activity served; the rule derives it from who took part and when.
+        Where the rule would not give it, the demo's agreement is kept as a staff override."""
+        if slug and self.agreements[slug].pk not in agreements_credited_by(activity):
+            activity.agreements_added.add(self.agreements[slug])
+
     def load_persons(self) -> None:
         for spec in PERSONS:
             values = {key: value for key, value in spec.items() if key != "slug"}
@@ -127,7 +133,6 @@ class DemoLoader:
                 "venue": spec.get("venue", Event.Venue.REMOTE),
                 "scope": spec["scope"],
                 "organiser": organiser,
-                "agreement": self.agreements[spec["agreement"]],
                 "status": spec["status"],
                 "starts_at": starts,
                 "ends_at": starts + datetime.timedelta(minutes=spec["minutes"]),
@@ -155,12 +160,12 @@ class DemoLoader:
         # A library the demo no longer names (an organiser corrected, say) leaves the event.
         event.participations.exclude(library__slug__in=roles).delete()
         event.guests.set([self.persons[slug] for slug in spec.get("guests", [])])
+        self.keep_agreement(event, spec.get("agreement"))
         return event
 
     def load_exhibitions(self) -> None:
         exhibitions = {}
         for spec in EXHIBITIONS:
-            agreement = spec.get("agreement")
             exhibition = self.upsert(
                 Exhibition,
                 {"slug": spec["slug"]},
@@ -168,7 +173,6 @@ class DemoLoader:
                     "title": spec["title"],
                     "kind": spec["kind"],
                     "provider": self.libraries[spec["provider"]],
-                    "agreement": self.agreements[agreement] if agreement else None,
                     "age_rating": spec["age_rating"],
                     "description": spec["description"],
                     "status": spec["status"],
@@ -189,6 +193,7 @@ class DemoLoader:
                         "notes": stop["notes"],
                     },
                 )
+            self.keep_agreement(exhibition, spec.get("agreement"))
         # Exchanges are linked once both halves exist.
         for spec in EXHIBITIONS:
             if spec.get("counterpart"):
@@ -205,7 +210,6 @@ class DemoLoader:
                 {
                     "title": spec["title"],
                     "organiser": self.libraries[spec["organiser"]],
-                    "agreement": self.agreements[spec["agreement"]],
                     "theme": spec["theme"],
                     "scope": spec["scope"],
                     "is_online": spec["is_online"],
@@ -229,6 +233,7 @@ class DemoLoader:
                 )
             # The demo's entrants are from Kuzbass: curated by the host where it curates the contest.
             entry_curator = self.libraries[HOST] if HOST in curators else None
+            self.keep_agreement(contest, spec.get("agreement"))
             for entry in spec["entries"]:
                 self.upsert(
                     Entry,
@@ -260,15 +265,13 @@ class DemoLoader:
             },
         )
         for episode in EPISODES:
-            agreement = episode.get("agreement")
-            self.upsert(
+            made = self.upsert(
                 Episode,
                 {"project": project, "number": episode["number"]},
                 {
                     "title": episode["title"],
                     "tradition": episode["tradition"],
                     "library": self.libraries[episode["library"]],
-                    "agreement": self.agreements[agreement] if agreement else None,
                     "description": episode["description"],
                     "video_url": episode.get("video_url", ""),
                     "published_on": episode["published_on"],
@@ -277,6 +280,7 @@ class DemoLoader:
                     "is_published": True,
                 },
             )
+            self.keep_agreement(made, episode.get("agreement"))
 
 
 def _library_values(spec: dict) -> dict:
