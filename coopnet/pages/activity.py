@@ -44,6 +44,9 @@ def activity_total(library) -> int:
     return sum(getattr(library, name) for name in ACTIVITY_COUNTS)
 
 
+STATUS = ("status", "rescheduled_to")
+
+
 @dataclass
 class TimelineItem:
     kind: str
@@ -53,13 +56,15 @@ class TimelineItem:
     date: datetime.date | None
     end: datetime.date | None = None
     age_rating: str = ""
+    status: str = ""
+    rescheduled_to: datetime.date | None = None
 
 
 def _event_items(library) -> list[TimelineItem]:
     events = (
         Event.objects.public()
         .with_library(library)
-        .only("title", "slug", "starts_at", "ends_at", "age_rating", "kind", "organiser")
+        .only("title", "slug", "starts_at", "ends_at", "age_rating", "kind", "organiser", *STATUS)
     )
     return [
         TimelineItem(
@@ -69,6 +74,8 @@ def _event_items(library) -> list[TimelineItem]:
             url=event.get_absolute_url(),
             date=timezone.localdate(event.starts_at),
             age_rating=event.age_rating,
+            status=event.status,
+            rescheduled_to=event.rescheduled_to,
         )
         for event in events
     ]
@@ -80,7 +87,7 @@ def _exhibition_items(library) -> list[TimelineItem]:
         .filter(provider=library)
         .annotate(first_day=Min("stops__starts_on"))
         .select_related(None)
-        .only("title", "slug", "age_rating", "created_at")
+        .only("title", "slug", "age_rating", "created_at", *STATUS)
     )
     items = [
         TimelineItem(
@@ -90,6 +97,8 @@ def _exhibition_items(library) -> list[TimelineItem]:
             url=exhibition.get_absolute_url(),
             date=exhibition.first_day or timezone.localdate(exhibition.created_at),
             age_rating=exhibition.age_rating,
+            status=exhibition.status,
+            rescheduled_to=exhibition.rescheduled_to,
         )
         for exhibition in provided
     ]
@@ -97,7 +106,7 @@ def _exhibition_items(library) -> list[TimelineItem]:
         ExhibitionStop.objects.public()
         .filter(venue=library)
         .select_related("exhibition")
-        .only("starts_on", "ends_on", "exhibition__title", "exhibition__slug", "exhibition__age_rating")
+        .only("starts_on", "ends_on", "exhibition__title", "exhibition__slug", "exhibition__age_rating", *STATUS)
     )
     items += [
         TimelineItem(
@@ -108,6 +117,8 @@ def _exhibition_items(library) -> list[TimelineItem]:
             date=stop.starts_on,
             end=stop.ends_on,
             age_rating=stop.exhibition.age_rating,
+            status=stop.status,
+            rescheduled_to=stop.rescheduled_to,
         )
         for stop in stops
     ]
@@ -120,7 +131,7 @@ def _contest_items(library) -> list[TimelineItem]:
         .with_library(library)
         .only(
             "title", "slug", "organiser", "submissions_from", "submissions_until", "results_on", "age_rating",
-            "created_at",
+            "created_at", *STATUS,
         )
     )  # fmt: skip
     return [
@@ -135,6 +146,8 @@ def _contest_items(library) -> list[TimelineItem]:
             or timezone.localdate(contest.created_at),
             end=contest.results_on or contest.submissions_until,
             age_rating=contest.age_rating,
+            status=contest.status,
+            rescheduled_to=contest.rescheduled_to,
         )
         for contest in contests
     ]
@@ -146,7 +159,7 @@ def _episode_items(library) -> list[TimelineItem]:
         .with_library(library)
         .select_related(None)
         .select_related("project")
-        .only("number", "title", "published_on", "project__title", "project__slug", "project__age_rating")
+        .only("number", "title", "published_on", "project__title", "project__slug", "project__age_rating", *STATUS)
     )
     return [
         TimelineItem(
@@ -157,6 +170,8 @@ def _episode_items(library) -> list[TimelineItem]:
             url=episode.project.get_absolute_url(),
             date=episode.published_on,
             age_rating=episode.project.age_rating,
+            status=episode.status,
+            rescheduled_to=episode.rescheduled_to,
         )
         for episode in episodes
     ]

@@ -198,3 +198,12 @@ def test_query_count_does_not_grow_with_activities(client, host, partner, django
         response = client.get(url(partner))
     assert response.status_code == 200
     assert f"({6 * rows})" in main_html(response)
+
+
+def test_timeline_marks_a_cancelled_event_as_such(client, partner):
+    from coopnet.models import Status
+
+    EventFactory(organiser=partner, title="Отменённый вебинар", status=Status.CANCELLED)
+    html = main_html(client.get(url(partner)))
+    assert "Отменённый вебинар" in html
+    assert '<span class="tag tag-called-off">отменено</span>' in html
