@@ -156,7 +156,7 @@ def _hit(key: str, obj) -> Hit:
             title=obj.title,
             url=obj.get_absolute_url(),
             meta=f"{obj.get_kind_display()} · {format_ru(timezone.localtime(obj.starts_at), 'j E Y, H:i')}"
-            f" · {obj.organiser.short_name}",
+            f" · {obj.organiser.short_name}" + (f" · {obj.get_status_display()}" if obj.is_called_off else ""),
             snippet=_snippet(obj.description),
             age_rating=obj.age_rating,
         )

@@ -193,3 +193,12 @@ def test_sqlite_regex_characters_are_taken_literally(client, host):
     html = main_html(search(client, "(новая)"))
     assert "Выставка (новая)" in html
     assert "Выставка новая<" not in html
+
+
+def test_a_cancelled_event_is_found_and_marked(client, host):
+    from coopnet.models import Status
+
+    EventFactory(title="Вебинар «Гроза»", status=Status.CANCELLED)
+    html = main_html(search(client, "гроза"))
+    assert "Вебинар «Гроза»" in html
+    assert "· отменено" in html
