@@ -47,6 +47,8 @@ from reports.narrative.words import (
     join_and,
     kind_noun,
     number,
+    occupations,
+    quoted,
     sentence,
     span,
     what,
@@ -56,6 +58,7 @@ PLANNED = "planned"
 ONLINE_CONTEST = Noun(M, "интернет-конкурс", "интернет-конкурс", "интернет-конкурса", "интернет-конкурсов")
 PARTICIPANTS = ("участник", "участника", "участников")
 VISITORS = ("посетитель", "посетителя", "посетителей")
+AWARDS_NAMED = 10  # a contest's awarded entrants named in the text; the rest are counted
 
 
 # --------------------------------------------------------------------------------------------
@@ -90,17 +93,27 @@ def at(lib: LibraryRef) -> str:
 
 
 def guests_sentence(guests: list[Guest], of: str = "") -> str:
-    """«Гости — Вера Леонидовна Лаврина, детский писатель; Наталья Семеновна Матвеева, детский писатель.»"""
+    """«Гости — детские писатели Вера Леонидовна Лаврина и Наталья Семеновна Матвеева.»
+
+    Guests of one occupation are named together after it, in the plural when the words are known; otherwise
+    each is named with their own: «Гость — Лиля Калаус, писатель, поэт, публицист.»"""
     if not guests:
         return ""
-    people = []
+    by_occupation: dict[str, list[Guest]] = defaultdict(list)
     for guest in guests:
-        person = f"{guest.name} ({guest.place})" if guest.place else guest.name
-        people.append(f"{person}, {guest.occupation}" if guest.occupation else person)
+        by_occupation[guest.occupation].append(guest)
+    groups = []
+    for occupation, people in by_occupation.items():
+        names = [f"{g.name} ({g.place})" if g.place else g.name for g in people]
+        together = occupations(occupation) if len(people) > 1 else ""
+        if together:
+            groups.append(f"{together} {join_and(names)}")
+        else:
+            groups += [f"{name}, {occupation}" if occupation else name for name in names]
     label = _("Гость") if len(guests) == 1 else _("Гости")
     if of:
         label = _("%(label)s мероприятия %(title)s") % {"label": label, "title": of}
-    joined = "; ".join(people) if any(g.occupation for g in guests) else join_and(people)
+    joined = "; ".join(groups) if len(groups) > 1 and any(by_occupation) else join_and(groups)
     return sentence(f"{label} — {joined}")
 
 
@@ -147,7 +160,7 @@ def event_lead(item: EventItem, future: bool = False) -> str:
     fmt = "" if item.kind == TELEBRIDGE and item.format == "online" else format_phrase(item.format)
     verb = _("пройдёт") if future else PASSED[noun.gender]
     words = " ".join(p for p in (full_date(item.starts_on), fmt, verb, what(noun, item.scope)) if p)
-    return f"{words} «{item.title}»."
+    return f"{words} {quoted(item.title)}."
 
 
 def _who(item: EventItem) -> str:
@@ -188,7 +201,7 @@ def _listed(item: EventItem) -> str:
     noun = kind_noun(item.kind)
     figure = count(item.participants, PARTICIPANTS) if item.participants is not None else ""
     when = ", ".join(p for p in (full_date(item.starts_on), format_short(item.format), figure) if p)
-    return f"{what(noun, item.scope, 'acc')} «{item.title}» ({when})"
+    return f"{what(noun, item.scope, 'acc')} {quoted(item.title)} ({when})"
 
 
 def partner_group_story(organiser: LibraryRef, items: list[EventItem]) -> list[str]:
@@ -204,7 +217,7 @@ def partner_group_story(organiser: LibraryRef, items: list[EventItem]) -> list[s
         each = _("каждой") if genders == {F} else _("каждом")
         said.append(_("Специалисты нашей библиотеки приняли участие в %(each)s из них.") % {"each": each})
     elif joined:
-        titles = join_and([f"«{i.title}»" for i in joined])
+        titles = join_and([f"{quoted(i.title)}" for i in joined])
         which = _("в мероприятии") if len(joined) == 1 else _("в мероприятиях")
         said.append(
             _("Специалисты нашей библиотеки участвовали %(which)s %(titles)s.") % {"which": which, "titles": titles}
@@ -214,10 +227,10 @@ def partner_group_story(organiser: LibraryRef, items: list[EventItem]) -> list[s
         others += [named(lib) for lib in _partners_of(item) if not lib.is_host and named(lib) not in others]
     if others:
         said.append(_("Среди участников — %(list)s.") % {"list": join_and(others)})
-    said += [guests_sentence(i.guests, of=f"«{i.title}»" if len(items) > 1 else "") for i in items]
+    said += [guests_sentence(i.guests, of=f"{quoted(i.title)}" if len(items) > 1 else "") for i in items]
     paragraphs = [" ".join(s for s in said if s)]
     for item in items:
-        paragraphs += results_paragraphs(item.results, of=f"«{item.title}»")
+        paragraphs += results_paragraphs(item.results, of=f"{quoted(item.title)}")
     return paragraphs
 
 
@@ -316,7 +329,7 @@ def _exhibition_sentence(item: ExhibitionItem, title_noun: str, stops: list[Stop
     gives = provider is not None and not (only_venue and stops[0].library.id == provider.id)
     by = _(" (предоставила %(lib)s)") % {"lib": named_inline(provider)} if gives else ""
     route = route_phrase(stops, verb) if stops else verb
-    return sentence(f"{title_noun} «{item.title}»{by} {route}")
+    return sentence(f"{title_noun} {quoted(item.title)}{by} {route}")
 
 
 def exhibition_story(item: ExhibitionItem, year: int, counterpart: ExhibitionItem | None = None) -> list[str]:
@@ -366,13 +379,13 @@ def exhibitions_chapter(items: list[ExhibitionItem], year: int) -> list[str]:
 def _award(award: AwardItem) -> str:
     who = f"{award.entrant}, {award.locality}" if award.locality else award.entrant
     result = award.result_label + (_(", %(n)s место") % {"n": award.place} if award.place else "")
-    work = f", «{award.work_title}»" if award.work_title else ""
+    work = f", {quoted(award.work_title)}" if award.work_title else ""
     return f"{who} — {result}{work}"
 
 
 def _contest_lead(item: ContestItem, future: bool) -> str:
     noun = ONLINE_CONTEST if item.is_online else CONTEST
-    which = f"{what(noun, item.scope, 'acc')} «{item.title}»"
+    which = f"{what(noun, item.scope, 'acc')} {quoted(item.title)}"
     start, end = item.submissions_from, item.submissions_until
     if start and end:
         when = span(start, end)
@@ -380,7 +393,7 @@ def _contest_lead(item: ContestItem, future: bool) -> str:
         when = (_("с %(day)s") if start else _("до %(day)s")) % {"day": full_date(start or end)}
     else:
         verb = _("Пройдёт") if future else _("Проходил")
-        return f"{verb} {what(noun, item.scope)} «{item.title}»."
+        return f"{verb} {what(noun, item.scope)} {quoted(item.title)}."
     verb = _("пройдёт") if future else _("шёл")
     return capital(
         sentence(_("%(when)s %(verb)s приём работ на %(which)s") % {"when": when, "verb": verb, "which": which})
@@ -414,7 +427,10 @@ def _contest_figures(item: ContestItem) -> str:
     if awarded:
         said.append(_("По итогам конкурса: %(list)s.") % {"list": join_and(awarded)})
     if item.awards:
-        said.append(_("Среди награждённых — %(list)s.") % {"list": "; ".join(_award(a) for a in item.awards)})
+        named_ones = [_award(a) for a in item.awards[:AWARDS_NAMED]]
+        if len(item.awards) > AWARDS_NAMED:
+            named_ones.append(_("и ещё %(n)s") % {"n": number(len(item.awards) - AWARDS_NAMED)})
+        said.append(_("Среди награждённых — %(list)s.") % {"list": "; ".join(named_ones)})
     return " ".join(said)
 
 
@@ -455,10 +471,10 @@ def project_story(episodes: list[EpisodeItem], year: int) -> list[str]:
     first = episodes[0]
     by = _(" (организатор — %(org)s)") % {"org": named(first.project_organiser)} if first.project_organiser else ""
     verb = agree(len(episodes), M, {M: "опубликован", F: "опубликована", N: "опубликовано"}, "опубликовано")
-    listed = join_and([f"№ {e.number} «{e.title}» ({day_month(e.published_on)})" for e in episodes])
-    lead = _("В %(year)s году в рамках просветительского проекта «%(project)s»%(by)s %(verb)s %(n)s: %(list)s.") % {
+    listed = join_and([f"№ {e.number} {quoted(e.title)} ({day_month(e.published_on)})" for e in episodes])
+    lead = _("В %(year)s году в рамках просветительского проекта %(project)s%(by)s %(verb)s %(n)s: %(list)s.") % {
         "year": year,
-        "project": first.project,
+        "project": quoted(first.project),
         "by": by,
         "verb": verb,
         "n": count(len(episodes), EPISODE),
@@ -468,9 +484,9 @@ def project_story(episodes: list[EpisodeItem], year: int) -> list[str]:
     for episode in episodes:
         maker = episode.maker
         if maker is not None and not maker.is_host:
-            made = _("Выпуск № %(number)s «%(title)s» подготовила %(lib)s.") % {
+            made = _("Выпуск № %(number)s %(title)s подготовила %(lib)s.") % {
                 "number": episode.number,
-                "title": episode.title,
+                "title": quoted(episode.title),
                 "lib": named(maker),
             }
             paragraphs += paragraphs_of(episode.description, made) or [made]
@@ -508,9 +524,9 @@ def _planned_exhibition(item: ExhibitionItem) -> str:
     provider = item.provider_library
     by = _(" (предоставит %(lib)s)") % {"lib": named_inline(provider)} if provider else ""
     if not stops:
-        planned = _("Планируется %(what)s «%(title)s»%(by)s")
-        return sentence(planned % {"what": noun.lower(), "title": item.title, "by": by})
-    return sentence(f"{noun} «{item.title}»{by} {route_phrase(stops, _('будет экспонироваться'))}")
+        planned = _("Планируется %(what)s %(title)s%(by)s")
+        return sentence(planned % {"what": noun.lower(), "title": quoted(item.title), "by": by})
+    return sentence(f"{noun} {quoted(item.title)}{by} {route_phrase(stops, _('будет экспонироваться'))}")
 
 
 def _planned_event(item: EventItem) -> str:
@@ -526,11 +542,11 @@ def _planned_event(item: EventItem) -> str:
 def _planned_episode(item: EpisodeItem) -> str:
     maker = item.maker
     by = _(" (подготовит %(lib)s)") % {"lib": named(maker)} if maker and not maker.is_host else ""
-    return _("%(day)s планируется выпуск № %(number)s «%(title)s» проекта «%(project)s»%(by)s.") % {
+    return _("%(day)s планируется выпуск № %(number)s %(title)s проекта %(project)s%(by)s.") % {
         "day": full_date(item.published_on),
         "number": item.number,
-        "title": item.title,
-        "project": item.project,
+        "title": quoted(item.title),
+        "project": quoted(item.project),
         "by": by,
     }
 
@@ -551,9 +567,9 @@ def plan_sentence(item) -> str:
 
 def postponed_sentence(item, noun: Noun) -> str:
     """«Вебинар «…» перенесён на 10 апреля 2021 года.»"""
-    return _("%(what)s «%(title)s» %(verb)s на %(day)s.") % {
+    return _("%(what)s %(title)s %(verb)s на %(day)s.") % {
         "what": capital(noun.one),
-        "title": item.title,
+        "title": quoted(item.title),
         "verb": POSTPONED[noun.gender],
         "day": full_date(item.rescheduled_to),
     }

@@ -8,6 +8,7 @@ from collections import defaultdict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from coopnet.models import AWAITING_CONFIRMATION
 from reports.data import HELD, AgreementRow, AnnualReport, EventItem, ExhibitionItem, Figure
 from reports.narrative.stories import plan_day
 from reports.narrative.words import (
@@ -18,6 +19,7 @@ from reports.narrative.words import (
     full_date,
     join_and,
     number,
+    quoted,
     span,
 )
 
@@ -195,15 +197,28 @@ def _against(f: Figure, year: int) -> str:
     return text % {"n": number(abs(f.value - f.previous)), "year": before, "was": number(f.previous)}
 
 
+def _total(total: Figure, year: int) -> str:
+    """«В 2020 году вместе с партнёрами проведено 12 совместных мероприятий и проектов — на 5 больше, …»."""
+    if total.value == 0:
+        was = _(" (в %(year)s году — %(n)s)") % {"year": year - 1, "n": _value(total.previous)}
+        return _("В %(year)s году совместных мероприятий и проектов с партнёрами не было%(was)s.") % {
+            "year": year,
+            "was": was if total.previous else "",
+        }
+    against = _against(total, year)
+    return _("В %(year)s году вместе с партнёрами проведено %(n)s%(against)s.") % {
+        "year": year,
+        "n": count(total.value, ACTIVITIES),
+        "against": f" — {against}" if against else "",
+    }
+
+
 def conclusion(report: AnnualReport) -> list[str]:
+    """The year's key figures against the year before: the joint work, by direction, people and partners."""
     year, paragraphs = report.year, []
     total = figure(report, "activities")
     if total is not None and total.value is not None:
-        against = _against(total, year)
-        paragraphs.append(
-            _("В %(year)s году вместе с партнёрами проведено %(n)s%(against)s.")
-            % {"year": year, "n": count(total.value, ACTIVITIES), "against": f" — {against}" if against else ""}
-        )
+        paragraphs.append(_total(total, year))
     parts = []
     for key, forms in BY_DIRECTION:
         f = figure(report, key)
@@ -251,34 +266,39 @@ def _day(item) -> str:
 
 
 def _titles(items: list) -> str:
-    shown = [f"«{i.title}»" for i in items[:LISTED]]
+    shown = [f"{quoted(i.title)}" for i in items[:LISTED]]
     more = len(items) - LISTED
     return ", ".join(shown) + (_(" и ещё %(n)s") % {"n": number(more)} if more > 0 else "")
 
 
 def _gaps(report: AnnualReport) -> list[str]:
+    """Activities the text leaves out, each named: unconfirmed, cancelled, postponed with no later day; and the
+    stops of a held exhibition still unconfirmed. A long list names the first ones and counts the rest."""
     notes = []
     for d in report.directions:
         for item in d.awaiting:
             notes.append(
-                _("«%(title)s», %(day)s: дата прошла, а статус не подтверждён — в тексте не упомянуто.")
-                % {"title": item.title, "day": _day(item)}
+                _("%(title)s, %(day)s: дата прошла, а статус не подтверждён — в тексте не упомянуто.")
+                % {"title": quoted(item.title), "day": _day(item)}
             )
         for item in d.not_held:
-            if item.rescheduled_to is not None and item.rescheduled_to > report.as_of:
-                continue
-            notes.append(
-                _("«%(title)s», %(day)s: %(status)s — в тексте не упомянуто.")
-                % {"title": item.title, "day": _day(item), "status": item.status_label}
-            )
+            if item.rescheduled_to is None or item.rescheduled_to <= report.as_of:
+                notes.append(
+                    _("%(title)s, %(day)s: %(status)s — в тексте не упомянуто.")
+                    % {"title": quoted(item.title), "day": _day(item), "status": item.status_label}
+                )
         for item in d.items:
-            if isinstance(item, ExhibitionItem):
-                for stop in item.stops:
-                    if stop.status not in (HELD, "planned", "cancelled", "postponed"):
-                        notes.append(
-                            _("Выставка «%(title)s», площадка %(venue)s (%(span)s): статус не подтверждён.")
-                            % {"title": item.title, "venue": stop.venue, "span": span(stop.starts_on, stop.ends_on)}
-                        )
+            for stop in item.stops if isinstance(item, ExhibitionItem) else []:
+                if stop.status == AWAITING_CONFIRMATION:
+                    notes.append(
+                        _("Выставка %(title)s, площадка %(venue)s (%(span)s): статус не подтверждён.")
+                        % {"title": quoted(item.title), "venue": stop.venue, "span": span(stop.starts_on, stop.ends_on)}
+                    )
+    if len(notes) > LISTED:
+        more = _("И ещё %(n)s — полный список в таблице «Не проведено» (файл XLSX).") % {
+            "n": number(len(notes) - LISTED)
+        }
+        notes = notes[:LISTED] + [more]
     return notes
 
 

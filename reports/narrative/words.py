@@ -8,6 +8,7 @@ passes through gettext.
 from __future__ import annotations
 
 import datetime
+from functools import lru_cache
 from typing import NamedTuple
 
 from django.utils.translation import gettext as _
@@ -80,6 +81,33 @@ COUNTRY_GENITIVE = {
 HOME_COUNTRY = "Россия"  # a partner's country is named only when it is another
 
 
+# Occupations of guests in the plural, word by word: «детский писатель» → «детские писатели».
+_PLURAL_WORDS = {
+    "писатель": "писатели",
+    "поэт": "поэты",
+    "поэтесса": "поэтессы",
+    "публицист": "публицисты",
+    "иллюстратор": "иллюстраторы",
+    "художник": "художники",
+    "художник-иллюстратор": "художники-иллюстраторы",
+    "журналист": "журналисты",
+    "краевед": "краеведы",
+    "переводчик": "переводчики",
+    "детский": "детские",
+}
+
+
+def occupations(occupation: str) -> str:
+    """An occupation in the plural («писатель, поэт» → «писатели, поэты»), or "" when a word is not known."""
+    plural = []
+    for part in occupation.split(","):
+        words = part.split()
+        if not words or any(w.lower() not in _PLURAL_WORDS for w in words):
+            return ""
+        plural.append(" ".join(_PLURAL_WORDS[w.lower()] for w in words))
+    return ", ".join(plural)
+
+
 def kind_noun(kind: str) -> Noun:
     return KINDS.get(kind, EVENT)
 
@@ -129,6 +157,14 @@ def join_and(parts: list[str]) -> str:
     return _("%(list)s и %(last)s") % {"list": ", ".join(parts[:-1]), "last": parts[-1]}
 
 
+def quoted(title: str) -> str:
+    """A title in «ёлочки», quotes inside it as „лапки“: «Сказка „Аксак-кулан“». One already in quotes keeps them."""
+    title = title.strip()
+    if len(title) > 1 and title.startswith("«") and title.endswith("»"):
+        title = title[1:-1]
+    return "«" + title.replace("«", "„").replace("»", "“") + "»"
+
+
 def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -147,11 +183,13 @@ def sentence(text: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1024)  # a year has 366 days; formatting one switches the language each time
 def full_date(day: datetime.date) -> str:
     """«25 ноября 2020 года»."""
     return _("%(date)s года") % {"date": format_ru(day, "j E Y")}
 
 
+@lru_cache(maxsize=1024)
 def day_month(day: datetime.date) -> str:
     """«25 ноября»."""
     return format_ru(day, "j E")

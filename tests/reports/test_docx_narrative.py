@@ -123,9 +123,7 @@ def test_directions_are_prose_paragraphs_not_a_bullet_per_activity(doc2020):
 
 def test_guests_are_named_in_the_year_of_their_event(demo):
     telebridges_2020 = _texts(_sections(_document(2020))[TELEBRIDGES])
-    assert "Гости — Вера Леонидовна Лаврина, детский писатель; Наталья Семеновна Матвеева, детский писатель." in (
-        telebridges_2020
-    )
+    assert "Гости — детские писатели Вера Леонидовна Лаврина и Наталья Семеновна Матвеева." in telebridges_2020
     assert "Калаус" not in telebridges_2020  # «Путь к Солнцу» was held on 12 December 2019
     telebridges_2019 = _texts(_sections(_document(2019))[TELEBRIDGES])
     assert "Гость — Лиля Калаус, писатель, поэт, публицист." in telebridges_2019
@@ -293,6 +291,12 @@ def test_lists_join_with_and():
     assert words.join_and(["а", "б", "в"]) == "а, б и в"
 
 
+def test_titles_are_quoted_once_with_inner_quotes_as_lapki():
+    assert words.quoted("Мир детства") == "«Мир детства»"
+    assert words.quoted("«Волонтёры чтения»") == "«Волонтёры чтения»"
+    assert words.quoted("Сказка «Аксак-кулан» («Хромой кулан»)") == "«Сказка „Аксак-кулан“ („Хромой кулан“)»"
+
+
 def test_a_sentence_ends_once_even_after_a_title_with_its_own_mark():
     assert words.sentence("прошла сессия «Обнуление или обновление?»") == "прошла сессия «Обнуление или обновление?»."
     assert words.sentence("Всё сказано.") == "Всё сказано."
@@ -329,6 +333,16 @@ def test_guests_one_and_several():
     two = [Guest("В.А. Колыхалов", "", "Томск"), Guest("А.И. Панов", "", "Томск")]
     assert stories.guests_sentence(two) == "Гости — В.А. Колыхалов (Томск) и А.И. Панов (Томск)."
     assert stories.guests_sentence([]) == ""
+
+
+def test_guests_of_one_occupation_are_named_together_after_it_in_the_plural():
+    writers = [Guest("В.А. Колыхалов", "писатель", "Томск"), Guest("Б.В. Бурмистров", "писатель", "Кузбасс")]
+    assert stories.guests_sentence([*writers, Guest("Н.Н. Иванова", "иллюстратор", "")]) == (
+        "Гости — писатели В.А. Колыхалов (Томск) и Б.В. Бурмистров (Кузбасс); Н.Н. Иванова, иллюстратор."
+    )
+    assert words.occupations("детский писатель") == "детские писатели"
+    assert words.occupations("писатель, поэт, публицист") == "писатели, поэты, публицисты"
+    assert words.occupations("сказочник") == ""  # not in the table: each guest is named with it instead
 
 
 def test_a_telebridge_names_its_sites_with_their_counts_the_total_and_the_guests():
