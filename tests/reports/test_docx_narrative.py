@@ -14,6 +14,7 @@ from django.core.management import call_command
 from docx import Document
 
 from events.models import Event
+from exhibitions.models import Exhibition
 from reports.data import (
     DIRECTION_CONTESTS,
     DIRECTION_EVENTS,
@@ -228,6 +229,19 @@ def test_a_cancelled_event_is_not_told_and_a_postponed_one_is_among_the_plans(de
         "«Территория без границ: поликультурный аспект в работе детской библиотеки», 8 октября 2020 года: отменено"
         in notes
     )
+
+
+def test_results_staff_wrote_follow_what_they_are_about(demo):
+    Event.objects.filter(slug="mir-detstva-ot-knig-k-mechtam").update(
+        results="Писатели подарили библиотекам свои книги.\nТелемост решили повторить осенью."
+    )
+    Exhibition.objects.filter(slug="gorod-druzhby").update(results="Выставку продлили на январь.")
+    sections = _sections(_document(2020))
+    telebridges = [p.text for p in sections[TELEBRIDGES]]
+    said = telebridges.index("Итоги: Писатели подарили библиотекам свои книги.")
+    assert telebridges[said + 1] == "Телемост решили повторить осенью."
+    assert "«Мир детства: от книг к мечтам»" in telebridges[said - 2]  # the lead, then the description
+    assert "Итоги: Выставку продлили на январь." in _texts(sections[EXHIBITIONS])
 
 
 def test_an_empty_year_opens_and_says_so(db):
