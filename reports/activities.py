@@ -20,8 +20,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from django.utils import timezone
-
 from agreements.models import credited_agreements
 from coopnet.dates import day_start
 from coopnet.models import AWAITING_CONFIRMATION, Status
@@ -75,12 +73,19 @@ class Activity:
 
     group: str = field(default="", init=False)  # an event kind, or EXHIBITION, CONTEST, EPISODE
     direction: str = field(default="", init=False)
+    _status: str = field(default="", init=False, repr=False)  # remembered: `today` is the same all along
 
     def in_period(self, p: Period) -> bool:  # pragma: no cover - every kind defines it
         raise NotImplementedError
 
-    def status_in(self, p: Period, today: datetime.date) -> str:  # pragma: no cover
+    def status_on(self, today: datetime.date) -> str:  # pragma: no cover
         raise NotImplementedError
+
+    def status_in(self, p: Period, today: datetime.date) -> str:
+        """Where the activity stands on `today` (the same for every period but an exhibition's)."""
+        if not self._status:
+            self._status = self.status_on(today)
+        return self._status
 
     def partners_in(self, p: Period) -> set[int]:  # pragma: no cover
         raise NotImplementedError
@@ -121,7 +126,7 @@ class EventFact(Activity):
     def in_period(self, p: Period) -> bool:
         return p.has(self.day)
 
-    def status_in(self, p: Period, today: datetime.date) -> str:
+    def status_on(self, today: datetime.date) -> str:
         return _stored(self.row.status, self.row.ends_at < _day_start(today), self.day > today)
 
     def partners_in(self, p: Period) -> set[int]:
@@ -207,7 +212,7 @@ class ContestFact(Activity):
     def in_period(self, p: Period) -> bool:
         return contest_in(p, *self._dates())
 
-    def status_in(self, p: Period, today: datetime.date) -> str:
+    def status_on(self, today: datetime.date) -> str:
         end = self.row.results_on or self.row.submissions_until
         day = self.day
         return _stored(self.row.status, end is not None and end < today, day is not None and day > today)
@@ -240,7 +245,7 @@ class EpisodeFact(Activity):
     def in_period(self, p: Period) -> bool:
         return p.has(self.row.published_on)
 
-    def status_in(self, p: Period, today: datetime.date) -> str:
+    def status_on(self, today: datetime.date) -> str:
         day = self.row.published_on
         return _stored(self.row.status, day is not None and day < today, day is not None and day > today)
 
@@ -293,11 +298,12 @@ def _event_facts(rows: Rows) -> list[EventFact]:
                 row.title,
                 row.is_published,
                 row=row,
-                day=timezone.localtime(row.starts_at, tz).date(),
+                day=row.starts_at.astimezone(tz).date(),
                 sites=own,
                 partners=frozenset({row.organiser_id, *(s.library_id for s in own)}),
             )
         )
+    facts.sort(key=lambda e: (e.row.starts_at, e.id))
     return facts
 
 
@@ -329,8 +335,26 @@ def _override_group(activity: Activity) -> str:
     return activity.group if activity.group in (EXHIBITION, CONTEST, EPISODE) else EVENT
 
 
+class _Remembering:
+    """An agreement that remembers whether it was in force on a day: the same days come back for many activities,
+    and `credited_agreements()` asks each partner's agreements about each of them."""
+
+    __slots__ = ("_agreement", "_days", "pk", "signed_on")
+
+    def __init__(self, agreement):
+        self._agreement, self._days = agreement, {}
+        self.pk, self.signed_on = agreement.pk, agreement.signed_on
+
+    def is_in_force_on(self, day: datetime.date) -> bool:
+        answer = self._days.get(day)
+        if answer is None:
+            answer = self._days[day] = self._agreement.is_in_force_on(day)
+        return answer
+
+
 def credit_all(activities: list[Activity], rows: Rows, agreements_of: dict, host_id: int | None) -> None:
     """Set `credit` on each activity: `credited_agreements()` of its parties and its staff overrides."""
+    agreements_of = {lib: [_Remembering(a) for a in own] for lib, own in agreements_of.items()}
     added: dict[tuple[str, int], set[int]] = defaultdict(set)
     excluded: dict[tuple[str, int], set[int]] = defaultdict(set)
     for o in rows.overrides:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from events.models import Event, Participation
 from reports.activities import EventFact
-from reports.data import NkRow, NkSection, known_sum
+from reports.data import NkRow, NkSection
 
 HOST_ROLES = {Participation.Role.ORGANISER.value, Participation.Role.CO_ORGANISER.value}
 REMOTE, OFF_SITE = Event.Venue.REMOTE.value, Event.Venue.OFF_SITE.value
@@ -34,63 +34,85 @@ class HostVisits(NamedTuple):
 
     @property
     def total(self) -> int | None:
-        return known_sum(self)
+        if self.at_venue is None and self.online is None:
+            return None
+        return (self.at_venue or 0) + (self.online or 0)
 
 
 def host_visits(e: EventFact, host_id: int | None) -> HostVisits | None:
     """The host's visitors of an event, or None when the event is not the host's own (for 6-НК)."""
-    site = next((s for s in e.sites if s.library_id == host_id), None)
     organised = host_id is not None and e.row.organiser_id == host_id
+    site = None
+    for s in e.sites:
+        if s.library_id == host_id:
+            site = s
+            break
     if not organised and (site is None or site.role not in HOST_ROLES):
         return None
-    nothing_per_site = all(s.participants_count is None for s in e.sites) and e.row.online_viewers is None
-    if organised and nothing_per_site:
-        return HostVisits(e.row.participants_count, None)
+    if organised and e.row.online_viewers is None and all(s.participants_count is None for s in e.sites):
+        return HostVisits(e.row.participants_count, None)  # only a total is known
     return HostVisits(site.participants_count if site else None, e.row.online_viewers if organised else None)
 
 
-def _line(key: str, label: str, chosen: list[tuple[EventFact, HostVisits]]) -> NkRow:
-    return NkRow(
-        key=key,
-        label=label,
-        events=len(chosen),
-        visits=known_sum(part for _e, v in chosen for part in v),
-        drafts=sum(not e.is_published for e, _v in chosen),
-        no_visits=sum(v.total is None for _e, v in chosen),
-    )
+class _Line:
+    """One line of the form, counted as the events go by: events, drafts, events without visitors, and visits
+    (None when some were to be summed and none is known)."""
+
+    def __init__(self, key: str, label: str):
+        self.key, self.label = key, label
+        self.events = self.drafts = self.no_visits = self.visits = self.summed = self.known = 0
+
+    def count(self, e: EventFact, total: int | None) -> None:
+        self.events += 1
+        self.drafts += not e.is_published
+        self.no_visits += total is None
+
+    def add(self, visits: int | None) -> None:
+        self.summed += 1
+        if visits is not None:
+            self.visits += visits
+            self.known += 1
+
+    def row(self) -> NkRow:
+        visits = None if self.summed and not self.known else self.visits
+        return NkRow(self.key, self.label, self.events, visits, self.drafts, self.no_visits)
 
 
-def _visits_in(chosen: list[tuple[EventFact, HostVisits]], places: set[str]) -> int | None:
-    """Visits in some places: all of an event held there; of any other event, its online viewers (when recorded)."""
-    return known_sum(v.total if e.nk_venue in places else (v.online or 0) for e, v in chosen)
+def _lines() -> dict[str, _Line]:
+    return {
+        "total": _Line("total", _("Число мероприятий — всего")),
+        "children": _Line("children", _("из них для детей до 14 лет включительно")),
+        "youth": _Line("youth", _("из них для молодёжи 15–30 лет")),
+        "off_site_remote": _Line("off_site_remote", _("из них вне стационара и удалённо")),
+        "remote": _Line("remote", _("из них удалённо")),
+    }
 
 
 def nk_section(events: list[EventFact], host_id: int | None) -> NkSection:
-    """`events`: the events held in the year (any partners); the host's own are chosen here."""
-    own = [(e, v) for e in events if (v := host_visits(e, host_id)) is not None]
-    readers = [(e, v) for e, v in own if e.row.audience != Event.Audience.SPECIALISTS]
-    specialists = [(e, v) for e, v in own if e.row.audience == Event.Audience.SPECIALISTS]
-    T = Event.TargetGroup
-    off_site_or_remote = [(e, v) for e, v in readers if e.nk_venue in (OFF_SITE, REMOTE)]
-    rows = [
-        _line("total", _("Число мероприятий — всего"), readers),
-        _line(
-            "children",
-            _("из них для детей до 14 лет включительно"),
-            [(e, v) for e, v in readers if e.row.target_group == T.CHILDREN],
-        ),
-        _line(
-            "youth",
-            _("из них для молодёжи 15–30 лет"),
-            [(e, v) for e, v in readers if e.row.target_group == T.YOUTH],
-        ),
-        _line("off_site_remote", _("из них вне стационара и удалённо"), off_site_or_remote),
-        _line("remote", _("из них удалённо"), [(e, v) for e, v in readers if e.nk_venue == REMOTE]),
-    ]
-    # Visits "off site and remote" and "remote" include a hybrid event's online viewers, wherever its hall was.
-    rows[3].visits = _visits_in(readers, {OFF_SITE, REMOTE})
-    rows[4].visits = _visits_in(readers, {REMOTE})
-    methodological = _line(
-        "methodological", _("Мероприятия для специалистов (методическая работа, не входят в 6-НК)"), specialists
-    )
-    return NkSection(rows=rows, methodological=methodological)
+    """`events`: the events held in the year (any partners); the host's own are chosen here, in one pass."""
+    lines = _lines()
+    methodological = _Line("methodological", _("Мероприятия для специалистов (методическая работа, не входят в 6-НК)"))
+    group = {Event.TargetGroup.CHILDREN.value: lines["children"], Event.TargetGroup.YOUTH.value: lines["youth"]}
+    for e in events:
+        v = host_visits(e, host_id)
+        if v is None:
+            continue
+        total = v.total
+        if e.row.audience == Event.Audience.SPECIALISTS:
+            methodological.count(e, total)
+            methodological.add(total)
+            continue
+        chosen = [lines["total"], group[e.row.target_group]] if e.row.target_group in group else [lines["total"]]
+        place = e.nk_venue
+        if place in (OFF_SITE, REMOTE):
+            chosen.append(lines["off_site_remote"])
+        if place == REMOTE:
+            chosen.append(lines["remote"])
+        for line in chosen:
+            line.count(e, total)
+            line.add(total)
+        # Visits "off site and remote" and "remote" take a hybrid event's online viewers, wherever its hall was.
+        for key in ("off_site_remote", "remote"):
+            if lines[key] not in chosen and v.online:
+                lines[key].add(v.online)
+    return NkSection(rows=[line.row() for line in lines.values()], methodological=methodological.row())

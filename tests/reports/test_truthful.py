@@ -132,6 +132,17 @@ def test_a_planned_event_whose_date_passed_awaits_confirmation_and_is_not_counte
     assert 'id="gap-notice"' in html and waiting.title in html
 
 
+def test_the_attendance_the_report_counts_is_the_sql_form_with_attendance(scenario):
+    from reports.queries import Period, load_rows
+
+    event = _telebridge(scenario, online_viewers=7)
+    EventFactory(status=HELD, organiser=scenario.p1, starts_at=at(2020, 10, 6), online_viewers=12)
+    rows = load_rows(Period.for_days(D(2019, 1, 1), D(2021, 12, 31)))
+    got = {row.id: row.attendance for row in rows.events}
+    assert got == dict(Event.objects.with_attendance().values_list("pk", "attendance"))
+    assert got[event.pk] == 25 + 30 + 40 + 7
+
+
 # ---- joint and the host's own ------------------------------------------------------------------------------
 
 
