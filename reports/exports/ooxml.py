@@ -88,8 +88,8 @@ def _rows_xml(sheet: Sheet) -> str:
         out.append(f'<row r="{r}">')
         for c, value in enumerate(row):
             kind = type(value)
-            if value is None:
-                continue
+            if value is None or value == "":
+                continue  # an empty cell, as spreadsheets write it
             if kind is str:
                 out.append(f'<c r="{letters[c]}{r}" t="inlineStr">{_text(value)}</c>')
             elif kind is int:
