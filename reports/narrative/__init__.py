@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from coopnet.models import Status
 from reports.data import (
     DIRECTION_CONTESTS,
     DIRECTION_EVENTS,
@@ -93,7 +94,7 @@ def plans(report: AnnualReport) -> Chapter | None:
     if not items:
         return None
     paragraphs = [
-        postponed_sentence(item, item_noun(item)) if item.status == "postponed" else plan_sentence(item)
+        postponed_sentence(item, item_noun(item)) if item.status == Status.POSTPONED else plan_sentence(item)
         for item in items
     ]
     return Chapter(_(PLANS), paragraphs)

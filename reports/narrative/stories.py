@@ -12,6 +12,7 @@ from itertools import groupby
 
 from django.utils.translation import gettext as _
 
+from coopnet.models import Status
 from reports.data import (
     HELD,
     TELEBRIDGE,
@@ -54,7 +55,8 @@ from reports.narrative.words import (
     what,
 )
 
-PLANNED = "planned"
+PLANNED = Status.PLANNED.value
+NOT_HELD = (Status.CANCELLED.value, Status.POSTPONED.value)
 ONLINE_CONTEST = Noun(M, "интернет-конкурс", "интернет-конкурс", "интернет-конкурса", "интернет-конкурсов")
 PARTICIPANTS = ("участник", "участника", "участников")
 VISITORS = ("посетитель", "посетителя", "посетителей")
@@ -305,7 +307,7 @@ def route_phrase(stops: list[StopItem], verb: str) -> str:
 
 def _shown_stops(item: ExhibitionItem) -> list[StopItem]:
     held = [s for s in item.stops if s.status == HELD]
-    return held or [s for s in item.stops if s.status not in ("cancelled", "postponed")]
+    return held or [s for s in item.stops if s.status not in NOT_HELD]
 
 
 def _exhibition_figures(stops: list[StopItem], year: int) -> str:
