@@ -38,6 +38,19 @@ OUT = ROOT / "bench" / "out"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/coopnet_bench"
 FORMATS = ["report", "xlsx", "csv", "docx"]
 TARGET_XLSX_SECONDS = 5.0
+
+# The generator leaves every activity "planned"; mark them as the status migration marked real data (what is
+# over was held), with a few cancelled events and a few left unconfirmed, so the report sees every status.
+MARK_STATUSES = [
+    "UPDATE events_event SET status = 'held' WHERE status = 'planned' AND ends_at < now() AND id % 50 <> 0",
+    "UPDATE events_event SET status = 'cancelled' WHERE status = 'held' AND id % 40 = 1",
+    "UPDATE exhibitions_exhibitionstop SET status = 'held' WHERE status = 'planned' AND ends_on < current_date",
+    "UPDATE exhibitions_exhibition e SET status = 'held' WHERE status = 'planned' AND NOT EXISTS "
+    "(SELECT 1 FROM exhibitions_exhibitionstop s WHERE s.exhibition_id = e.id AND s.ends_on >= current_date)",
+    "UPDATE contests_contest SET status = 'held' WHERE status = 'planned' "
+    "AND COALESCE(results_on, submissions_until) < current_date",
+    "UPDATE events_episode SET status = 'held' WHERE status = 'planned' AND published_on < current_date",
+]
 TARGET_PEAK_MB = 300.0
 
 
@@ -229,6 +242,9 @@ def generate(options, events: int, env: dict, url: str) -> dict:
     }
     print(f"\n{events} events: generated in {entry['generate_seconds']:.1f} s")
     print(f"  {entry['generate_summary']}")
+    for statement in MARK_STATUSES:
+        database_fact(url, statement)
+    print("  statuses: past activities held, every 40th event cancelled, every 50th left awaiting confirmation")
     # Compact the tables: earlier --clear runs leave dead rows behind, which would make every
     # sequential scan read several times the pages a real database of this size has.
     started = time.perf_counter()

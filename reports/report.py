@@ -29,8 +29,10 @@ Counting rules (shown to the manager on the page as well, under «Как счи�
 from __future__ import annotations
 
 import datetime
+import gc
 import re
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -420,9 +422,28 @@ def _load(year: int, today: datetime.date):
     return libraries, host, agreements, facts
 
 
+@contextmanager
+def _without_cycle_collection():
+    """The report makes some hundreds of thousands of small objects (rows, facts, items) and none of them in
+    cycles; Python's cycle collector would walk them all again and again while they are made (a quarter of the
+    build at 100,000 events). Plain reference counting frees them as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build_report(year: int) -> AnnualReport:
     """Compute the whole report for a calendar year (Kemerovo time). Raises ReportYearError for a bad year."""
     year = parse_year(year)
+    with _without_cycle_collection():
+        return _build(year)
+
+
+def _build(year: int) -> AnnualReport:
     today = timezone.localdate(timezone=kemerovo())
     libraries, host, agreements, facts = _load(year, today)
     current, previous = Year.of(year, facts, today), Year.of(year - 1, facts, today)
