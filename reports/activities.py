@@ -62,7 +62,7 @@ def nk_venue(venue: str, fmt: str) -> str:
     return Event(venue=venue, format=fmt).nk_venue
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Activity:
     """What every kind has; each kind says when it happened and who took part."""
 
@@ -116,7 +116,7 @@ def _stored(status: str, over: bool, ahead: bool) -> str:
     return AWAITING if status == PLANNED and over else status
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class EventFact(Activity):
     row: EventRow = None  # type: ignore[assignment]
     day: datetime.date = None  # type: ignore[assignment]  # the start in Kemerovo
@@ -158,7 +158,7 @@ def stop_status(stop: StopRow, today: datetime.date) -> str:
     return _stored(stop.status, stop.ends_on < today, stop.starts_on > today)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class ExhibitionFact(Activity):
     stops: list[StopRow] = field(default_factory=list)
     today: datetime.date = None  # type: ignore[assignment]
@@ -206,7 +206,7 @@ class ExhibitionFact(Activity):
         return [(self.first.provider_id, first)] + [(s.venue_id, s.starts_on) for s in self.stops]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class ContestFact(Activity):
     row: ContestRow = None  # type: ignore[assignment]
     curators: list[int] = field(default_factory=list)
@@ -243,7 +243,7 @@ class ContestFact(Activity):
         return [(self.row.organiser_id, self.day)] + [(c, self.day) for c in self.curators]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class EpisodeFact(Activity):
     row: EpisodeRow = None  # type: ignore[assignment]
 
@@ -343,34 +343,29 @@ def _override_group(activity: Activity) -> str:
     return activity.group if activity.group in (EXHIBITION, CONTEST, EPISODE) else EVENT
 
 
-class _Remembering:
-    """An agreement that remembers whether it was in force on a day: the same days come back for many activities,
-    and `credited_agreements()` asks each partner's agreements about each of them."""
-
-    __slots__ = ("_agreement", "_days", "pk", "signed_on")
-
-    def __init__(self, agreement):
-        self._agreement, self._days = agreement, {}
-        self.pk, self.signed_on = agreement.pk, agreement.signed_on
-
-    def is_in_force_on(self, day: datetime.date) -> bool:
-        answer = self._days.get(day)
-        if answer is None:
-            answer = self._days[day] = self._agreement.is_in_force_on(day)
-        return answer
-
-
 def credit_all(activities: list[Activity], rows: Rows, agreements_of: dict, host_id: int | None) -> None:
-    """Set `credit` on each activity: `credited_agreements()` of its parties and its staff overrides."""
-    agreements_of = {lib: [_Remembering(a) for a in own] for lib, own in agreements_of.items()}
+    """Set `credit` on each activity: `credited_agreements()` of its parties and its staff overrides.
+
+    The rule credits each party on its own (the agreement of that partner in force on that day) and unites the
+    results, so the answer for a partner and a day is asked of the rule once and reused: the same partners take
+    part on the same days in many activities. With staff overrides the rule is asked about the whole activity."""
     added: dict[tuple[str, int], set[int]] = defaultdict(set)
     excluded: dict[tuple[str, int], set[int]] = defaultdict(set)
     for o in rows.overrides:
         (added if o.added else excluded)[(o.group, o.activity_id)].add(o.agreement_id)
+    by_party: dict[tuple[int, datetime.date], set[int]] = {}
     for activity in activities:
         key = (_override_group(activity), activity.id)
         parties = [(lib, day) for lib, day in activity.credit_parties() if lib != host_id and lib in agreements_of]
-        if parties or key in added:
-            activity.credit = frozenset(
-                credited_agreements(parties, agreements_of, added.get(key, ()), excluded.get(key, ()))
-            )
+        if key in added or key in excluded:
+            credited = credited_agreements(parties, agreements_of, added.get(key, ()), excluded.get(key, ()))
+            activity.credit = frozenset(credited)
+            continue
+        credit: set[int] = set()
+        for party in parties:
+            one = by_party.get(party)
+            if one is None:
+                one = by_party[party] = credited_agreements([party], agreements_of)
+            credit |= one
+        if credit:
+            activity.credit = frozenset(credit)
