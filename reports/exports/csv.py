@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from reports.batch import batch
 from reports.data import AnnualReport
 from reports.exports.tables import cell_text, tables
 
@@ -18,6 +19,7 @@ def _csv_text(value) -> str:
     return cell_text(value)
 
 
+@batch
 def to_csv(report: AnnualReport) -> bytes:
     """One long table: section; row; column; value — UTF-8 with a BOM so Excel reads Cyrillic."""
     out = io.StringIO()

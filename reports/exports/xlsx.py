@@ -11,6 +11,7 @@ import datetime
 
 from django.utils.translation import gettext as _
 
+from reports.batch import batch
 from reports.data import AnnualReport
 from reports.exports.ooxml import Chart, Sheet, column_letter, quoted, workbook
 from reports.exports.tables import Table, cell_text, tables
@@ -73,6 +74,7 @@ def _partners_chart(sheet: Sheet, report: AnnualReport) -> Chart | None:
     )
 
 
+@batch
 def to_xlsx(report: AnnualReport) -> bytes:
     sheets = {t.key: Sheet(t.title[:31], t.headers, t.rows, _column_widths(t)) for t in tables(report)}
     sheets["months"].charts.append(_months_chart(sheets["months"], report))

@@ -45,6 +45,6 @@ class Command(BaseCommand):
             raise CommandError(f"Не удалось записать «{path}»: {error.strerror or error}.") from error
         self.stdout.write(
             f"Отчёт за {year} год ({fmt.upper()}, {len(content)} байт) сохранён в {path}: "
-            f"мероприятий и проектов — {report.partner_matrix.total}, "
+            f"совместных мероприятий и проектов — {report.partner_matrix.total}, "
             f"действующих соглашений — {report.agreements.in_force}, активных партнёров — {report.partners.active}."
         )
