@@ -28,6 +28,10 @@ def venue_by_format(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # On PostgreSQL a table cannot be altered in the transaction that just updated its rows (pending trigger
+    # events), so the data step and the schema steps run each on its own.
+    atomic = False
+
     dependencies = [
         ("agreements", "0003_groups"),
         ("events", "0003_cover_upload_by_app"),

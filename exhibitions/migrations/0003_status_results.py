@@ -18,6 +18,10 @@ def mark_past_as_held(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # On PostgreSQL a table cannot be altered in the transaction that just updated its rows (pending trigger
+    # events), so the data step and the schema steps run each on its own.
+    atomic = False
+
     dependencies = [
         ("agreements", "0003_groups"),
         ("exhibitions", "0002_cover_upload_by_app"),

@@ -10,6 +10,10 @@ def keep_exhibition_links(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # On PostgreSQL a table cannot be altered in the transaction that just updated its rows (pending trigger
+    # events), so the data step and the schema steps run each on its own.
+    atomic = False
+
     dependencies = [
         ("agreements", "0003_groups"),
         ("exhibitions", "0003_status_results"),
