@@ -1,12 +1,10 @@
 import datetime
-import os
 import zoneinfo
 
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 
 from agreements.models import Agreement, Library, agreements_credited_by
@@ -32,10 +30,6 @@ EXPECTED_TIMEZONES = {
 }
 
 
-def load(*args):
-    call_command("load_demo", *args, stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-
 def demo_models():
     models = [model for label in DEMO_APPS for model in apps.get_app_config(label).get_models()]
     return [*models, get_user_model()]
@@ -43,25 +37,6 @@ def demo_models():
 
 def counts():
     return {model._meta.label: model.objects.count() for model in demo_models()}
-
-
-@pytest.fixture(scope="module")
-def _demo_loaded(django_db_setup, django_db_blocker):
-    """Load once per module (a load takes seconds); rolled back when the module's tests are done."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        password = os.environ.pop("DJANGO_SUPERUSER_PASSWORD", None)
-        try:
-            load()
-        finally:
-            if password is not None:
-                os.environ["DJANGO_SUPERUSER_PASSWORD"] = password
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(_demo_loaded, db):
-    """Each test still runs in its own transaction inside the loaded data."""
 
 
 def test_running_twice_changes_no_counts(demo, capsys):
