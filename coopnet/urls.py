@@ -2,13 +2,8 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 
 from agreements.views import scan_download
-
-admin.site.site_header = _("coopnet — сотрудничество библиотек")
-admin.site.site_title = _("coopnet")
-admin.site.index_title = _("Партнёры, соглашения и совместная работа")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
