@@ -11,6 +11,17 @@ from coopnet.models import Publishable, Scheduled, ScheduledQuerySet, nested, re
 from coopnet.vocabulary import AgeRating, Scope
 
 
+def contest_day(submissions_from, submissions_until, results_on):
+    """The first known day of a contest: submissions open, else close, else results."""
+    return submissions_from or submissions_until or results_on
+
+
+def contest_credit_parties(organiser_id: int, curator_ids, day) -> list[tuple[int, object]]:
+    """Who took part in a contest, and when, for `agreements.models.credited_agreements`: the organiser and every
+    curator, from its first day. The model and the report both ask this."""
+    return [(organiser_id, day)] + [(library_id, day) for library_id in curator_ids]
+
+
 class ContestQuerySet(ScheduledQuerySet):
     def _over_by(self, day):
         """Results announced before the day, or, with no results date, submissions closed before it."""
@@ -101,15 +112,15 @@ class Contest(Publishable, Scheduled):
         end = self.results_on or self.submissions_until
         return end is not None and end < day
 
+    def is_ahead_on(self, day) -> bool:
+        first = contest_day(self.submissions_from, self.submissions_until, self.results_on)
+        return first is not None and first > day
+
     def credit_parties(self) -> list[tuple[int, object]]:
-        """The organiser and every curator, from the start of submissions (uses the curators)."""
-        day = (
-            self.submissions_from
-            or self.submissions_until
-            or self.results_on
-            or (timezone.localdate(self.created_at) if self.created_at else None)
-        )
-        return [(self.organiser_id, day)] + [(curator.library_id, day) for curator in self.curators.all()]
+        """`contest_credit_parties()` of this contest (uses the curators)."""
+        created = timezone.localdate(self.created_at) if self.created_at else None
+        day = contest_day(self.submissions_from, self.submissions_until, self.results_on) or created
+        return contest_credit_parties(self.organiser_id, [curator.library_id for curator in self.curators.all()], day)
 
     def stage_on(self, day) -> "Contest.Stage":
         """Before, during or after the submission period on a day."""

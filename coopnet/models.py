@@ -5,9 +5,11 @@
 (calling `super().public()`), so a view, feed, sitemap or search never tests the flag itself.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef
 from django.db.models.expressions import ResolvedOuterRef
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -38,8 +40,6 @@ class Publishable(models.Model):
 
 def cover_upload_to(instance, filename: str) -> str:
     """Covers of each app in their own folder by year, as `events/covers/2026/<file>`."""
-    from django.utils import timezone
-
     return f"{instance._meta.app_label}/covers/{timezone.now():%Y}/{filename}"
 
 
@@ -79,6 +79,18 @@ def rescheduled_only_when_postponed(name: str) -> models.CheckConstraint:
     )
 
 
+def status_of(stored: str, over: bool, ahead: bool) -> str:
+    """Where an activity stands on a day, from its stored status and its dates: the one rule.
+
+    A planned activity whose date has passed (`over`) awaits confirmation. A "held" mark on an activity that has not
+    begun (`ahead`) is not believed: it stays planned (the forms refuse such a mark; this covers older rows)."""
+    if stored == Status.HELD and ahead:
+        return Status.PLANNED.value
+    if stored == Status.PLANNED and over:
+        return AWAITING_CONFIRMATION
+    return str(stored)
+
+
 class ScheduledQuerySet(PublishedQuerySet):
     """Status rules; each model says by `_over_by(day)` which of its rows are past their date on a day."""
 
@@ -114,16 +126,23 @@ class Scheduled(models.Model):
     def is_over_on(self, day) -> bool:  # pragma: no cover - every concrete model defines it
         raise NotImplementedError
 
+    def is_ahead_on(self, day) -> bool:  # pragma: no cover - every concrete model defines it
+        """Not begun yet on a day."""
+        raise NotImplementedError
+
+    def clean(self):
+        super().clean()
+        if self.status == Status.HELD and self.is_ahead_on(timezone.localdate()):
+            raise ValidationError({"status": _("Проведённым можно отметить только то, что уже началось.")})
+
     @property
     def is_called_off(self) -> bool:
         """Cancelled or postponed: what a reader is told about."""
         return self.status in CALLED_OFF
 
     def status_on(self, day) -> str:
-        """The stored status, or "awaiting confirmation" for a planned activity whose date has passed."""
-        if self.status == Status.PLANNED and self.is_over_on(day):
-            return AWAITING_CONFIRMATION
-        return self.status
+        """`status_of()` this activity on a day."""
+        return status_of(self.status, self.is_over_on(day), self.is_ahead_on(day))
 
     def status_label_on(self, day) -> str:
         status = self.status_on(day)

@@ -41,6 +41,12 @@ class Person(models.Model):
         return self.full_name
 
 
+def event_credit_parties(organiser_id: int, day, site_library_ids) -> list[tuple[int, object]]:
+    """Who took part in an event, and when, for `agreements.models.credited_agreements`: the organiser and every
+    site, on the day it began (in the host's time zone). The model and the report both ask this."""
+    return [(organiser_id, day)] + [(library_id, day) for library_id in site_library_ids]
+
+
 class EventQuerySet(ScheduledQuerySet):
     def public(self):
         """Published events with what every public list shows, so no view forgets either."""
@@ -269,10 +275,13 @@ class Event(Publishable, Illustrated, Scheduled):
     def is_over_on(self, day) -> bool:
         return self.ends_at < day_start(day)
 
+    def is_ahead_on(self, day) -> bool:
+        return self.starts_at is not None and timezone.localdate(self.starts_at) > day
+
     def credit_parties(self) -> list[tuple[int, object]]:
-        """Who took part, and when, for `agreements.models.credited_agreements` (uses the participations)."""
+        """`event_credit_parties()` of this event (uses the participations)."""
         day = timezone.localdate(self.starts_at)
-        return [(self.organiser_id, day)] + [(p.library_id, day) for p in self.participations.all()]
+        return event_credit_parties(self.organiser_id, day, [p.library_id for p in self.participations.all()])
 
     @property
     def nk_venue(self) -> str:
@@ -434,6 +443,9 @@ class Episode(Scheduled):
 
     def is_over_on(self, day) -> bool:
         return self.published_on is not None and self.published_on < day
+
+    def is_ahead_on(self, day) -> bool:
+        return self.published_on is not None and self.published_on > day
 
     def credit_parties(self) -> list[tuple[int, object]]:
         """The library that prepared the episode, on the day it came out."""

@@ -23,6 +23,15 @@ def _stops_open_on(day):
     return ExhibitionStop.objects.filter(exhibition=OuterRef("pk")).open_on(day)
 
 
+def exhibition_credit_parties(provider_id: int, stops, fallback_day) -> list[tuple[int, object]]:
+    """Who took part in an exhibition, and when, for `agreements.models.credited_agreements`: the provider from the
+    first day on show, and each venue from its own stop. `stops` are (venue id, first day, status); a cancelled or
+    postponed stop took no part. The model and the report both ask this."""
+    going = [(venue_id, starts_on) for venue_id, starts_on, status in stops if status not in CALLED_OFF]
+    first = min((starts_on for _venue, starts_on in going), default=fallback_day)
+    return [(provider_id, first)] + going
+
+
 class ExhibitionQuerySet(ScheduledQuerySet):
     def _over_by(self, day):
         """Every stop closed before the day (an exhibition with no stops yet is not over)."""
@@ -114,15 +123,18 @@ class Exhibition(Publishable, Illustrated, Scheduled):
         return reverse("exhibitions:detail", args=[self.slug])
 
     def is_over_on(self, day) -> bool:
-        stops = list(self.stops.all())
+        stops = list(self.stops.all()) if self.pk else []
         return bool(stops) and all(stop.ends_on < day for stop in stops)
 
+    def is_ahead_on(self, day) -> bool:
+        stops = list(self.stops.all()) if self.pk else []
+        return bool(stops) and all(stop.starts_on > day for stop in stops)
+
     def credit_parties(self) -> list[tuple[int, object]]:
-        """The provider from the first day on show, and each venue from its own stop (uses the stops)."""
-        stops = list(self.stops.all())
+        """`exhibition_credit_parties()` of this exhibition (uses the stops)."""
         created = timezone.localdate(self.created_at) if self.created_at else None
-        first = min((stop.starts_on for stop in stops), default=created)
-        return [(self.provider_id, first)] + [(stop.venue_id, stop.starts_on) for stop in stops]
+        stops = [(stop.venue_id, stop.starts_on, stop.status) for stop in self.stops.all()]
+        return exhibition_credit_parties(self.provider_id, stops, created)
 
     @property
     def exchange_partner(self) -> "Exhibition | None":
@@ -182,6 +194,9 @@ class ExhibitionStop(Scheduled):
 
     def is_over_on(self, day) -> bool:
         return self.ends_on < day
+
+    def is_ahead_on(self, day) -> bool:
+        return self.starts_on is not None and self.starts_on > day
 
     def is_open_on(self, day) -> bool:
         """The Python twin of `ExhibitionStopQuerySet.open_on()`, for stops already loaded."""

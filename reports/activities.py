@@ -9,8 +9,11 @@ The rules, each in one place:
 - **Joint.** An activity is joint when at least one partner library (not the host) took part in it: an event's
   organiser or site, an exhibition's provider or the venue of a held stop, a contest's organiser or curator,
   the library that prepared an episode. The rest is the host's own work, reported apart.
-- **Credit.** `agreements.models.credited_agreements()`, with the parties the models' `credit_parties()` name,
-  built here from rows so the report needs no query per activity.
+- **Credit.** `agreements.models.credited_agreements()`, with the parties each kind's own function names
+  (`event_credit_parties`, `exhibition_credit_parties`, `contest_credit_parties`; the models call them too), fed
+  here from rows so the report needs no query per activity. An exhibition serves a venue's agreement only in a
+  period in which that venue's stop was held.
+- **Status.** `coopnet.models.status_of()`, the rule `Scheduled.status_on()` applies, fed from rows.
 """
 
 from __future__ import annotations
@@ -21,9 +24,11 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from agreements.models import credited_agreements
+from contests.models import contest_credit_parties, contest_day
 from coopnet.dates import day_start
-from coopnet.models import AWAITING_CONFIRMATION, Status
-from events.models import Event
+from coopnet.models import AWAITING_CONFIRMATION, Status, status_of
+from events.models import Event, event_credit_parties
+from exhibitions.models import exhibition_credit_parties
 from reports.data import (
     CONTEST,
     DIRECTION_CONTESTS,
@@ -99,6 +104,10 @@ class Activity:
     def held_in(self, p: Period, today: datetime.date) -> bool:
         return self.in_period(p) and self.status_in(p, today) == HELD
 
+    def credit_in(self, p: Period) -> frozenset[int]:
+        """The agreements the activity served in a period (the same in every period but an exhibition's)."""
+        return self.credit
+
 
 @cache
 def _day_start(today: datetime.date) -> datetime.datetime:
@@ -106,14 +115,6 @@ def _day_start(today: datetime.date) -> datetime.datetime:
     zone costs no time-zone arithmetic (this runs once per event)."""
     return day_start(today).astimezone(datetime.UTC)
 
-
-def _stored(status: str, over: bool, ahead: bool) -> str:
-    """`Scheduled.status_on`: the stored status, or awaiting confirmation for a planned one past its date.
-
-    A "held" mark on what has not begun yet (`ahead`, a slip of the keyboard) is not believed: it is planned."""
-    if status == HELD and ahead:
-        return PLANNED
-    return AWAITING if status == PLANNED and over else status
 
 
 @dataclass(eq=False, slots=True)
@@ -135,7 +136,7 @@ class EventFact(Activity):
         return p.first_day <= self.day <= p.last_day and (self._status or self.status_in(p, today)) == HELD
 
     def status_on(self, today: datetime.date) -> str:
-        return _stored(self.row.status, self.row.ends_at < _day_start(today), self.day > today)
+        return status_of(self.row.status, self.row.ends_at < _day_start(today), self.day > today)
 
     def partners_in(self, p: Period) -> set[int]:
         return set(self.partners)
@@ -147,7 +148,7 @@ class EventFact(Activity):
         return self.day if self.day <= as_of else None
 
     def credit_parties(self):
-        return [(self.row.organiser_id, self.day)] + [(s.library_id, self.day) for s in self.sites]
+        return event_credit_parties(self.row.organiser_id, self.day, [s.library_id for s in self.sites])
 
     @property
     def nk_venue(self) -> str:
@@ -155,13 +156,16 @@ class EventFact(Activity):
 
 
 def stop_status(stop: StopRow, today: datetime.date) -> str:
-    return _stored(stop.status, stop.ends_on < today, stop.starts_on > today)
+    return status_of(stop.status, stop.ends_on < today, stop.starts_on > today)
 
 
 @dataclass(eq=False, slots=True)
 class ExhibitionFact(Activity):
     stops: list[StopRow] = field(default_factory=list)
     today: datetime.date = None  # type: ignore[assignment]
+    # Set by `credit_all` unless staff overrode the credit: the provider's agreements, and each stop's venue's.
+    provider_credit: frozenset[int] = field(default=frozenset(), init=False)
+    stop_credit: dict[int, frozenset[int]] = field(default_factory=dict, init=False)  # by index in `stops`
 
     def __post_init__(self):
         self.group, self.direction = EXHIBITION, DIRECTION_EXHIBITIONS
@@ -201,9 +205,16 @@ class ExhibitionFact(Activity):
         )
 
     def credit_parties(self):
-        """`Exhibition.credit_parties`: the provider from the first day on show, each venue from its stop."""
-        first = min(s.starts_on for s in self.stops)
-        return [(self.first.provider_id, first)] + [(s.venue_id, s.starts_on) for s in self.stops]
+        stops = [(s.venue_id, s.starts_on, s.status) for s in self.stops]
+        return exhibition_credit_parties(self.first.provider_id, stops, None)
+
+    def credit_in(self, p: Period) -> frozenset[int]:
+        """The provider's agreements, and those of the venues whose stops were held in the period."""
+        if not self.stop_credit and not self.provider_credit:
+            return self.credit  # staff overrode the credit: it stands for the whole exhibition
+        held = self.held_stops_in(p)
+        venues = [self.stop_credit.get(i, frozenset()) for i, s in enumerate(self.stops) if s in held]
+        return self.provider_credit.union(*venues)
 
 
 @dataclass(eq=False, slots=True)
@@ -223,7 +234,7 @@ class ContestFact(Activity):
     def status_on(self, today: datetime.date) -> str:
         end = self.row.results_on or self.row.submissions_until
         day = self.day
-        return _stored(self.row.status, end is not None and end < today, day is not None and day > today)
+        return status_of(self.row.status, end is not None and end < today, day is not None and day > today)
 
     def partners_in(self, p: Period) -> set[int]:
         return {self.row.organiser_id, *self.curators}
@@ -233,14 +244,14 @@ class ContestFact(Activity):
 
     @property
     def day(self) -> datetime.date | None:
-        """The day the contest's parties took part on (`Contest.credit_parties`)."""
-        return self.row.submissions_from or self.row.submissions_until or self.row.results_on
+        """The day the contest's parties took part on (`contests.models.contest_day`)."""
+        return contest_day(*self._dates())
 
     def last_day_upto(self, as_of: datetime.date) -> datetime.date | None:
         return self.day if self.day is not None and self.day <= as_of else None
 
     def credit_parties(self):
-        return [(self.row.organiser_id, self.day)] + [(c, self.day) for c in self.curators]
+        return contest_credit_parties(self.row.organiser_id, self.curators, self.day)
 
 
 @dataclass(eq=False, slots=True)
@@ -255,7 +266,7 @@ class EpisodeFact(Activity):
 
     def status_on(self, today: datetime.date) -> str:
         day = self.row.published_on
-        return _stored(self.row.status, day is not None and day < today, day is not None and day > today)
+        return status_of(self.row.status, day is not None and day < today, day is not None and day > today)
 
     def partners_in(self, p: Period) -> set[int]:
         return {self.row.library_id}
@@ -353,19 +364,33 @@ def credit_all(activities: list[Activity], rows: Rows, agreements_of: dict, host
     excluded: dict[tuple[str, int], set[int]] = defaultdict(set)
     for o in rows.overrides:
         (added if o.added else excluded)[(o.group, o.activity_id)].add(o.agreement_id)
-    by_party: dict[tuple[int, datetime.date], set[int]] = {}
+    by_party: dict[tuple[int, datetime.date], frozenset[int]] = {}
+
+    def of(party) -> frozenset[int]:
+        if party[0] == host_id or party[0] not in agreements_of:
+            return frozenset()
+        one = by_party.get(party)
+        if one is None:
+            one = by_party[party] = frozenset(credited_agreements([party], agreements_of))
+        return one
+
     for activity in activities:
         key = (_override_group(activity), activity.id)
-        parties = [(lib, day) for lib, day in activity.credit_parties() if lib != host_id and lib in agreements_of]
+        parties = activity.credit_parties()
         if key in added or key in excluded:
             credited = credited_agreements(parties, agreements_of, added.get(key, ()), excluded.get(key, ()))
             activity.credit = frozenset(credited)
             continue
-        credit: set[int] = set()
-        for party in parties:
-            one = by_party.get(party)
-            if one is None:
-                one = by_party[party] = credited_agreements([party], agreements_of)
-            credit |= one
+        if isinstance(activity, ExhibitionFact):
+            _credit_stops(activity, of, parties[0])
+        credit = frozenset().union(*(of(party) for party in parties))
         if credit:
-            activity.credit = frozenset(credit)
+            activity.credit = credit
+
+
+def _credit_stops(exhibition: ExhibitionFact, of, provider_party) -> None:
+    """An exhibition's credit by party, so a period counts only the venues whose stops it held."""
+    exhibition.provider_credit = of(provider_party)
+    exhibition.stop_credit = {
+        i: of((stop.venue_id, stop.starts_on)) for i, stop in enumerate(exhibition.stops) if stop.status not in NOT_DONE
+    }

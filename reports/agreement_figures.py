@@ -54,12 +54,14 @@ def agreement_activity(facts: Facts, y: Year) -> dict[int, AgreementActivity]:
             continue
         last = a.last_day_upto(y.as_of)
         name = _KIND_FIELD.get(a.group, "events")
-        for agreement_id in a.credit:
+        year_credit = a.credit_in(y.period) if in_year else frozenset()
+        window_credit = a.credit_in(y.window) if in_window else frozenset()
+        for agreement_id in year_credit | window_credit:
             activity = result[agreement_id]
-            if in_year:
+            if agreement_id in year_credit:
                 setattr(activity, name, getattr(activity, name) + 1)
                 activity.drafts += not a.is_published
-            activity.window += in_window
+            activity.window += agreement_id in window_credit
             if last is not None and (activity.last is None or last > activity.last):
                 activity.last = last
     return result

@@ -202,7 +202,7 @@ class Shaper:
 
     def common(self, a, status: str, partner_ids: list[int], moved, description: str) -> dict:
         partners = self.names.partners(partner_ids)
-        agreements = self.names.credited(a.credit)
+        agreements = self.names.credited(a.credit_in(self.p))
         return {
             "partners": [ref.name for ref in partners],
             "partner_libraries": partners,

@@ -3,8 +3,10 @@
 import datetime
 
 import pytest
+import time_machine
 
 from contests.models import Contest
+from coopnet.models import Status
 from events.models import Event
 from exhibitions.models import ExhibitionStop
 from tests.factories import ContestFactory, EventFactory, ExhibitionStopFactory
@@ -92,3 +94,36 @@ def test_awaiting_confirmation_in_sql_and_in_python_agree():
         assert in_sql == in_python, day
     assert planned.status_on(D(2030, 3, 11)) == AWAITING_CONFIRMATION
     assert planned.status_label_on(D(2030, 3, 11)) == "ждёт подтверждения"
+
+
+def test_a_held_mark_on_what_has_not_begun_is_planned_for_the_model_and_the_report():
+    """One rule (`coopnet.models.status_of`): the admin's status column and the report agree on such a row."""
+    from reports.report import build_report
+
+    event = EventFactory(
+        status=Status.HELD,
+        starts_at=datetime.datetime(2020, 12, 20, 6, 0, tzinfo=datetime.UTC),
+        ends_at=datetime.datetime(2020, 12, 20, 8, 0, tzinfo=datetime.UTC),
+    )
+    assert event.status_on(D(2020, 12, 1)) == Status.PLANNED
+    assert event.status_on(D(2020, 12, 21)) == Status.HELD
+    with time_machine.travel(datetime.datetime(2020, 12, 1, 3, 0, tzinfo=datetime.UTC)):
+        report = build_report(2020)
+    held = [item.id for direction in report.directions for item in direction.items]
+    assert event.pk not in held
+
+
+def test_staff_cannot_mark_as_held_what_has_not_begun():
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+    event = EventFactory(status=Status.PLANNED, starts_at=tomorrow, ends_at=tomorrow + datetime.timedelta(hours=1))
+    event.status = Status.HELD
+    with pytest.raises(ValidationError) as error:
+        event.full_clean()
+    assert error.value.message_dict["status"] == ["Проведённым можно отметить только то, что уже началось."]
+    stop = ExhibitionStopFactory(starts_on=timezone.localdate() + datetime.timedelta(days=3), ends_on=D(2100, 1, 1))
+    stop.status = Status.HELD
+    with pytest.raises(ValidationError):
+        stop.full_clean()

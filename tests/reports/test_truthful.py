@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 
 from coopnet.models import Status
 from events.models import Event, Participation
+from exhibitions.models import ExhibitionStop
 from reports.data import DIRECTION_PROJECTS, DIRECTION_TELEBRIDGES
 from reports.exports import to_csv, to_xlsx
 from reports.report import build_report
@@ -393,3 +394,37 @@ def test_query_count_stays_flat_as_every_kind_of_row_grows(scenario):
     small = _queries()
     _grow_every_kind(scenario, 30)
     assert _queries() == small == BUILD_QUERIES
+
+
+def _touring(host, a, b, second_stop_status=HELD, second_year=2020):
+    """The host's travelling exhibition: a held stop at partner А in March 2020, then one at partner Б."""
+    exhibition = ExhibitionFactory(provider=host, status=HELD)
+    ExhibitionStopFactory(
+        exhibition=exhibition, venue=a.partner, starts_on=D(2020, 3, 1), ends_on=D(2020, 3, 31), status=HELD
+    )
+    ExhibitionStopFactory(
+        exhibition=exhibition,
+        venue=b.partner,
+        starts_on=D(second_year, 5, 1),
+        ends_on=D(second_year, 5, 31),
+        status=second_stop_status,
+    )
+    return exhibition
+
+
+def test_a_cancelled_stop_serves_no_agreement_of_its_venue(two_sleepy_partners):
+    host, a, b = two_sleepy_partners
+    _touring(host, a, b, second_stop_status=Status.CANCELLED)
+    rows = {r.number: (r.exhibitions, r.dormant) for r in build_report(2020).agreements.rows}
+    assert rows == {"A": (1, False), "B": (0, True)}
+
+
+def test_a_stop_in_the_next_year_serves_its_venues_agreement_in_that_year_only(two_sleepy_partners):
+    host, a, b = two_sleepy_partners
+    _touring(host, a, b, second_stop_status=Status.PLANNED, second_year=2021)
+    with time_machine.travel(datetime.datetime(2021, 12, 31, 3, 0, tzinfo=datetime.UTC)):
+        this_year = {r.number: r.exhibitions for r in build_report(2020).agreements.rows}
+        ExhibitionStop.objects.filter(starts_on__year=2021).update(status=HELD)
+        next_year = {r.number: r.exhibitions for r in build_report(2021).agreements.rows}
+    assert this_year == {"A": 1, "B": 0}
+    assert next_year == {"A": 0, "B": 1}
