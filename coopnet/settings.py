@@ -69,12 +69,16 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_filters",
+    "simple_history",
     "coopnet",
     "agreements",
     "events",
     "exhibitions",
     "contests",
     "reports",
+    "imports",
+    "reminders",
+    "history",  # after the domain apps: it tracks their models
 ]
 
 MIDDLEWARE = [
@@ -85,6 +89,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",  # each version records who made it
 ]
 
 ROOT_URLCONF = "coopnet.urls"
@@ -164,3 +169,25 @@ STORAGES = {
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/staff/scans/"},
     },
 }
+
+# Email: printed to the console unless EMAIL_HOST names an SMTP server (reminders to the methodologists).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)  # port 465
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", not EMAIL_USE_SSL)  # STARTTLS, port 587
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "coopnet <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Where the emails link to the admin.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Days before an agreement's term ends (or its prolongation-notice deadline) on which a reminder goes out.
+_lead_days = env_list("REMINDER_LEAD_DAYS", "90,30,7")
+if not _lead_days or not all(days.isdigit() and 0 < int(days) <= 366 for days in _lead_days):
+    raise ImproperlyConfigured("REMINDER_LEAD_DAYS: whole numbers of days from 1 to 366, comma-separated, e.g. 90,30,7")
+REMINDER_LEAD_DAYS = tuple(sorted({int(days) for days in _lead_days}, reverse=True))

@@ -51,6 +51,7 @@ from reports.data import (
     MONTHS,
     TABLE_ORDER,
     TELEBRIDGE,
+    AgreementRow,
     AgreementsSection,
     AnnualReport,
     Column,
@@ -460,3 +461,12 @@ def _build(year: int) -> AnnualReport:
         drafts=now.matrix.total_drafts + sum(r.drafts for r in now.own.rows),
         years_with_data=years_with_data(),
     )
+
+
+@batch
+def dormant_agreements(today: datetime.date) -> list[AgreementRow]:
+    """The agreements dormant on a day, as the report counts them (reports/agreement_figures.py) with `today` as the
+    report date: in force 12 months or more, and no held activity served them in the 12 months up to it."""
+    _libraries, _host, agreements, facts = _load(today.year, today)
+    section = agreements_section(agreements, facts, Year.of(today.year, facts, today))
+    return [row for row in section.rows if row.dormant]

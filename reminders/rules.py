@@ -1,0 +1,261 @@
+"""What the methodologists are reminded of on a day. Each rule asks the models' own definitions; none is restated.
+
+- An agreement's term ends within a lead time (settings.REMINDER_LEAD_DAYS: 90, 30, 7 days): the term end is
+  `Agreement.current_term_end(day)` where the model has it, else `Agreement.current_end(day)`. Its
+  prolongation-notice deadline falls within a lead time: `Agreement.notice_deadline(day)`, where the model has it.
+  Each is reminded of once per lead time: the shortest lead time the date is within.
+- A dormant agreement: the annual report's rule (`reports.report.dormant_agreements`, reports/agreement_figures.py).
+- An activity that ended in the past week is still «запланировано» (`ScheduledQuerySet.awaiting_confirmation`), or
+  an event held in the past week has no attendance figure (`EventQuerySet.with_attendance`: unknown, not zero).
+- A published event of the next seven days, going ahead, has no online link (online and hybrid formats), or no
+  place: neither an address nor a participating library (offline, hybrid and telebridges).
+
+Only agreements in force get reminders: never a draft or a terminated one. Each item is keyed by (kind, record,
+lead time, date) so `reminders.models.Reminder` remembers it and it is sent once.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, Max, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from agreements.models import Agreement
+from contests.models import Contest
+from coopnet.dates import day_start
+from coopnet.templatetags.coopnet import ru_plural_form
+from events.models import Episode, Event, Participation
+from exhibitions.models import Exhibition
+from reminders.models import Reminder
+from reports.report import dormant_agreements
+
+WEEK = datetime.timedelta(days=7)
+Kind = Reminder.Kind
+
+
+@dataclass(frozen=True)
+class Due:
+    """One item to remind of: the key it is remembered by, and its line in the email."""
+
+    kind: str
+    record: object
+    due_on: datetime.date
+    text: str
+    lead_days: int = 0
+    responsible: object = None  # a user answerable for the record, told as well as the methodologists
+
+    def key(self, content_type_id: int) -> tuple:
+        return (self.kind, content_type_id, self.record.pk, self.lead_days, self.due_on)
+
+
+def _date(day: datetime.date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def _in_days(days: int) -> str:
+    if days == 0:
+        return _("сегодня")
+    unit = ru_plural_form(days, _("день"), _("дня"), _("дней"))
+    return _("через %(days)d %(unit)s") % {"days": days, "unit": unit}
+
+
+def _lead(days_left: int, leads) -> int | None:
+    """The shortest lead time the days left are within, or None when the date is past or not yet near."""
+    within = [lead for lead in leads if 0 <= days_left <= lead]
+    return min(within) if within else None
+
+
+def _has_field(model, name: str) -> bool:
+    return any(field.name == name for field in model._meta.get_fields())
+
+
+def _agreements_in_force(today: datetime.date):
+    related = ["partner"] + (["host_responsible"] if _has_field(Agreement, "host_responsible") else [])
+    return (
+        Agreement.objects.in_force_on(today)
+        .exclude(status=Agreement.Status.TERMINATED)
+        .select_related(*related)
+        .order_by("partner__short_name", "signed_on", "pk")
+    )
+
+
+def _term_end(agreement: Agreement, today: datetime.date) -> datetime.date | None:
+    method = getattr(agreement, "current_term_end", None)
+    return method(today) if method is not None else agreement.current_end(today)
+
+
+def _term_text(agreement: Agreement, end: datetime.date, days: int) -> str:
+    values = {"agreement": agreement, "end": _date(end), "when": _in_days(days)}
+    if agreement.auto_prolongation:
+        years = agreement.prolongation_years
+        values["years"] = f"{years} {ru_plural_form(years, _('год'), _('года'), _('лет'))}"
+        return (
+            _(
+                "Соглашение с %(agreement)s: текущий срок истекает %(end)s (%(when)s); "
+                "если никто не заявит о расторжении, оно продлится на %(years)s."
+            )
+            % values
+        )
+    return _("Соглашение с %(agreement)s: срок действия истекает %(end)s (%(when)s).") % values
+
+
+def agreement_dates(today: datetime.date, leads) -> list[Due]:
+    """Terms ending and prolongation-notice deadlines within a lead time."""
+    due = []
+    for agreement in _agreements_in_force(today):
+        responsible = getattr(agreement, "host_responsible", None)
+        end = _term_end(agreement, today)
+        lead = _lead((end - today).days, leads) if end else None
+        if lead is not None:
+            text = _term_text(agreement, end, (end - today).days)
+            due.append(Due(Kind.TERM_ENDS, agreement, end, text, lead, responsible))
+        deadline_of = getattr(agreement, "notice_deadline", None)
+        deadline = deadline_of(today) if deadline_of is not None else None
+        lead = _lead((deadline - today).days, leads) if deadline else None
+        if lead is not None:
+            text = _(
+                "Соглашение с %(agreement)s: заявить о том, что оно не продлевается, нужно до %(deadline)s "
+                "(%(when)s), иначе оно продлится."
+            ) % {"agreement": agreement, "deadline": _date(deadline), "when": _in_days((deadline - today).days)}
+            due.append(Due(Kind.NOTICE_DEADLINE, agreement, deadline, text, lead, responsible))
+    return due
+
+
+def dormant(today: datetime.date) -> list[Due]:
+    """Agreements in force a year or more with nothing held under them in 12 months: the report's rule."""
+    rows = {row.id: row for row in dormant_agreements(today)}
+    due = []
+    for agreement in _agreements_in_force(today).filter(pk__in=rows):
+        row = rows[agreement.pk]
+        if row.last_activity_on:
+            text = _(
+                "Соглашение с %(agreement)s: 12 месяцев ни одного проведённого совместного дела (последнее — %(last)s)."
+            ) % {"agreement": agreement, "last": _date(row.last_activity_on)}
+        else:
+            text = _(
+                "Соглашение с %(agreement)s: действует с %(since)s, а по нему не проведено ни одного совместного дела."
+            ) % {"agreement": agreement, "since": _date(row.in_force_since)}
+        key_day = row.last_activity_on or row.in_force_since
+        due.append(Due(Kind.DORMANT, agreement, key_day, text, 0, getattr(agreement, "host_responsible", None)))
+    return due
+
+
+def _past_week(queryset, today: datetime.date):
+    """Awaiting confirmation today, but not a week ago: its date passed in the past seven days."""
+    earlier = queryset.model.objects.awaiting_confirmation(today - WEEK).values("pk")
+    return queryset.awaiting_confirmation(today).exclude(pk__in=earlier)
+
+
+def _awaiting_rows(today: datetime.date):
+    """(record, its last day) of each activity whose date passed in the past week and is still planned."""
+    for event in _past_week(Event.objects.all(), today).order_by("starts_at", "pk"):
+        yield event, timezone.localdate(event.ends_at)
+    exhibitions = _past_week(Exhibition.objects.all(), today).annotate(last_day=Max("stops__ends_on"))
+    for exhibition in exhibitions.order_by("last_day", "pk"):
+        yield exhibition, exhibition.last_day
+    for contest in _past_week(Contest.objects.all(), today).order_by("pk"):
+        yield contest, contest.results_on or contest.submissions_until
+    for episode in _past_week(Episode.objects.select_related("project"), today).order_by("published_on", "pk"):
+        yield episode, episode.published_on
+
+
+def awaiting_confirmation(today: datetime.date) -> list[Due]:
+    due = []
+    for record, last_day in _awaiting_rows(today):
+        text = _("%(kind)s «%(title)s» (%(day)s) всё ещё «запланировано»: отметьте, проведено ли оно.") % {
+            "kind": str(record._meta.verbose_name).capitalize(),
+            "title": record,
+            "day": _date(last_day),
+        }
+        due.append(Due(Kind.AWAITING_CONFIRMATION, record, last_day, text))
+    return due
+
+
+def held_without_attendance(today: datetime.date) -> list[Due]:
+    events = (
+        Event.objects.held()
+        .filter(ends_at__lt=day_start(today), ends_at__gte=day_start(today - WEEK))
+        .filter(pk__in=Event.objects.with_attendance().filter(attendance__isnull=True).values("pk"))
+        .order_by("starts_at", "pk")
+    )
+    due = []
+    for event in events:
+        day = timezone.localdate(event.starts_at)
+        text = _("Мероприятие «%(title)s» (%(day)s) проведено, но число участников не указано.") % {
+            "title": event,
+            "day": _date(day),
+        }
+        due.append(Due(Kind.NO_ATTENDANCE, event, day, text))
+    return due
+
+
+def upcoming_gaps(today: datetime.date) -> list[Due]:
+    """Published events of the next seven days lacking an online link or a place."""
+    events = (
+        Event.objects.public()
+        .going_ahead()
+        .filter(starts_at__gte=day_start(today), starts_at__lt=day_start(today + WEEK + datetime.timedelta(days=1)))
+        .annotate(has_sites=Exists(Participation.objects.filter(event=OuterRef("pk"))))
+        .filter(
+            Q(format__in=[Event.Format.ONLINE, Event.Format.HYBRID], online_url="")
+            | (
+                (Q(format__in=[Event.Format.OFFLINE, Event.Format.HYBRID]) | Q(kind=Event.Kind.TELEBRIDGE))
+                & Q(has_sites=False, location="")
+            )
+        )
+        .order_by("starts_at", "pk")
+    )
+    due = []
+    for event in events:
+        day = timezone.localdate(event.starts_at)
+        values = {"title": event, "day": _date(day), "when": _in_days((day - today).days)}
+        if event.format in {Event.Format.ONLINE, Event.Format.HYBRID} and not event.online_url:
+            text = _("Мероприятие «%(title)s» (%(day)s, %(when)s): нет ссылки на трансляцию.") % values
+            due.append(Due(Kind.NO_ONLINE_LINK, event, day, text))
+        online_only = event.format in {Event.Format.ONLINE, Event.Format.CORRESPONDENCE} and not event.is_telebridge
+        if not online_only and not event.has_sites and not event.location:
+            text = (
+                _(
+                    "Мероприятие «%(title)s» (%(day)s, %(when)s): не указано, где оно пройдёт, — нет ни адреса, "
+                    "ни библиотек-площадок."
+                )
+                % values
+            )
+            due.append(Due(Kind.NO_SITE, event, day, text))
+    return due
+
+
+def everything_due(today: datetime.date, leads=None) -> list[Due]:
+    """Every item due on a day, sent or not."""
+    leads = leads or settings.REMINDER_LEAD_DAYS
+    return [
+        *agreement_dates(today, leads),
+        *dormant(today),
+        *awaiting_confirmation(today),
+        *held_without_attendance(today),
+        *upcoming_gaps(today),
+    ]
+
+
+def content_types(items: list[Due]) -> dict[type, ContentType]:
+    models = {type(item.record) for item in items}
+    return ContentType.objects.get_for_models(*models) if models else {}
+
+
+def not_yet_sent(items: list[Due]) -> list[Due]:
+    """The items no earlier run told of (one query)."""
+    if not items:
+        return []
+    types = content_types(items)
+    ids = {item.record.pk for item in items}
+    sent = set(
+        Reminder.objects.filter(object_id__in=ids, content_type__in=types.values()).values_list(
+            "kind", "content_type_id", "object_id", "lead_days", "due_on"
+        )
+    )
+    return [item for item in items if item.key(types[type(item.record)].pk) not in sent]
