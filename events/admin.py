@@ -1,10 +1,16 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from agreements.admin import CreditAdminMixin
 from coopnet.admin_actions import PublishActionsMixin, StatusColumnMixin
 
-from .models import Episode, Event, Participation, Person, Project
+from .admin_filters import EpisodeWhenFilter, EventAttendanceFilter, EventWhenFilter, StatusFilter
+from .models import Episode, Event, Participation, Person, Project, copy_event, ensure_organiser_participation
 
 
 class ParticipationInline(admin.TabularInline):
@@ -27,7 +33,9 @@ class EventAdmin(CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, admin
         "is_published",
     ]
     list_filter = [
-        "status",
+        EventWhenFilter,
+        StatusFilter,
+        EventAttendanceFilter,
         "is_published",
         "kind",
         "format",
@@ -45,6 +53,7 @@ class EventAdmin(CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, admin
     prepopulated_fields = {"slug": ["title"]}
     inlines = [ParticipationInline]
     readonly_fields = ["attendance_summary"]
+    actions = [*PublishActionsMixin.actions, "copy_events"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "format", "scope", "is_published"]}),
         (_("Статус"), {"fields": [("status", "rescheduled_to")]}),
@@ -82,6 +91,41 @@ class EventAdmin(CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, admin
         ),
         (_("Описание"), {"fields": ["description", "results", "cover", "cover_alt", "notes"]}),
     ]
+
+    def save_related(self, request, form, formsets, change):
+        """The organiser is named once, in its field: its participation row follows (`Participation.clean()`
+        refuses the role «организатор» for another library)."""
+        super().save_related(request, form, formsets, change)
+        ensure_organiser_participation(form.instance)
+
+    def get_urls(self):
+        copy = self.admin_site.admin_view(require_POST(self.copy_view))
+        name = f"{self.opts.app_label}_{self.opts.model_name}_copy"
+        return [path("<path:object_id>/copy/", copy, name=name), *super().get_urls()]
+
+    def copy_view(self, request, object_id):
+        """The «Создать копию» button of the change page: a draft copy, opened for editing."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        event = get_object_or_404(self.get_queryset(request), pk=object_id)
+        return self._open_copy(request, copy_event(event))
+
+    @admin.action(description=_("Создать копию (черновик)"), permissions=["add"])
+    def copy_events(self, request, queryset):
+        copies = [copy_event(event) for event in queryset.order_by("starts_at", "pk")]
+        if len(copies) == 1:
+            return self._open_copy(request, copies[0])
+        self.message_user(request, _("Создано черновиков-копий: %(count)s.") % {"count": len(copies)}, messages.SUCCESS)
+        return None
+
+    def _open_copy(self, request, copy):
+        self.message_user(
+            request,
+            _("Создана копия «%(title)s» — черновик со статусом «запланировано». Укажите даты и опубликуйте.")
+            % {"title": copy.title},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:events_event_change", args=[copy.pk]))
 
     @admin.display(description=_("итого участников"))
     def attendance_summary(self, obj):
@@ -139,7 +183,7 @@ class ProjectAdmin(PublishActionsMixin, admin.ModelAdmin):
 @admin.register(Episode)
 class EpisodeAdmin(CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):
     list_display = ["__str__", "tradition", "library", "published_on", "status_today", "is_published"]
-    list_filter = ["status", "is_published", "project", "library"]
+    list_filter = [EpisodeWhenFilter, StatusFilter, "is_published", "project", "library"]
     search_fields = ["title", "tradition", "description", "project__title"]
     date_hierarchy = "published_on"
     autocomplete_fields = ["project", "library", "agreements_added", "agreements_excluded"]

@@ -1,6 +1,9 @@
 """Joint events (webinars, conferences, telebridges…), their guests, and outreach projects."""
 
-from django.db import models
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -15,6 +18,7 @@ from coopnet.models import (
     PublishedQuerySet,
     Scheduled,
     ScheduledQuerySet,
+    Status,
     nested,
     rescheduled_only_when_postponed,
 )
@@ -60,6 +64,12 @@ class EventQuerySet(ScheduledQuerySet):
         """Over, newest first."""
         return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")
 
+    def in_week(self, day):
+        """Starting in the Monday-to-Sunday week that holds the day (in Kemerovo), soonest first."""
+        monday = day - datetime.timedelta(days=day.weekday())
+        first, after = day_start(monday), day_start(monday + datetime.timedelta(days=7))
+        return self.filter(starts_at__gte=first, starts_at__lt=after).order_by("starts_at", "pk")
+
     def telebridges(self):
         return self.filter(kind=Event.Kind.TELEBRIDGE)
 
@@ -87,6 +97,12 @@ class EventQuerySet(ScheduledQuerySet):
                 output_field=models.IntegerField(),
             )
         )
+
+    def held_without_attendance(self):
+        """Held, and how many took part is unknown by `with_attendance()` (a count of 0 is known). The events
+        themselves, not annotated: the annotation's name is taken by the `Event.attendance` property."""
+        unknown = Event.objects.with_attendance().filter(attendance__isnull=True).values("pk")
+        return self.held().filter(pk__in=unknown)
 
     def with_library(self, library):
         """Events a library organised or took part in (a library, its pk or an OuterRef), each once."""
@@ -354,6 +370,86 @@ class Participation(models.Model):
     def __str__(self) -> str:
         return f"{self.library} — {self.event}"
 
+    def clean(self) -> None:
+        """The organiser is entered once, on the event: its own row takes the role «организатор», and no other
+        library may have that role (a co-organiser is «соорганизатор»)."""
+        super().clean()
+        event = self._event_or_none()
+        if event is None or event.organiser_id is None or self.library_id is None:
+            return
+        if self.library_id == event.organiser_id:
+            self.role = self.Role.ORGANISER
+        elif self.role == self.Role.ORGANISER:
+            raise ValidationError(
+                {
+                    "role": _(
+                        "Организатор мероприятия — %(organiser)s, он указан в поле «организатор». Другую "
+                        "библиотеку отметьте соорганизатором, площадкой или участником."
+                    )
+                    % {"organiser": event.organiser}
+                }
+            )
+
+    def _event_or_none(self) -> "Event | None":
+        try:
+            return self.event
+        except Event.DoesNotExist:
+            return None
+
+
+def ensure_organiser_participation(event: Event) -> Participation:
+    """The organiser's own participation row, created (without a count) or given the organiser's role.
+
+    With `Participation.clean()` this keeps `Event.organiser` and the rows in agreement: the admin calls it after
+    saving the rows, so a methodologist names the organiser once."""
+    row, created = Participation.objects.get_or_create(
+        event=event, library_id=event.organiser_id, defaults={"role": Participation.Role.ORGANISER}
+    )
+    if not created and row.role != Participation.Role.ORGANISER:
+        row.role = Participation.Role.ORGANISER
+        row.save(update_fields=["role"])
+    return row
+
+
+COPY_SLUG_SUFFIX = "kopiya"
+
+
+def _free_copy_slug(slug: str) -> str:
+    """`<slug>-kopiya`, or `-kopiya-2`, `-3`… : the first one no event has (one query)."""
+    field_length = Event._meta.get_field("slug").max_length
+    base = f"{slug[: field_length - len(COPY_SLUG_SUFFIX) - 5]}-{COPY_SLUG_SUFFIX}"
+    taken = set(Event.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+@transaction.atomic
+def copy_event(event: Event) -> Event:
+    """A draft copy of an event, for the next one of a series: unpublished and planned, with a new slug, the same
+    guests and participating libraries with their roles, and nothing that belongs to the original's day
+    (attendance, results, recording, notes, staff overrides of the agreements credited)."""
+    copy = Event.objects.get(pk=event.pk)
+    copy.pk = copy.id = None
+    copy._state.adding = True
+    copy.slug = _free_copy_slug(event.slug)
+    copy.is_published = False
+    copy.status = Status.PLANNED
+    copy.rescheduled_to = None
+    copy.participants_count = copy.online_viewers = None
+    copy.results = copy.recording_url = copy.notes = ""
+    copy.full_clean()
+    copy.save()
+    copy.guests.set(event.guests.all())
+    Participation.objects.bulk_create(
+        Participation(event=copy, library_id=library_id, role=role)
+        for library_id, role in event.participations.order_by("pk").values_list("library_id", "role")
+    )
+    ensure_organiser_participation(copy)
+    return copy
+
 
 class ProjectQuerySet(PublishedQuerySet):
     def public(self):
@@ -401,9 +497,18 @@ class EpisodeQuerySet(ScheduledQuerySet):
         """Episodes a library prepared."""
         return self.filter(library=library)
 
+    def upcoming(self, day):
+        """Coming out on the day or later, soonest first (an episode with no date yet is neither)."""
+        return self.filter(published_on__gte=day).order_by("published_on", "pk")
+
+    def past(self, day):
+        """Out before the day, newest first: `_over_by(day)`."""
+        return self.filter(self._over_by(day)).order_by("-published_on", "-pk")
+
 
 class Episode(Scheduled):
-    project = models.ForeignKey(Project, verbose_name=_("проект"), on_delete=models.CASCADE, related_name="episodes")
+    # A project with episodes cannot be deleted by accident: its episodes count in the report.
+    project = models.ForeignKey(Project, verbose_name=_("проект"), on_delete=models.PROTECT, related_name="episodes")
     number = models.PositiveSmallIntegerField(_("номер выпуска"))
     title = models.CharField(_("название"), max_length=300)
     tradition = models.CharField(
