@@ -9,6 +9,13 @@ from coopnet import views
 from coopnet.pages import home, search
 from coopnet.pages.sitemaps import SITEMAPS
 
+
+class FaviconRedirect(RedirectView):
+    """To the icon's current (hashed) name, looked up when asked: the names exist only after collectstatic."""
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("img/favicon.svg")
+
 app_name = "site"
 
 urlpatterns = [
@@ -20,5 +27,5 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     # Browsers ask for /favicon.ico whatever the page links to.
-    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True), name="favicon"),
+    path("favicon.ico", FaviconRedirect.as_view(permanent=True), name="favicon"),
 ]

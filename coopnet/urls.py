@@ -4,8 +4,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from agreements.views import scan_download
+from coopnet.health import healthz
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("staff/scans/<path:name>", scan_download, name="agreement-scan"),
     path("reports/", include("reports.urls")),
