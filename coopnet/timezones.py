@@ -1,0 +1,119 @@
+"""Time zones as staff choose them: the zones of Russia, Kazakhstan and their neighbours by city, in Russian.
+
+Each zone's label names the cities it covers and its UTC offset, which is read from the tz database for the
+moment the list is shown (Kazakhstan moved all of its zones to UTC+5 on 1 March 2024; labels typed by hand
+would go stale the same way). Which cities a zone covers follows the comments of the tz database's
+zone1970.tab / zone.tab («MSK+04 - Kemerovo» for Asia/Novokuznetsk); `tests/admin_russian` checks each zone
+against those tables. Every other IANA zone stays selectable under «Другие часовые пояса». The value stored
+is always the IANA name.
+"""
+
+import datetime
+import zoneinfo
+from dataclasses import dataclass
+from functools import cache
+
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Zone:
+    name: str  # IANA name, as stored
+    country: str  # ISO 3166 code of the zone's row in zone1970.tab / zone.tab
+    cities: Promise
+
+
+RUSSIA = [
+    Zone("Europe/Kaliningrad", "RU", _("Калининград")),
+    Zone("Europe/Moscow", "RU", _("Москва, Санкт-Петербург")),
+    Zone("Europe/Simferopol", "RU", _("Симферополь, Севастополь")),
+    Zone("Europe/Kirov", "RU", _("Киров")),
+    Zone("Europe/Volgograd", "RU", _("Волгоград")),
+    Zone("Europe/Astrakhan", "RU", _("Астрахань")),
+    Zone("Europe/Saratov", "RU", _("Саратов")),
+    Zone("Europe/Ulyanovsk", "RU", _("Ульяновск")),
+    Zone("Europe/Samara", "RU", _("Самара, Ижевск")),
+    Zone("Asia/Yekaterinburg", "RU", _("Екатеринбург, Челябинск, Тюмень, Пермь, Уфа")),
+    Zone("Asia/Omsk", "RU", _("Омск")),
+    Zone("Asia/Novosibirsk", "RU", _("Новосибирск")),
+    Zone("Asia/Barnaul", "RU", _("Барнаул, Горно-Алтайск")),
+    Zone("Asia/Tomsk", "RU", _("Томск")),
+    Zone("Asia/Novokuznetsk", "RU", _("Кемерово, Новокузнецк")),
+    Zone("Asia/Krasnoyarsk", "RU", _("Красноярск, Абакан, Кызыл")),
+    Zone("Asia/Irkutsk", "RU", _("Иркутск, Улан-Удэ")),
+    Zone("Asia/Chita", "RU", _("Чита")),
+    Zone("Asia/Yakutsk", "RU", _("Якутск, Благовещенск")),
+    Zone("Asia/Vladivostok", "RU", _("Владивосток, Хабаровск")),
+    Zone("Asia/Magadan", "RU", _("Магадан")),
+    Zone("Asia/Sakhalin", "RU", _("Южно-Сахалинск")),
+    Zone("Asia/Kamchatka", "RU", _("Петропавловск-Камчатский")),
+    Zone("Asia/Anadyr", "RU", _("Анадырь")),
+]
+KAZAKHSTAN = [
+    Zone("Asia/Almaty", "KZ", _("Астана, Алматы, Усть-Каменогорск и большая часть Казахстана")),
+    Zone("Asia/Qostanay", "KZ", _("Костанай")),
+    Zone("Asia/Aqtobe", "KZ", _("Актобе")),
+    Zone("Asia/Oral", "KZ", _("Уральск")),
+    Zone("Asia/Atyrau", "KZ", _("Атырау")),
+    Zone("Asia/Aqtau", "KZ", _("Актау")),
+    Zone("Asia/Qyzylorda", "KZ", _("Кызылорда")),
+]
+NEIGHBOURS = [
+    Zone("Europe/Minsk", "BY", _("Минск (Беларусь)")),
+    Zone("Europe/Kyiv", "UA", _("Киев (Украина)")),
+    Zone("Asia/Tbilisi", "GE", _("Тбилиси (Грузия)")),
+    Zone("Asia/Yerevan", "AM", _("Ереван (Армения)")),
+    Zone("Asia/Baku", "AZ", _("Баку (Азербайджан)")),
+    Zone("Asia/Tashkent", "UZ", _("Ташкент (Узбекистан)")),
+    Zone("Asia/Samarkand", "UZ", _("Самарканд (Узбекистан)")),
+    Zone("Asia/Dushanbe", "TJ", _("Душанбе (Таджикистан)")),
+    Zone("Asia/Ashgabat", "TM", _("Ашхабад (Туркмения)")),
+    Zone("Asia/Bishkek", "KG", _("Бишкек (Киргизия)")),
+    Zone("Asia/Ulaanbaatar", "MN", _("Улан-Батор (Монголия)")),
+    Zone("Asia/Hovd", "MN", _("Ховд (Монголия)")),
+    Zone("Asia/Shanghai", "CN", _("Пекин (Китай)")),
+]
+GROUPS = [(_("Россия"), RUSSIA), (_("Казахстан"), KAZAKHSTAN), (_("Соседние страны"), NEIGHBOURS)]
+OTHERS = _("Другие часовые пояса")
+LISTED = {zone.name: zone for _group, zones in GROUPS for zone in zones}
+
+
+def utc_offset(name: str, at: datetime.datetime) -> datetime.timedelta:
+    return at.astimezone(zoneinfo.ZoneInfo(name)).utcoffset()
+
+
+def offset_label(offset: datetime.timedelta) -> str:
+    """UTC+7, UTC+5:30, UTC−3, UTC."""
+    minutes = int(offset.total_seconds()) // 60
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "−"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def zone_label(zone: Zone, at: datetime.datetime) -> str:
+    """«Кемерово, Новокузнецк (UTC+7)»."""
+    return f"{zone.cities} ({offset_label(utc_offset(zone.name, at))})"
+
+
+@cache
+def all_zone_names() -> tuple[str, ...]:
+    return tuple(sorted(zoneinfo.available_timezones()))
+
+
+def timezone_choices(at: datetime.datetime | None = None) -> list:
+    """Choices for a <select>: an empty choice, then groups (Russia, Kazakhstan, neighbours) ordered by offset,
+    then every other IANA zone under «Другие часовые пояса». Offsets as of `at`, by default now."""
+    at = at or timezone.now()
+    choices: list = [("", "---------")]
+    for title, zones in GROUPS:
+        ordered = sorted(zones, key=lambda zone: utc_offset(zone.name, at))
+        choices.append((title, [(zone.name, zone_label(zone, at)) for zone in ordered]))
+    others = [
+        (name, f"{name} ({offset_label(utc_offset(name, at))})") for name in all_zone_names() if name not in LISTED
+    ]
+    choices.append((OTHERS, others))
+    return choices
