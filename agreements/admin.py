@@ -1,13 +1,33 @@
-import zoneinfo
-
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.actions import delete_selected
 from django.db.models import Count
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from .models import Agreement, Contact, Direction, Library, agreements_credited_by
+from coopnet import gazetteer
+from coopnet.tabular.admin import ImportExportMixin
+from coopnet.timezones import timezone_choices
 
-TIMEZONE_CHOICES = [("", "---------")] + [(name, name) for name in sorted(zoneinfo.available_timezones())]
+from .forms import AgreementAdminForm, AmendmentForm
+from .models import (
+    Agreement,
+    Amendment,
+    Contact,
+    Direction,
+    Library,
+    agreements_credited_by,
+    apply_amendment,
+    credited_activities,
+)
+from .timeline import agreement_timeline
+
+# Russia, Kazakhstan and neighbours by city and UTC offset, then every other IANA zone; the offsets as of the
+# moment the form is shown, so the choices are a callable.
+TIMEZONE_CHOICES = timezone_choices
 
 
 class ContactInline(admin.TabularInline):
@@ -17,7 +37,7 @@ class ContactInline(admin.TabularInline):
 
 
 @admin.register(Library)
-class LibraryAdmin(admin.ModelAdmin):
+class LibraryAdmin(ImportExportMixin, admin.ModelAdmin):
     list_display = ["short_name", "city", "region", "country", "kind", "timezone", "agreement_count", "is_host"]
     list_filter = ["country", "kind", "is_host", "region"]
     search_fields = ["name", "short_name", "named_after", "city", "region"]
@@ -32,6 +52,11 @@ class LibraryAdmin(admin.ModelAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "timezone":
             kwargs["widget"] = forms.Select(choices=TIMEZONE_CHOICES)
+        if db_field.name in {"latitude", "longitude"}:
+            # Left empty, both are filled from the city's entry in the gazetteer when the form is saved.
+            kwargs["widget"] = gazetteer.CityCoordinateInput(db_field.name)
+            if db_field.name == "latitude":
+                kwargs["help_text"] = gazetteer.HELP_TEXT
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_queryset(self, request):
@@ -59,24 +84,82 @@ class DirectionAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class AmendmentInline(admin.StackedInline):
+    model = Amendment
+    form = AmendmentForm
+    extra = 0
+    autocomplete_fields = ["directions_added", "directions_removed"]
+    fields = [("number", "signed_on"), "new_valid_until", "directions_added", "directions_removed", "summary", "scan"]
+
+
+class StateTodayFilter(admin.SimpleListFilter):
+    """By the derived state today: the SQL form of `Agreement.state_on()` (`in_state_on`, tested to agree)."""
+
+    title = _("состояние на сегодня")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return Agreement.State.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in Agreement.State.values:
+            return queryset.in_state_on(self.value(), timezone.localdate())
+        return queryset
+
+
+def _admin_link(obj, text) -> str:
+    opts = obj._meta
+    try:
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    except NoReverseMatch:
+        return text
+    return format_html('<a href="{}">{}</a>', url, text)
+
+
+def delete_refusals(agreements) -> list:
+    """Why each of these agreements may not be deleted: the activities credited to it and its supplementary
+    agreements, as nested list items for the delete page. Empty when nothing depends on any of them."""
+    agreements = list(agreements)
+    activities = credited_activities(agreements)
+    amendments: dict[int, list[Amendment]] = {}
+    for amendment in Amendment.objects.filter(agreement__in=agreements):
+        amendments.setdefault(amendment.agreement_id, []).append(amendment)
+    refusals = []
+    for agreement in agreements:
+        reasons = [
+            format_html(
+                "{}: {}",
+                capfirst(activity._meta.verbose_name),
+                _admin_link(activity, getattr(activity, "title", None) or str(activity)),
+            )
+            for activity in activities[agreement.pk]
+        ]
+        reasons += [str(amendment) for amendment in amendments.get(agreement.pk, [])]
+        if reasons:
+            refusals += [_admin_link(agreement, str(agreement)), reasons]
+    return refusals
+
+
+def delete_selected_or_refuse(modeladmin, request, queryset):
+    """Django's bulk delete; a confirmed delete that is refused answers 409 with the explanation."""
+    response = delete_selected(modeladmin, request, queryset)
+    if response is not None and request.POST.get("post"):
+        response.status_code = 409
+    return response
+
+
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
-    list_display = [
-        "__str__",
-        "partner",
-        "signed_on",
-        "valid_until",
-        "state_badge",
-        "status",
-        "has_scan",
-        "is_public",
-    ]
-    list_filter = ["status", "is_public", "auto_prolongation", "directions", "partner__country"]
+class AgreementAdmin(ImportExportMixin, admin.ModelAdmin):
+    form = AgreementAdminForm
+    inlines = [AmendmentInline]
+    list_display = ["__str__", "partner", "signed_on", "valid_until", "state_badge", "has_scan", "is_public"]
+    list_filter = [StateTodayFilter, "is_public", "auto_prolongation", "directions", "partner__country"]
     search_fields = ["number", "title", "partner__name", "partner__short_name", "partner__city", "notes"]
     date_hierarchy = "signed_on"
     autocomplete_fields = ["host", "partner"]
     filter_horizontal = ["directions"]
     list_select_related = ["partner", "host"]
+    readonly_fields = ["state_today", "term_today"]
     fieldsets = [
         (None, {"fields": ["host", "partner", "number", "title", "directions", "is_public"]}),
         (
@@ -90,14 +173,24 @@ class AgreementAdmin(admin.ModelAdmin):
                 ]
             },
         ),
+        (_("Ответственные"), {"fields": ["host_responsible", "partner_responsible"]}),
         (
             _("Срок действия"),
             {
                 "fields": [
                     ("valid_from", "valid_until"),
                     ("auto_prolongation", "prolongation_years"),
-                    ("status", "terminated_on"),
+                    "notice_days",
+                    "status",
+                    ("state_today", "term_today"),
                 ]
+            },
+        ),
+        (
+            _("Расторжение"),
+            {
+                "fields": [("terminated_on", "termination_notice_on"), "termination_initiator", "termination_reason"],
+                "description": _("Заполняется, только если статус — «расторгнуто»."),
             },
         ),
         (_("Документ"), {"fields": ["scan", "notes"]}),
@@ -110,9 +203,74 @@ class AgreementAdmin(admin.ModelAdmin):
             initial["host"] = host.pk
         return initial
 
-    @admin.display(description=_("состояние"))
+    def get_inlines(self, request, obj):
+        """Supplementary agreements are added to an agreement once it is saved."""
+        return self.inlines if obj is not None and obj.pk else []
+
+    def save_related(self, request, form, formsets, change):
+        """After the amendments are saved with their directions, the agreement takes on what they change."""
+        super().save_related(request, form, formsets, change)
+        for formset in formsets:
+            if formset.model is Amendment:
+                saved = [*formset.new_objects, *formset.changed_objects_only()]
+                for amendment in sorted(saved, key=lambda a: (a.signed_on, a.pk)):
+                    amendment.agreement = form.instance
+                    apply_amendment(amendment=amendment)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            stored = Agreement.objects.select_related("partner").get(pk=obj.pk)
+            context["agreement_timeline"] = agreement_timeline(stored)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_deleted_objects(self, objs, request):
+        """Refuse to delete an agreement that activities are credited to or that has supplementary agreements:
+        the delete page lists them (the template says why); a mistaken draft with nothing on it can go."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        refusals = delete_refusals(objs)
+        if refusals:
+            # The supplementary agreements are named under their agreement, not twice.
+            amendment_prefix = f"{capfirst(Amendment._meta.verbose_name)}:"
+            protected = [item for item in protected if not str(item).startswith(amendment_prefix)] + refusals
+        return deleted, counts, perms_needed, protected
+
+    def delete_view(self, request, object_id, extra_context=None):
+        response = super().delete_view(request, object_id, extra_context)
+        if request.method == "POST" and response.status_code == 200:
+            response.status_code = 409  # refused: the page says what depends on the agreement
+        return response
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            _func, name, description = actions["delete_selected"]
+            actions["delete_selected"] = (delete_selected_or_refuse, name, description)
+        return actions
+
+    @admin.display(description=_("состояние на сегодня"))
     def state_badge(self, obj):
         return obj.get_state_display()
+
+    @admin.display(description=_("состояние на сегодня"))
+    def state_today(self, obj):
+        """Derived from the dates and the status; never typed."""
+        if obj is None or obj.pk is None or obj.signed_on is None:
+            return _("определится после сохранения")
+        return obj.get_state_display()
+
+    @admin.display(description=_("текущий срок"))
+    def term_today(self, obj):
+        if obj is None or obj.pk is None or obj.signed_on is None:
+            return "—"
+        today = timezone.localdate()
+        end = obj.current_term_end(today)
+        if end is None:
+            return _("бессрочно") if obj.is_in_force_on(today) and obj.valid_until is None else "—"
+        text = _("до %(end)s") % {"end": end.strftime("%d.%m.%Y")}
+        deadline = obj.notice_deadline(today)
+        if deadline is not None:
+            text += "; " + _("заявить об отказе от пролонгации — до %(date)s") % {"date": deadline.strftime("%d.%m.%Y")}
+        return text
 
     @admin.display(description=_("скан"), boolean=True)
     def has_scan(self, obj):

@@ -2,20 +2,28 @@
 
 import datetime
 import zoneinfo
+from dataclasses import dataclass
 from functools import cached_property
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coopnet.dates import add_years
+from coopnet.dates import MAX_YEAR, MIN_YEAR, add_years
 
 SCAN_MAX_BYTES = 20 * 1024 * 1024
 EXPIRY_WARNING_DAYS = 90
+# A prolongation longer than this is a typo; the bound also keeps the term arithmetic short.
+PROLONGATION_MAX_YEARS = 10
+PROLONGATION_RANGE_MESSAGE = _("Срок пролонгации — от 1 до 10 лет.")
+NOTICE_MAX_DAYS = 365
+# How long before the notice deadline staff are reminded that the notice window is open.
+NOTICE_WINDOW_DAYS = 60
 
 
 def validate_timezone(value: str) -> None:
@@ -48,22 +56,50 @@ def validate_pdf(upload) -> None:
         )
 
 
+def validate_year(value: datetime.date) -> None:
+    """A date outside the years the site accepts is a typo (and would strain the term arithmetic)."""
+    if value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValidationError(
+            _("Укажите дату между %(start)s и %(end)s годом."),
+            params={"start": MIN_YEAR, "end": MAX_YEAR},
+            code="year_out_of_range",
+        )
+
+
 def scan_storage():
     """Scans live in a private storage that is never served as public media."""
     return storages["scans"]
 
 
 JOINT_ACTIVITY_MODELS: list[type[models.Model]] = []
+# What each registered model's `credit_parties()` reads, when its app says so (see `credit_relations`).
+CREDIT_PREFETCH: dict[type[models.Model], list[str]] = {}
 
 
-def register_joint_activity(model: type[models.Model]) -> None:
+def register_joint_activity(model: type[models.Model], *, credit_prefetch: list[str] | None = None) -> None:
     """Let `Library.objects.partners()` see a kind of joint activity without this app importing it.
 
     Each activity app registers its models in `AppConfig.ready()`; a registered model's queryset has
-    `public()` (what a reader may see) and `with_library(library)` (the rows a library took part in).
+    `public()` (what a reader may see), `with_library(library)` (the rows a library took part in) and `held()`.
+    `credit_prefetch` names the relations its `credit_parties()` reads; left out, `credit_relations()` finds them.
     """
     if model not in JOINT_ACTIVITY_MODELS:
         JOINT_ACTIVITY_MODELS.append(model)
+    if credit_prefetch is not None:
+        CREDIT_PREFETCH[model] = list(credit_prefetch)
+
+
+def credit_relations(model: type[models.Model]) -> list[str]:
+    """The relations an activity's `credit_parties()` reads: as registered, or else every one-to-many relation to
+    rows that name a library (an event's participations, an exhibition's stops, a contest's curators)."""
+    if model in CREDIT_PREFETCH:
+        return CREDIT_PREFETCH[model]
+    return [
+        relation.get_accessor_name()
+        for relation in model._meta.related_objects
+        if relation.one_to_many
+        and any(field.many_to_one and field.related_model is Library for field in relation.related_model._meta.fields)
+    ]
 
 
 class LibraryQuerySet(models.QuerySet):
@@ -230,6 +266,15 @@ class Direction(models.Model):
         return self.name
 
 
+def _signed_and_not_terminated_by(day: datetime.date) -> Q:
+    """Neither a draft nor terminated by the day."""
+    return Q(status=Agreement.Status.IN_FORCE) | Q(status=Agreement.Status.TERMINATED, terminated_on__gt=day)
+
+
+def _started_by(day: datetime.date) -> Q:
+    return Q(signed_on__lte=day) & (Q(valid_from__isnull=True) | Q(valid_from__lte=day))
+
+
 class AgreementQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_public=True).exclude(status=Agreement.Status.DRAFT)
@@ -240,11 +285,29 @@ class AgreementQuerySet(models.QuerySet):
         Signed and started by that day, not terminated by it, and not past its term unless it prolongs itself.
         """
         return self.filter(
-            Q(status=Agreement.Status.IN_FORCE) | Q(status=Agreement.Status.TERMINATED, terminated_on__gt=day),
-            Q(valid_from__isnull=True) | Q(valid_from__lte=day),
+            _signed_and_not_terminated_by(day),
+            _started_by(day),
             Q(valid_until__isnull=True) | Q(valid_until__gte=day) | Q(auto_prolongation=True),
-            signed_on__lte=day,
         )
+
+    def in_state_on(self, state: str, day: datetime.date):
+        """Agreements whose `state_on(day)` is `state`: its SQL form, branch by branch (tested to agree)."""
+        State = Agreement.State
+        live = _signed_and_not_terminated_by(day)
+        running = live & _started_by(day)
+        warn_from = day + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
+        fixed_end = Q(auto_prolongation=False, valid_until__isnull=False)
+        conditions = {
+            State.DRAFT: Q(status=Agreement.Status.DRAFT),
+            State.TERMINATED: Q(status=Agreement.Status.TERMINATED)
+            & (Q(terminated_on__isnull=True) | Q(terminated_on__lte=day)),
+            State.PENDING: live & (Q(signed_on__gt=day) | Q(valid_from__gt=day)),
+            State.EXPIRED: running & fixed_end & Q(valid_until__lt=day),
+            State.EXPIRING: running & fixed_end & Q(valid_until__gte=day, valid_until__lte=warn_from),
+            State.IN_FORCE: running
+            & (Q(valid_until__isnull=True) | Q(auto_prolongation=True) | Q(valid_until__gt=warn_from)),
+        }
+        return self.filter(conditions[State(state)])
 
 
 class Agreement(models.Model):
@@ -260,6 +323,11 @@ class Agreement(models.Model):
         EXPIRING = "expiring", _("истекает в течение 90 дней")
         EXPIRED = "expired", _("срок истёк")
         TERMINATED = "terminated", _("расторгнуто")
+
+    class TerminationInitiator(models.TextChoices):
+        HOST = "host", _("наша библиотека")
+        PARTNER = "partner", _("партнёр")
+        MUTUAL = "mutual", _("по соглашению сторон")
 
     host = models.ForeignKey(
         Library,
@@ -277,22 +345,41 @@ class Agreement(models.Model):
     )
     number = models.CharField(_("номер"), max_length=50, blank=True)
     title = models.CharField(_("название"), max_length=300, default=_("Соглашение о профессиональном сотрудничестве"))
-    signed_on = models.DateField(_("дата подписания"))
+    signed_on = models.DateField(_("дата подписания"), validators=[validate_year])
     signed_at = models.CharField(
         _("место и повод подписания"),
         max_length=300,
         blank=True,
         help_text=_("Например: деловая встреча в рамках Дней Москвы в Кузбассе"),
     )
-    valid_from = models.DateField(_("действует с"), null=True, blank=True)
-    valid_until = models.DateField(_("действует до"), null=True, blank=True, help_text=_("Пусто — бессрочно."))
+    valid_from = models.DateField(_("действует с"), null=True, blank=True, validators=[validate_year])
+    valid_until = models.DateField(
+        _("действует до"), null=True, blank=True, validators=[validate_year], help_text=_("Пусто — бессрочно.")
+    )
     auto_prolongation = models.BooleanField(
         _("автоматическая пролонгация"),
         default=False,
         help_text=_("Продлевается на тот же срок, если ни одна сторона не заявила о расторжении."),
     )
     prolongation_years = models.PositiveSmallIntegerField(
-        _("срок пролонгации, лет"), default=1, validators=[MinValueValidator(1)]
+        _("срок пролонгации, лет"),
+        default=1,
+        validators=[
+            MinValueValidator(1, PROLONGATION_RANGE_MESSAGE),
+            MaxValueValidator(PROLONGATION_MAX_YEARS, PROLONGATION_RANGE_MESSAGE),
+        ],
+    )
+    notice_days = models.PositiveSmallIntegerField(
+        _("срок уведомления об отказе от пролонгации, дней"),
+        null=True,
+        blank=True,
+        validators=[
+            MaxValueValidator(NOTICE_MAX_DAYS, _("Срок уведомления — не больше %(limit_value)s дней.")),
+        ],
+        help_text=_(
+            "За сколько дней до конца срока сторона должна заявить, что не продлевает соглашение. "
+            "Пусто — соглашение этого не оговаривает."
+        ),
     )
     directions = models.ManyToManyField(
         Direction, verbose_name=_("направления сотрудничества"), related_name="agreements", blank=True
@@ -301,8 +388,36 @@ class Agreement(models.Model):
     host_signatory_position = models.CharField(_("должность (наша сторона)"), max_length=200, blank=True)
     partner_signatory = models.CharField(_("подписал от партнёра"), max_length=200, blank=True)
     partner_signatory_position = models.CharField(_("должность (партнёр)"), max_length=200, blank=True)
+    host_responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ответственный с нашей стороны"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="responsible_agreements",
+    )
+    partner_responsible = models.ForeignKey(
+        Contact,
+        verbose_name=_("ответственный со стороны партнёра"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="responsible_agreements",
+        help_text=_("Контактное лицо библиотеки-партнёра."),
+    )
     status = models.CharField(_("статус"), max_length=20, choices=Status.choices, default=Status.IN_FORCE)
-    terminated_on = models.DateField(_("дата расторжения"), null=True, blank=True)
+    terminated_on = models.DateField(_("дата расторжения"), null=True, blank=True, validators=[validate_year])
+    termination_notice_on = models.DateField(
+        _("дата уведомления о расторжении"),
+        null=True,
+        blank=True,
+        validators=[validate_year],
+        help_text=_("Когда сторона заявила о расторжении или об отказе от пролонгации."),
+    )
+    termination_initiator = models.CharField(
+        _("инициатор расторжения"), max_length=20, choices=TerminationInitiator.choices, blank=True
+    )
+    termination_reason = models.TextField(_("причина расторжения"), blank=True)
     scan = models.FileField(
         _("скан подписанного соглашения (PDF)"),
         storage=scan_storage,
@@ -349,6 +464,29 @@ class Agreement(models.Model):
                 name="agreement_terminated_after_signed",
                 violation_error_message=_("Соглашение не может быть расторгнуто раньше, чем подписано."),
             ),
+            models.CheckConstraint(
+                condition=Q(prolongation_years__gte=1, prolongation_years__lte=PROLONGATION_MAX_YEARS),
+                name="agreement_prolongation_years_range",
+                violation_error_message=PROLONGATION_RANGE_MESSAGE,
+            ),
+            models.CheckConstraint(
+                condition=Q(notice_days__isnull=True) | Q(notice_days__lte=NOTICE_MAX_DAYS),
+                name="agreement_notice_days_range",
+                violation_error_message=_("Срок уведомления — не больше 365 дней."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="terminated")
+                | Q(termination_initiator="", termination_reason="", termination_notice_on__isnull=True),
+                name="agreement_termination_details_iff_terminated",
+                violation_error_message=_("Подробности расторжения указываются только у расторгнутого соглашения."),
+            ),
+            models.CheckConstraint(
+                condition=Q(termination_notice_on__isnull=True)
+                | Q(terminated_on__isnull=True)
+                | Q(termination_notice_on__lte=F("terminated_on")),
+                name="agreement_notice_not_after_termination",
+                violation_error_message=_("Уведомление о расторжении не может быть позже даты расторжения."),
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "valid_until"]),
@@ -366,9 +504,49 @@ class Agreement(models.Model):
         return reverse("agreements:detail", args=[self.pk])
 
     def clean(self) -> None:
-        # What the constraints cannot say: the first party must be the host library.
+        """What the constraints cannot say (the host, the partner's contact), and the termination rules said
+        field by field, so each message stands beside the field to correct."""
+        errors: dict[str, ValidationError] = {}
+        # The first party must be the host library.
         if self.host_id and not self.host.is_host:
-            raise ValidationError({"host": _("Первой стороной соглашения должна быть наша библиотека.")})
+            errors["host"] = ValidationError(_("Первой стороной соглашения должна быть наша библиотека."))
+        if self.partner_responsible_id and self.partner_id and self.partner_responsible.library_id != self.partner_id:
+            errors["partner_responsible"] = ValidationError(
+                _("«%(contact)s» — контактное лицо другой библиотеки. Выберите сотрудника библиотеки-партнёра."),
+                params={"contact": self.partner_responsible.full_name},
+                code="contact_of_another_library",
+            )
+        errors.update(self._termination_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def _termination_errors(self) -> dict[str, ValidationError]:
+        errors = {}
+        if self.status == self.Status.TERMINATED:
+            if self.terminated_on is None:
+                errors["terminated_on"] = ValidationError(
+                    _("Укажите дату расторжения: у расторгнутого соглашения она обязательна."), code="required"
+                )
+            elif self.termination_notice_on and self.termination_notice_on > self.terminated_on:
+                errors["termination_notice_on"] = ValidationError(
+                    _("Уведомление о расторжении не может быть позже даты расторжения."), code="notice_after_end"
+                )
+            return errors
+        only_when_terminated = _("Заполняется только у расторгнутого соглашения: выберите статус «расторгнуто».")
+        details = ["terminated_on", "termination_notice_on", "termination_initiator", "termination_reason"]
+        for name in details:
+            if getattr(self, name) not in (None, ""):
+                errors[name] = ValidationError(only_when_terminated, code="not_terminated")
+        return errors
+
+    # --- terms: the one rule of how long an agreement runs -------------------------------------------
+
+    def _prolonged(self, end: datetime.date) -> datetime.date:
+        """The end of the next term after one ending on `end`; saturates at the last representable day."""
+        years = max(1, self.prolongation_years or 1)  # the constraint says 1..10; never loop on a bad value
+        if end.year + years > datetime.MAXYEAR:
+            return datetime.date.max
+        return add_years(end, years)
 
     def current_end(self, on: datetime.date) -> datetime.date | None:
         """The end of the period running on a day, following automatic prolongations."""
@@ -377,8 +555,83 @@ class Agreement(models.Model):
         end = self.valid_until
         if self.auto_prolongation:
             while end < on:
-                end = add_years(end, self.prolongation_years)
+                end = self._prolonged(end)
         return end
+
+    def _first_day(self) -> datetime.date:
+        """The first day in force: signed, and started (`state_on` is PENDING before it)."""
+        return max(self.signed_on, self.valid_from) if self.valid_from else self.signed_on
+
+    def terms(self, up_to: datetime.date | None = None, amendments=None) -> list["Term"]:
+        """The terms the agreement has run through up to a day (default today), oldest first.
+
+        Each term's end is `current_end()` of its first day, the helper `state_on()` uses, so a day is inside a
+        term exactly when `is_in_force_on()` says so (tested). A termination cuts the running term short. The
+        first term is "changed by amendment" when an amendment set its end; `amendments` may be passed already
+        loaded, or they are read (one query). Days after MAX_YEAR are not followed.
+        """
+        up_to = min(up_to or timezone.localdate(), datetime.date(MAX_YEAR, 12, 31))
+        if self.status == self.Status.DRAFT or self.signed_on is None:
+            return []
+        stop = self.terminated_on if self.status == self.Status.TERMINATED else None
+        if self.status == self.Status.TERMINATED and stop is None:
+            return []
+        start = self._first_day()
+        terms: list[Term] = []
+        while start <= up_to and (stop is None or start < stop):
+            end = self.current_end(start)
+            kind = Term.Kind.PROLONGATION if terms else Term.Kind.INITIAL
+            cut = stop is not None and (end is None or end >= stop)
+            terms.append(Term(start, stop - datetime.timedelta(days=1) if cut else end, kind, cut_short=cut))
+            if end is None or end < start or end >= up_to or not self.auto_prolongation or cut:
+                break
+            start = end + datetime.timedelta(days=1)
+        if terms and self.valid_until is not None and self.valid_until >= terms[0].start:
+            amendment = self._amendment_setting_end(amendments)
+            if amendment is not None:
+                first = terms[0]
+                terms[0] = Term(first.start, first.end, Term.Kind.AMENDED, first.cut_short, amendment)
+        return terms
+
+    def _amendment_setting_end(self, amendments) -> "Amendment | None":
+        if amendments is None:
+            amendments = self.amendments.all() if self.pk else []
+        setting = [a for a in amendments if a.new_valid_until is not None]
+        latest = max(setting, key=lambda a: (a.signed_on, a.pk or 0), default=None)
+        return latest if latest is not None and latest.new_valid_until == self.valid_until else None
+
+    def current_term_end(self, day: datetime.date) -> datetime.date | None:
+        """The last day of the term running on a day: None when not in force then, or when open-ended.
+
+        A termination already entered for a later day ends the term the day before it. No query.
+        """
+        if not self.is_in_force_on(day):
+            return None
+        end = self.current_end(day)
+        if self.status == self.Status.TERMINATED and self.terminated_on is not None:
+            last = self.terminated_on - datetime.timedelta(days=1)
+            end = last if end is None else min(end, last)
+        return end
+
+    def notice_deadline(self, day: datetime.date) -> datetime.date | None:
+        """The last day to say the agreement will not be prolonged at the end of the running term.
+
+        Only for an agreement in force on the day that prolongs itself, has a notice period and is not already
+        being terminated. No query.
+        """
+        if not self.auto_prolongation or self.notice_days is None or self.status != self.Status.IN_FORCE:
+            return None
+        end = self.current_term_end(day)
+        if end is None or end == datetime.date.max:
+            return None
+        return end - datetime.timedelta(days=self.notice_days)
+
+    def notice_window_open(self, day: datetime.date) -> bool:
+        """Within NOTICE_WINDOW_DAYS before the notice deadline, the deadline not passed. No query."""
+        deadline = self.notice_deadline(day)
+        if deadline is None:
+            return False
+        return deadline - datetime.timedelta(days=NOTICE_WINDOW_DAYS) <= day <= deadline
 
     def state_on(self, on: datetime.date | None = None) -> str:
         on = on or timezone.localdate()
@@ -407,6 +660,134 @@ class Agreement(models.Model):
 
     def get_state_display(self) -> str:
         return self.State(self.state).label
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term of an agreement (see `Agreement.terms()`); `end` is None for an open-ended agreement."""
+
+    class Kind(models.TextChoices):
+        INITIAL = "initial", _("первоначальный срок")
+        PROLONGATION = "prolongation", _("пролонгация")
+        AMENDED = "amended", _("срок изменён дополнительным соглашением")
+
+    start: datetime.date
+    end: datetime.date | None
+    kind: str
+    cut_short: bool = False  # ended early by the termination
+    amendment: "Amendment | None" = None
+
+    def contains(self, day: datetime.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    def get_kind_display(self) -> str:
+        return str(self.Kind(self.kind).label)
+
+
+class Amendment(models.Model):
+    """A supplementary agreement: changes the agreement's end date or its directions (`apply_amendment`)."""
+
+    agreement = models.ForeignKey(
+        Agreement, verbose_name=_("соглашение"), on_delete=models.PROTECT, related_name="amendments"
+    )
+    number = models.CharField(_("номер"), max_length=50, blank=True)
+    signed_on = models.DateField(_("дата подписания"), validators=[validate_year])
+    summary = models.TextField(_("содержание"), blank=True, help_text=_("Что меняет дополнительное соглашение."))
+    new_valid_until = models.DateField(
+        _("новый срок: действует до"),
+        null=True,
+        blank=True,
+        validators=[validate_year],
+        help_text=_("Если соглашение продлевает или сокращает срок. При сохранении меняет «действует до» соглашения."),
+    )
+    directions_added = models.ManyToManyField(
+        Direction,
+        verbose_name=_("добавляет направления"),
+        related_name="added_by_amendments",
+        blank=True,
+    )
+    directions_removed = models.ManyToManyField(
+        Direction,
+        verbose_name=_("исключает направления"),
+        related_name="removed_by_amendments",
+        blank=True,
+    )
+    scan = models.FileField(
+        _("скан (PDF)"),
+        storage=scan_storage,
+        upload_to="amendments/%Y/",
+        blank=True,
+        max_length=255,
+        validators=[FileExtensionValidator(["pdf"]), validate_pdf],
+        help_text=_("Только PDF, не больше 20 МБ. Доступен только сотрудникам."),
+    )
+    created_at = models.DateTimeField(_("создано"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("дополнительное соглашение")
+        verbose_name_plural = _("дополнительные соглашения")
+        ordering = ["signed_on", "pk"]
+
+    def __str__(self) -> str:
+        number = f" № {self.number}" if self.number else ""
+        date = self.signed_on.strftime("%d.%m.%Y") if self.signed_on else ""
+        return f"Дополнительное соглашение{number} от {date}"
+
+    def clean(self) -> None:
+        agreement = self._agreement_or_none()
+        if agreement is None:
+            return
+        errors = {}
+        if self.signed_on and agreement.signed_on and self.signed_on < agreement.signed_on:
+            errors["signed_on"] = ValidationError(
+                _("Дополнительное соглашение не может быть подписано раньше самого соглашения (%(date)s)."),
+                params={"date": agreement.signed_on.strftime("%d.%m.%Y")},
+                code="before_agreement",
+            )
+        start = agreement.valid_from or agreement.signed_on
+        if self.new_valid_until and start and self.new_valid_until < start:
+            errors["new_valid_until"] = ValidationError(
+                _("Новый срок не может закончиться раньше, чем соглашение начало действовать (%(date)s)."),
+                params={"date": start.strftime("%d.%m.%Y")},
+                code="before_start",
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _agreement_or_none(self) -> "Agreement | None":
+        try:
+            return self.agreement
+        except Agreement.DoesNotExist:
+            return None
+
+    @property
+    def change_reason(self) -> str:
+        """What the agreement's history says about the change this amendment made."""
+        return str(self)
+
+
+@transaction.atomic
+def apply_amendment(*, amendment: Amendment) -> Agreement:
+    """Make the agreement say what a saved amendment changes: its end date, its directions.
+
+    The end date comes from the latest amendment that sets one (an older amendment edited later does not undo
+    a newer one). The reason is left on the agreement for its change history.
+    """
+    agreement = amendment.agreement
+    setting_end = Amendment.objects.filter(agreement=agreement, new_valid_until__isnull=False)
+    latest = setting_end.order_by("-signed_on", "-pk").first()
+    if latest is not None and latest.pk == amendment.pk and agreement.valid_until != amendment.new_valid_until:
+        agreement.valid_until = amendment.new_valid_until
+        agreement._change_reason = amendment.change_reason
+        agreement.save()
+    added = list(amendment.directions_added.all())
+    removed = list(amendment.directions_removed.all())
+    if added:
+        agreement.directions.add(*added)
+    if removed:
+        agreement.directions.remove(*removed)
+    return agreement
 
 
 # --- which agreements an activity serves ------------------------------------------------------------
@@ -466,6 +847,34 @@ def public_agreements_credited_by(activity) -> list["Agreement"]:
     rows = list(rows)
     credited = credit_of(activity, by_partner(rows))
     return [row for row in rows if row.pk in credited and row.shown]
+
+
+def credited_activities(agreements, *, held_only: bool = False) -> dict[int, list[models.Model]]:
+    """The activities of every registered kind that each agreement serves, by the one rule (`credit_of`).
+
+    The candidates are the rows a partner of these agreements took part in and the rows staff credited to one
+    of them by hand; the rule decides. A fixed number of queries whatever the rows: the agreements of the
+    partners, then for each registered kind its rows, what its `credit_parties()` reads and the two overrides.
+    """
+    agreements = list(agreements)
+    wanted = {agreement.pk for agreement in agreements}
+    credited: dict[int, list[models.Model]] = {pk: [] for pk in wanted}
+    if not agreements:
+        return credited
+    partner_ids = {agreement.partner_id for agreement in agreements}
+    agreements_of = by_partner(Agreement.objects.filter(partner_id__in=partner_ids))
+    for model in JOINT_ACTIVITY_MODELS:
+        candidates = Q(pk__in=model.objects.filter(agreements_added__in=wanted).values("pk"))
+        for partner_id in partner_ids:
+            candidates |= Q(pk__in=model.objects.with_library(partner_id).values("pk"))
+        rows = model.objects.filter(candidates)
+        if held_only:
+            rows = rows.held()
+        rows = rows.prefetch_related(*credit_relations(model), "agreements_added", "agreements_excluded")
+        for row in rows:
+            for pk in credit_of(row, agreements_of) & wanted:
+                credited[pk].append(row)
+    return credited
 
 
 def credit_fields(model_name: str) -> tuple[models.ManyToManyField, models.ManyToManyField]:

@@ -1,0 +1,138 @@
+"""An agreement's life as a list of dated items, for its admin page: signing, each term and prolongation, each
+supplementary agreement, the termination, and the held activities credited to it.
+
+Plain data, so a test can read it. The activities come from the registry of joint activity models and the one
+credit rule (`credited_activities`), never from an activity app imported here.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from .models import Agreement, Term, credited_activities
+
+
+class ItemKind:
+    SIGNED = "signed"
+    TERM = "term"
+    AMENDMENT = "amendment"
+    NOTICE = "notice"
+    TERMINATION = "termination"
+    ACTIVITY = "activity"
+
+
+# Items of one day are told in this order: the signing before its first term, an activity after a change.
+_ORDER = [ItemKind.SIGNED, ItemKind.TERM, ItemKind.AMENDMENT, ItemKind.NOTICE, ItemKind.TERMINATION]
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    day: datetime.date | None
+    kind: str
+    title: str
+    details: str = ""
+    url: str = ""
+    status: str = ""
+    end: datetime.date | None = None
+
+    @property
+    def sort_key(self) -> tuple:
+        order = _ORDER.index(self.kind) if self.kind in _ORDER else len(_ORDER)
+        return (self.day is None, self.day or datetime.date.min, order)
+
+
+def _ru(day: datetime.date | None) -> str:
+    return day.strftime("%d.%m.%Y") if day else ""
+
+
+def _term_item(term: Term) -> TimelineItem:
+    if term.end is None:
+        period = _("бессрочно")
+    elif term.end == datetime.date.max:
+        period = _("без срока окончания")
+    else:
+        period = _("до %(end)s") % {"end": _ru(term.end)}
+    details = period
+    if term.amendment is not None:
+        details += "; " + str(term.amendment)
+    if term.cut_short:
+        details += "; " + _("прекращён расторжением")
+    return TimelineItem(term.start, ItemKind.TERM, capfirst(term.get_kind_display()), details, end=term.end)
+
+
+def _amendment_item(amendment) -> TimelineItem:
+    changes = []
+    if amendment.new_valid_until:
+        changes.append(_("новый срок — до %(date)s") % {"date": _ru(amendment.new_valid_until)})
+    added = [direction.name for direction in amendment.directions_added.all()]
+    removed = [direction.name for direction in amendment.directions_removed.all()]
+    if added:
+        changes.append(_("добавлены направления: %(names)s") % {"names": ", ".join(added)})
+    if removed:
+        changes.append(_("исключены направления: %(names)s") % {"names": ", ".join(removed)})
+    if amendment.summary:
+        changes.append(amendment.summary)
+    return TimelineItem(amendment.signed_on, ItemKind.AMENDMENT, str(amendment), "; ".join(changes))
+
+
+def _termination_items(agreement: Agreement) -> list[TimelineItem]:
+    if agreement.status != Agreement.Status.TERMINATED:
+        return []
+    items = []
+    if agreement.termination_notice_on:
+        items.append(TimelineItem(agreement.termination_notice_on, ItemKind.NOTICE, _("Уведомление о расторжении")))
+    details = []
+    if agreement.termination_initiator:
+        details.append(
+            _("инициатор: %(who)s") % {"who": Agreement.TerminationInitiator(agreement.termination_initiator).label}
+        )
+    if agreement.termination_reason:
+        details.append(agreement.termination_reason)
+    items.append(TimelineItem(agreement.terminated_on, ItemKind.TERMINATION, _("Расторжение"), "; ".join(details)))
+    return items
+
+
+def _activity_day(activity, partner_id: int) -> datetime.date | None:
+    """The day the partner took part (the day the credit rule used), or the activity's first day."""
+    parties = [(library_id, day) for library_id, day in activity.credit_parties() if day is not None]
+    own = [day for library_id, day in parties if library_id == partner_id]
+    return min(own or [day for _library_id, day in parties], default=None)
+
+
+def _activity_item(activity, partner_id: int, today: datetime.date) -> TimelineItem:
+    opts = activity._meta
+    kind = str(opts.verbose_name)
+    if hasattr(activity, "get_kind_display"):
+        kind = f"{kind} ({activity.get_kind_display()})"
+    try:
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[activity.pk])
+    except NoReverseMatch:
+        url = ""
+    return TimelineItem(
+        _activity_day(activity, partner_id),
+        ItemKind.ACTIVITY,
+        getattr(activity, "title", None) or str(activity),
+        capfirst(kind),
+        url=url,
+        status=activity.status_label_on(today),
+    )
+
+
+def agreement_timeline(agreement: Agreement, today: datetime.date | None = None) -> list[TimelineItem]:
+    """The agreement's life up to a day (default today), oldest first, in a fixed number of queries."""
+    today = today or timezone.localdate()
+    amendments = list(agreement.amendments.prefetch_related("directions_added", "directions_removed"))
+    draft = agreement.status == Agreement.Status.DRAFT
+    signing = _("Подписание (проект: ещё не подписано)") if draft else _("Подписание")
+    items = [TimelineItem(agreement.signed_on, ItemKind.SIGNED, signing, agreement.signed_at)]
+    items += [_term_item(term) for term in agreement.terms(today, amendments=amendments)]
+    items += [_amendment_item(amendment) for amendment in amendments]
+    items += _termination_items(agreement)
+    activities = credited_activities([agreement], held_only=True)[agreement.pk]
+    items += [_activity_item(activity, agreement.partner_id, today) for activity in activities]
+    items.sort(key=lambda item: item.sort_key)
+    return items
