@@ -8,8 +8,11 @@ default site (`coopnet.admin_config.CoopnetAdminConfig`), so `@admin.register` a
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from coopnet.admin_grammar import RussianAdminMixin
+
 # Applied to every registered ModelAdmin, first listed = first in the method resolution order.
 MODEL_ADMIN_MIXINS: list[type] = []
+MODEL_ADMIN_MIXINS.append(RussianAdminMixin)  # titles, buttons, messages, counts in the model's case and gender
 
 
 class CoopnetAdminSite(admin.AdminSite):
