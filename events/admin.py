@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from agreements.admin import CreditAdminMixin
 from coopnet.admin_actions import PublishActionsMixin, StatusColumnMixin
+from coopnet.tabular.admin import ImportExportMixin
 
 from .admin_filters import EpisodeWhenFilter, EventAttendanceFilter, EventWhenFilter, StatusFilter
 from .models import Episode, Event, Participation, Person, Project, copy_event, ensure_organiser_participation
@@ -21,7 +22,7 @@ class ParticipationInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):
+class EventAdmin(ImportExportMixin, CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "kind",

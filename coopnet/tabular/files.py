@@ -1,0 +1,140 @@
+"""Reading an uploaded CSV or XLSX into rows of text, and writing rows to XLSX.
+
+Cells become text here: XLSX dates as ДД.ММ.ГГГГ (with ЧЧ:ММ when there is a time), whole numbers without «.0»,
+booleans as «да»/«нет». The columns then parse text alone, whatever the file's format.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import zipfile
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 5000
+CSV_DELIMITERS = ";,\t"
+
+
+class FileError(ValidationError):
+    """The file as a whole cannot be read; the message says why, in Russian."""
+
+
+def cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(_("да")) if value else str(_("нет"))
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%d.%m.%Y %H:%M") if value.time() != datetime.time() else value.strftime("%d.%m.%Y")
+    if isinstance(value, datetime.date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (with or without the mark Excel writes), else Windows-1251, as Russian Excel saves CSV."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1251", errors="replace")
+
+
+def read_csv(data: bytes) -> list[list[str]]:
+    text = _decode(data)
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(CSV_DELIMITERS, key=first_line.count)
+    try:
+        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    except csv.Error:
+        raise FileError(_("CSV-файл повреждён: проверьте кавычки в ячейках.")) from None
+
+
+def read_xlsx(data: bytes) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
+        raise FileError(
+            _("Файл не читается как XLSX. Сохраните его в Excel или LibreOffice как «Книга Excel (.xlsx)».")
+        ) from None
+    try:
+        sheet = workbook.worksheets[0]
+        rows = []
+        for row in sheet.iter_rows(values_only=True):
+            rows.append([cell_text(value) for value in row])
+            if len(rows) > MAX_ROWS + 1:
+                break
+        return rows
+    finally:
+        workbook.close()
+
+
+def read_table(upload) -> list[list[str]]:
+    """The rows of an uploaded file, header first, without trailing empty rows."""
+    name = (upload.name or "").lower()
+    if upload.size > MAX_BYTES:
+        raise FileError(_("Файл больше 5 МБ. Разделите его на части."))
+    data = upload.read()
+    if name.endswith(".csv"):
+        rows = read_csv(data)
+    elif name.endswith(".xlsx"):
+        rows = read_xlsx(data)
+    else:
+        raise FileError(_("Загрузите файл CSV или XLSX (с расширением .csv или .xlsx)."))
+    while rows and not any(rows[-1]):
+        rows.pop()
+    if not rows:
+        raise FileError(_("Файл пустой: в первой строке должны быть названия столбцов, ниже — данные."))
+    if len(rows) > MAX_ROWS + 1:
+        raise FileError(_("В файле больше %(max)s строк. Разделите его на части.") % {"max": MAX_ROWS})
+    return rows
+
+
+def write_xlsx(header: list[str], rows, *, title: str, notes: list[tuple[str, str]] = ()) -> bytes:
+    """A workbook with the header in bold and the rows below; `notes` go to a second sheet «Пояснения»."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for index, name in enumerate(header, start=1):
+        sheet.column_dimensions[cell_letter(index)].width = max(12, min(50, len(name) + 4))
+    sheet.freeze_panes = "A2"
+    for row in rows:
+        sheet.append(row)
+    if notes:
+        explained = workbook.create_sheet(str(_("Пояснения")))
+        explained.append([str(_("Столбец")), str(_("Что вписать"))])
+        for cell in explained[1]:
+            cell.font = Font(bold=True)
+        for note in notes:
+            explained.append(list(note))
+        explained.column_dimensions["A"].width = 40
+        explained.column_dimensions["B"].width = 100
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def cell_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index)
+
+
+def write_csv(header: list[str]) -> bytes:
+    """A CSV template: the header only, «;»-separated with a UTF-8 mark, as Russian Excel opens it."""
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";").writerow(header)
+    return buffer.getvalue().encode("utf-8-sig")

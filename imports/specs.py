@@ -1,0 +1,156 @@
+"""The columns of each registry staff import from CSV or XLSX, registered with coopnet.tabular.
+
+Libraries are named by their short name («краткое название»), as the admin lists them: an agreement's partner, an
+event's organiser and its participating libraries. What a file does not carry is filled in here: slugs from the
+names, an agreement's first party (the host library).
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from agreements.models import Agreement, Library
+from coopnet.tabular import ImportSpec, register
+from coopnet.tabular.columns import Reference, References, normal
+from coopnet.tabular.slugs import unique_slug
+from events import models as event_models
+from events.models import Event, Participation
+
+
+def _has_field(model, name: str) -> bool:
+    return any(field.name == name for field in model._meta.get_fields())
+
+
+def prepare_library(library: Library) -> None:
+    if library.short_name:
+        wanted = normal(library.short_name)
+        taken = Library.objects.values_list("short_name", flat=True)  # compared here: SQLite folds no Cyrillic case
+        if any(normal(name) == wanted for name in taken):
+            raise ValidationError(
+                {"short_name": _("Библиотека с таким кратким названием уже есть: по нему её находят другие файлы.")}
+            )
+        library.slug = unique_slug(Library, library.short_name)
+
+
+def prepare_agreement(agreement: Agreement) -> None:
+    host = Library.host()
+    if host is None:
+        raise ValidationError(_("Сначала добавьте нашу библиотеку (отметка «наша библиотека»): она первая сторона."))
+    agreement.host = host
+
+
+def prepare_event(event: Event) -> None:
+    if event.title:
+        day = f" {event.starts_at:%Y-%m-%d}" if event.starts_at else ""
+        event.slug = unique_slug(Event, f"{event.title}{day}")
+
+
+def complete_event(event: Event) -> None:
+    """The organiser's own participation row, as the admin adds it after saving an event."""
+    ensure = getattr(event_models, "ensure_organiser_participation", None)
+    if ensure is not None:
+        ensure(event)
+
+
+LIBRARIES = ImportSpec(
+    model=Library,
+    file_name="libraries",
+    columns=[
+        "short_name",
+        "name",
+        "named_after",
+        "kind",
+        "country",
+        "region",
+        "city",
+        "timezone",
+        "latitude",
+        "longitude",
+        "website",
+        "address",
+        "description",
+    ],
+    prepare=prepare_library,
+)
+
+
+def _agreement_columns() -> list:
+    columns = [
+        Reference("partner", "short_name", queryset=lambda: Library.objects.filter(is_host=False)),
+        "number",
+        "title",
+        "signed_on",
+        "signed_at",
+        "valid_from",
+        "valid_until",
+        "auto_prolongation",
+        "prolongation_years",
+    ]
+    if _has_field(Agreement, "notice_days"):
+        columns.append("notice_days")
+    return columns + [
+        References("directions", "name"),
+        "host_signatory",
+        "host_signatory_position",
+        "partner_signatory",
+        "partner_signatory_position",
+        "status",
+        "terminated_on",
+        "is_public",
+        "notes",
+    ]
+
+
+EVENTS_COLUMNS = [
+    "title",
+    "kind",
+    "format",
+    "scope",
+    Reference("organiser", "short_name"),
+    References(
+        "libraries",
+        "short_name",
+        _("библиотеки-площадки"),
+        through_defaults={"role": Participation.Role.SITE},
+    ),
+    "starts_at",
+    "ends_at",
+    "status",
+    "rescheduled_to",
+    "audience",
+    "age_rating",
+    "target_group",
+    "venue",
+    "location",
+    "online_url",
+    "recording_url",
+    "description",
+    "participants_count",
+    "online_viewers",
+    "results",
+    "is_published",
+]
+
+
+def register_all() -> None:
+    register(LIBRARIES)
+    register(
+        ImportSpec(
+            model=Agreement,
+            file_name="agreements",
+            columns=_agreement_columns(),
+            prepare=prepare_agreement,
+            select_related=("partner",),
+            prefetch_related=("directions",),
+        )
+    )
+    register(
+        ImportSpec(
+            model=Event,
+            file_name="events",
+            columns=EVENTS_COLUMNS,
+            prepare=prepare_event,
+            after_save=complete_event,
+            select_related=("organiser",),
+            prefetch_related=("libraries",),
+        )
+    )
