@@ -7,6 +7,7 @@ from django.views.generic import RedirectView
 
 from coopnet import views
 from coopnet.pages import home, search
+from coopnet.ratelimit import rate_limited
 from coopnet.pages.sitemaps import SITEMAPS
 
 
@@ -20,7 +21,7 @@ app_name = "site"
 
 urlpatterns = [
     path("", home.home, name="home"),
-    path("search/", search.search, name="search"),
+    path("search/", rate_limited("search")(search.search), name="search"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("accessibility/set/", views.accessibility_set, name="accessibility_set"),
     path("accessibility/reset/", views.accessibility_reset, name="accessibility_reset"),

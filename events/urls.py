@@ -1,14 +1,15 @@
 from django.urls import path
 
 from events import views
+from coopnet.ratelimit import rate_limited
 from events.feeds import EventFeed
 
 app_name = "events"
 
 urlpatterns = [
     path("events/", views.event_list, name="list"),
-    path("events/calendar.ics", views.calendar_feed, name="calendar"),
-    path("events/feed/", EventFeed(), name="feed"),
+    path("events/calendar.ics", rate_limited("feeds")(views.calendar_feed), name="calendar"),
+    path("events/feed/", rate_limited("feeds")(EventFeed()), name="feed"),
     path("events/<slug:slug>/", views.event_detail, name="detail"),
     path("events/<slug:slug>/event.ics", views.event_ics, name="ics"),
     path("telebridges/", views.telebridge_list, name="telebridges"),
