@@ -172,6 +172,14 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Requests per minute per client for the costly public views (coopnet/ratelimit.py); 0 switches a limit off.
+RATE_LIMITS = {
+    "search": int(os.environ.get("RATE_LIMIT_SEARCH", "60")),
+    "feeds": int(os.environ.get("RATE_LIMIT_FEEDS", "30")),
+}
+# Behind nginx (or another proxy that sets X-Forwarded-For): the client is the first address of that header.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+
 # Only the site's own scripts, styles, images and fonts; no inline code anywhere (the browser tests check every
 # page under this policy). Everything ships with the project, so nothing else is ever needed.
 CONTENT_SECURITY_POLICY = {
