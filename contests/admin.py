@@ -3,7 +3,23 @@ from django.contrib import admin
 from agreements.admin import CreditAdminMixin
 from coopnet.admin_actions import PublishActionsMixin, StatusColumnMixin
 
-from .models import Contest, Curator, Entry
+from .forms import ContestEntryForm, EntryForm
+from .models import Contest, Curator, Entry, Nomination
+
+# An entry in a few short rows, so the inline fits a 1366 px screen and each error shows beside its field.
+ENTRY_FIELDSETS = [
+    (
+        None,
+        {
+            "fields": [
+                ("entrant_name", "age", "locality"),
+                ("result", "place", "nomination"),
+                ("work_title", "school"),
+                ("curator", "public_consent"),
+            ]
+        },
+    ),
+]
 
 
 class CuratorInline(admin.TabularInline):
@@ -12,22 +28,40 @@ class CuratorInline(admin.TabularInline):
     autocomplete_fields = ["library"]
 
 
-class EntryInline(admin.TabularInline):
+class NominationInline(admin.TabularInline):
+    """Nominations are part of their contest: whoever may edit the contest may edit them."""
+
+    model = Nomination
+    extra = 1
+    fields = ["name", "position"]
+
+    def _may_edit(self, request) -> bool:
+        return request.user.has_perm("contests.change_contest") or request.user.has_perm("contests.add_contest")
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("contests.view_contest") or self._may_edit(request)
+
+    def has_add_permission(self, request, obj=None):
+        return self._may_edit(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._may_edit(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may_edit(request)
+
+
+class EntryInline(admin.StackedInline):
+    """Stacked and collapsed: a contest may have dozens of entries, each in a few rows."""
+
     model = Entry
     extra = 1
-    autocomplete_fields = ["curator"]
-    fields = [
-        "entrant_name",
-        "age",
-        "locality",
-        "school",
-        "curator",
-        "work_title",
-        "nomination",
-        "result",
-        "place",
-        "public_consent",
-    ]
+    classes = ["collapse"]
+    fieldsets = ENTRY_FIELDSETS
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs["form"] = ContestEntryForm.for_contest(obj)
+        return super().get_formset(request, obj, **kwargs)
 
 
 @admin.register(Contest)
@@ -48,16 +82,18 @@ class ContestAdmin(CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, adm
     autocomplete_fields = ["organiser", "agreements_added", "agreements_excluded"]
     list_select_related = ["organiser"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [CuratorInline, EntryInline]
+    inlines = [NominationInline, CuratorInline, EntryInline]
 
 
 @admin.register(Entry)
 class EntryAdmin(admin.ModelAdmin):
+    form = EntryForm
     list_display = ["entrant_name", "contest", "age", "locality", "curator", "nomination", "result", "public_consent"]
     list_filter = ["result", "public_consent", "contest"]
-    search_fields = ["entrant_name", "work_title", "locality", "school", "contest__title"]
-    autocomplete_fields = ["contest", "curator"]
-    list_select_related = ["contest", "curator"]
+    search_fields = ["entrant_name", "work_title", "locality", "school", "contest__title", "nomination__name"]
+    autocomplete_fields = ["contest"]
+    list_select_related = ["contest", "curator", "nomination"]
+    fieldsets = [(None, {"fields": ["contest"]}), *ENTRY_FIELDSETS]
 
 
 @admin.register(Curator)

@@ -1,5 +1,6 @@
 """Children's and youth creativity contests, their regional curators and entries."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
@@ -57,12 +58,15 @@ class Contest(Publishable, Scheduled):
     theme = models.CharField(_("посвящение / тема"), max_length=400, blank=True)
     scope = models.CharField(_("уровень"), max_length=20, choices=Scope.choices, default=Scope.INTERREGIONAL)
     is_online = models.BooleanField(_("интернет-конкурс"), default=False)
-    age_min = models.PositiveSmallIntegerField(_("возраст участников от"), null=True, blank=True)
-    age_max = models.PositiveSmallIntegerField(_("возраст участников до"), null=True, blank=True)
+    age_min = models.PositiveSmallIntegerField(
+        _("возраст участников от"), null=True, blank=True, validators=[MaxValueValidator(120)]
+    )
+    age_max = models.PositiveSmallIntegerField(
+        _("возраст участников до"), null=True, blank=True, validators=[MaxValueValidator(120)]
+    )
     age_groups = models.CharField(
         _("возрастные группы"), max_length=300, blank=True, help_text=_("Например: 7–10 лет; 11–14 лет; 15–18 лет")
     )
-    nominations = models.TextField(_("номинации"), blank=True, help_text=_("По одной на строке."))
     description = models.TextField(_("описание"), blank=True)
     submissions_from = models.DateField(_("приём работ с"), null=True, blank=True)
     submissions_until = models.DateField(_("приём работ до"), null=True, blank=True)
@@ -132,7 +136,35 @@ class Contest(Publishable, Scheduled):
 
     @property
     def nomination_list(self) -> list[str]:
-        return [line.strip() for line in self.nominations.splitlines() if line.strip()]
+        """The names of its nominations in their order (uses the nominations, prefetched or not)."""
+        return [nomination.name for nomination in self.nominations.all()]
+
+
+class Nomination(models.Model):
+    """A nomination of a contest (рисунок, эссе…): an entry competes in one of its own contest's."""
+
+    contest = models.ForeignKey(
+        Contest, verbose_name=_("конкурс"), on_delete=models.CASCADE, related_name="nominations"
+    )
+    name = models.CharField(_("номинация"), max_length=200)
+    position = models.PositiveSmallIntegerField(
+        _("порядок"), default=0, validators=[MaxValueValidator(1000)], help_text=_("Меньше — выше в списке.")
+    )
+
+    class Meta:
+        verbose_name = _("номинация")
+        verbose_name_plural = _("номинации")
+        ordering = ["contest", "position", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contest", "name"],
+                name="nomination_unique_name",
+                violation_error_message=_("Такая номинация у конкурса уже есть."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Curator(models.Model):
@@ -175,13 +207,36 @@ class EntryQuerySet(models.QuerySet):
 
 class Entry(models.Model):
     class Result(models.TextChoices):
-        PARTICIPANT = "participant", _("участник")
-        FINALIST = "finalist", _("финалист")
-        LAUREATE = "laureate", _("лауреат")
-        WINNER = "winner", _("победитель")
+        """Award levels, highest first. «Лауреат» without a degree and «финалист» keep what older rows and
+        contests that award no degrees say."""
 
-    # Results announced publicly, highest first.
-    AWARDED = [Result.WINNER, Result.LAUREATE, Result.FINALIST]
+        WINNER = "winner", _("победитель")
+        PRIZE_WINNER = "prize_winner", _("призёр")
+        LAUREATE_1 = "laureate_1", _("лауреат I степени")
+        LAUREATE_2 = "laureate_2", _("лауреат II степени")
+        LAUREATE_3 = "laureate_3", _("лауреат III степени")
+        LAUREATE = "laureate", _("лауреат (без степени)")
+        DIPLOMA = "diploma", _("дипломант")
+        FINALIST = "finalist", _("финалист")
+        PARTICIPANT = "participant", _("участник")
+
+    # Results announced publicly, highest first: all but a plain participant.
+    AWARDED = list(Result)[: list(Result).index(Result.PARTICIPANT)]
+    # Counted together as laureates (the report), whatever the degree.
+    LAUREATES = [Result.LAUREATE_1, Result.LAUREATE_2, Result.LAUREATE_3, Result.LAUREATE]
+    # Only these results take a place (1st, 2nd…).
+    PLACED = [Result.WINNER, Result.PRIZE_WINNER]
+    # The public results' headings, one per awarded result.
+    AWARD_TITLES = {
+        Result.WINNER: _("Победители"),
+        Result.PRIZE_WINNER: _("Призёры"),
+        Result.LAUREATE_1: _("Лауреаты I степени"),
+        Result.LAUREATE_2: _("Лауреаты II степени"),
+        Result.LAUREATE_3: _("Лауреаты III степени"),
+        Result.LAUREATE: _("Лауреаты"),
+        Result.DIPLOMA: _("Дипломанты"),
+        Result.FINALIST: _("Финалисты"),
+    }
 
     contest = models.ForeignKey(Contest, verbose_name=_("конкурс"), on_delete=models.CASCADE, related_name="entries")
     entrant_name = models.CharField(_("участник (имя, фамилия)"), max_length=200)
@@ -197,12 +252,25 @@ class Entry(models.Model):
         null=True,
         blank=True,
         related_name="curated_entries",
+        help_text=_("Одна из библиотек-кураторов конкурса."),
     )
     work_title = models.CharField(_("название работы"), max_length=300, blank=True)
-    nomination = models.CharField(_("номинация"), max_length=200, blank=True)
+    nomination = models.ForeignKey(
+        Nomination,
+        verbose_name=_("номинация"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="entries",
+        help_text=_("Одна из номинаций этого конкурса."),
+    )
     result = models.CharField(_("результат"), max_length=20, choices=Result.choices, default=Result.PARTICIPANT)
     place = models.PositiveSmallIntegerField(
-        _("место"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(10)]
+        _("место"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("Только у победителя или призёра."),
     )
     public_consent = models.BooleanField(
         _("согласие на публикацию"),
@@ -218,12 +286,39 @@ class Entry(models.Model):
         ordering = ["contest", "result", "entrant_name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(place__isnull=True) | Q(result="winner"),
-                name="entry_place_only_for_winner",
-                violation_error_message=_("Место указывается только у победителя."),
+                condition=Q(place__isnull=True) | Q(result__in=["winner", "prize_winner"]),
+                name="entry_place_only_for_placed",
+                violation_error_message=_("Место указывается только у победителя или призёра."),
             ),
         ]
         indexes = [models.Index(fields=["contest", "result"])]
 
     def __str__(self) -> str:
         return f"{self.entrant_name} — {self.contest}"
+
+    def clean(self):
+        """Its nomination and its curator belong to its own contest (a constraint cannot look at other tables)."""
+        super().clean()
+        if self.contest_id is None:
+            return  # a contest still being added: the admin offers no nomination or curator to choose yet
+        errors = {}
+        if self.nomination_id is not None and self.nomination.contest_id != self.contest_id:
+            errors["nomination"] = ValidationError(
+                _("Номинация «%(nomination)s» относится к другому конкурсу: выберите номинацию этого конкурса."),
+                code="foreign_nomination",
+                params={"nomination": self.nomination.name},
+            )
+        if (
+            self.curator_id is not None
+            and not Curator.objects.filter(contest_id=self.contest_id, library_id=self.curator_id).exists()
+        ):
+            errors["curator"] = ValidationError(
+                _(
+                    "Библиотека «%(library)s» не куратор этого конкурса: выберите одного из его кураторов "
+                    "или сначала добавьте её в кураторы."
+                ),
+                code="not_a_curator",
+                params={"library": self.curator.short_name},
+            )
+        if errors:
+            raise ValidationError(errors)

@@ -15,11 +15,7 @@ STAGE_TITLES = {
     Stage.FINISHED: _("Завершённые"),
 }
 CALLED_OFF_TITLE = _("Отменённые и перенесённые")
-RESULT_TITLES = {
-    Entry.Result.WINNER: _("Победители"),
-    Entry.Result.LAUREATE: _("Лауреаты"),
-    Entry.Result.FINALIST: _("Финалисты"),
-}
+RESULT_TITLES = Entry.AWARD_TITLES
 
 
 def contest_list(request):
@@ -44,7 +40,11 @@ def contest_list(request):
 def _results(contest) -> list[dict]:
     """Awarded entries by result; those the public may not see are counted, never loaded."""
     awarded = contest.entries.awarded()
-    shown = list(awarded.public().order_by("place", "nomination", "entrant_name"))
+    shown = list(
+        awarded.public()
+        .select_related("nomination")
+        .order_by("place", "nomination__position", "nomination__name", "entrant_name")
+    )
     withheld = dict(awarded.withheld().values_list("result").annotate(n=Count("pk")).order_by())
     results = []
     for result in Entry.AWARDED:
@@ -59,6 +59,7 @@ def contest_detail(request, slug: str):
     contest = get_object_or_404(
         Contest.objects.public().prefetch_related(
             Prefetch("curators", queryset=Curator.objects.select_related("library").order_by("region")),
+            "nominations",
             "agreements_added",
             "agreements_excluded",
         ),

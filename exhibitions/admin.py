@@ -3,14 +3,30 @@ from django.contrib import admin
 from agreements.admin import CreditAdminMixin
 from coopnet.admin_actions import PublishActionsMixin, StatusColumnMixin
 
+from .forms import StopForm, StopFormSet
 from .models import Exhibition, ExhibitionStop
 
 
-class StopInline(admin.TabularInline):
+class StopInline(admin.StackedInline):
+    """A stop in three short rows, so the route fits a 1366 px screen and each error shows beside its field."""
+
     model = ExhibitionStop
+    form = StopForm
+    formset = StopFormSet
     extra = 1
     autocomplete_fields = ["venue"]
-    fields = ["venue", "starts_on", "ends_on", "status", "rescheduled_to", "visitors", "excursions", "notes"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    ("venue", "status"),
+                    ("starts_on", "ends_on", "rescheduled_to"),
+                    ("visitors", "excursions", "notes"),
+                ]
+            },
+        ),
+    ]
 
 
 @admin.register(Exhibition)

@@ -1,5 +1,7 @@
 """Book exhibitions: travelling ones with their stops, and exchanges paired with a counterpart."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Case, Count, Exists, F, Max, Min, OuterRef, Q, Value, When
 from django.utils import timezone
@@ -93,7 +95,9 @@ class Exhibition(Publishable, Illustrated, Scheduled):
         related_name="counterpart_of",
         help_text=_("Для обменных выставок: выставка, которую наша библиотека отправила партнёру в ответ."),
     )
-    items_count = models.PositiveIntegerField(_("экспонатов (изданий)"), null=True, blank=True)
+    items_count = models.PositiveIntegerField(
+        _("экспонатов (изданий)"), null=True, blank=True, validators=[MaxValueValidator(100_000)]
+    )
     results = models.TextField(
         _("итоги"), blank=True, help_text=_("Что получилось, какие отклики, что было потом. Видно на сайте.")
     )
@@ -169,8 +173,12 @@ class ExhibitionStop(Scheduled):
     )
     starts_on = models.DateField(_("с"))
     ends_on = models.DateField(_("по"))
-    visitors = models.PositiveIntegerField(_("посетителей"), null=True, blank=True)
-    excursions = models.PositiveIntegerField(_("экскурсий"), null=True, blank=True)
+    visitors = models.PositiveIntegerField(
+        _("посетителей"), null=True, blank=True, validators=[MaxValueValidator(1_000_000)]
+    )
+    excursions = models.PositiveIntegerField(
+        _("экскурсий"), null=True, blank=True, validators=[MaxValueValidator(10_000)]
+    )
     notes = models.CharField(_("заметки"), max_length=300, blank=True)
 
     objects = ExhibitionStopQuerySet.as_manager()
@@ -201,3 +209,54 @@ class ExhibitionStop(Scheduled):
     def is_open_on(self, day) -> bool:
         """The Python twin of `ExhibitionStopQuerySet.open_on()`, for stops already loaded."""
         return not self.is_called_off and self.starts_on <= day <= self.ends_on
+
+    # The admin's stops inline checks the whole route as submitted (`exhibitions.forms.StopFormSet`), where
+    # the stored neighbours may be about to move; its forms turn the stored-route check below off.
+    route_checked_by_formset = False
+
+    def clean(self):
+        super().clean()
+        if self.route_checked_by_formset or self.is_called_off or not (self.starts_on and self.ends_on):
+            return
+        if self.exhibition_id is None or self.ends_on < self.starts_on:
+            return
+        other = (
+            ExhibitionStop.objects.filter(exhibition_id=self.exhibition_id)
+            .exclude(pk=self.pk)
+            .going_ahead()
+            .filter(starts_on__lte=self.ends_on, ends_on__gte=self.starts_on)
+            .select_related("venue")
+            .order_by("starts_on")
+            .first()
+        )
+        if other is not None:
+            raise ValidationError(overlap_message(other, self), code="stops_overlap")
+
+
+def _stop_label(venue, starts_on, ends_on) -> str:
+    """«Кемерово, 01.03–31.03», with the years when the stop spans two."""
+    day = "%d.%m" if starts_on.year == ends_on.year else "%d.%m.%Y"
+    place = (venue.city or venue.short_name) if venue is not None else "—"
+    return f"{place}, {starts_on:{day}}–{ends_on:{day}}"
+
+
+def overlap_message(first, second) -> str:
+    """The error for two stops of one route on show at the same time (objects with venue, starts_on, ends_on)."""
+    return _("Площадки «%(first)s» и «%(second)s» пересекаются по датам.") % {
+        "first": _stop_label(first.venue, first.starts_on, first.ends_on),
+        "second": _stop_label(second.venue, second.starts_on, second.ends_on),
+    }
+
+
+def find_overlaps(stops) -> list[tuple]:
+    """Pairs (earlier, later) of stops on show at the same time, ignoring cancelled and postponed ones.
+
+    `stops` have status, starts_on and ends_on; each later stop is paired with the earlier one it runs into."""
+    going = sorted((s for s in stops if s.status not in CALLED_OFF), key=lambda s: (s.starts_on, s.ends_on))
+    pairs, latest = [], None
+    for stop in going:
+        if latest is not None and stop.starts_on <= latest.ends_on:
+            pairs.append((latest, stop))
+        if latest is None or stop.ends_on > latest.ends_on:
+            latest = stop
+    return pairs

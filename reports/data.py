@@ -386,6 +386,8 @@ class ContestItem(ActivityItem):
     organiser_library: LibraryRef | None = None
     curators: list[CuratorItem] = field(default_factory=list)
     awards: list[AwardItem] = field(default_factory=list)  # consented names only, highest result first
+    prize_winners: int = 0
+    diplomas: int = 0
 
 
 @dataclass
@@ -476,6 +478,8 @@ class ParticipantsSection:
     contest_winners: int
     contest_laureates: int
     contest_finalists: int
+    contest_prize_winners: int = 0
+    contest_diplomas: int = 0
 
 
 @dataclass

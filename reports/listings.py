@@ -177,9 +177,9 @@ def _awards(p: Period) -> dict[int, list[AwardItem]]:
         .awarded()
         .filter(contest_q(p, "contest__"))
         .order_by("entrant_name", "pk")
-        .values_list("contest_id", "entrant_name", "locality", "result", "place", "work_title", "nomination")
+        .values_list("contest_id", "entrant_name", "locality", "result", "place", "work_title", "nomination__name")
     ):
-        awards[contest_id].append(AwardItem(name, locality, result, labels[result], place, work, nomination))
+        awards[contest_id].append(AwardItem(name, locality, result, labels[result], place, work, nomination or ""))
     for items in awards.values():
         items.sort(key=lambda a: (RESULT_ORDER.get(a.result, 99), a.place or 99))
     return awards
@@ -306,6 +306,8 @@ class Shaper:
             winners=row.winners,
             laureates=row.laureates,
             finalists=row.finalists,
+            prize_winners=row.prize_winners,
+            diplomas=row.diplomas,
             awards=list(self.extras.awards.get(row.id, [])),
             **self.common(a, status, [row.organiser_id, *(lib for lib, _region in curators)], moved, description),
         )

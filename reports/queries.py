@@ -155,8 +155,10 @@ class ContestRow(NamedTuple):
     entries: int
     from_our_region: int
     winners: int
-    laureates: int
+    laureates: int  # every degree, and none
     finalists: int
+    prize_winners: int
+    diplomas: int
 
 
 class CuratorRow(NamedTuple):
@@ -258,10 +260,14 @@ def _contests(horizon: Period) -> list[ContestRow]:
             n=Count("entries"),
             ours=Count("entries", filter=Q(entries__curator__is_host=True)),
             winners=Count("entries", filter=Q(entries__result=Entry.Result.WINNER)),
-            laureates=Count("entries", filter=Q(entries__result=Entry.Result.LAUREATE)),
+            laureates=Count("entries", filter=Q(entries__result__in=Entry.LAUREATES)),
             finalists=Count("entries", filter=Q(entries__result=Entry.Result.FINALIST)),
+            prize_winners=Count("entries", filter=Q(entries__result=Entry.Result.PRIZE_WINNER)),
+            diplomas=Count("entries", filter=Q(entries__result=Entry.Result.DIPLOMA)),
         )
-        .values_list(*ContestRow._fields[:-5], "n", "ours", "winners", "laureates", "finalists")
+        .values_list(
+            *ContestRow._fields[:-7], "n", "ours", "winners", "laureates", "finalists", "prize_winners", "diplomas"
+        )
     ]
 
 

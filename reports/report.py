@@ -241,6 +241,8 @@ def _participants(y: Year) -> ParticipantsSection:
         contest_winners=sum(c.winners for c in contests),
         contest_laureates=sum(c.laureates for c in contests),
         contest_finalists=sum(c.finalists for c in contests),
+        contest_prize_winners=sum(c.prize_winners for c in contests),
+        contest_diplomas=sum(c.diplomas for c in contests),
     )
 
 
@@ -342,7 +344,11 @@ class _Sections:
             "event_participants": p.event_participants,
             "exhibition_visitors": p.exhibition_visitors,
             "contest_entries": p.contest_entries,
-            "contest_awards": p.contest_winners + p.contest_laureates + p.contest_finalists,
+            "contest_awards": p.contest_winners
+            + p.contest_prize_winners
+            + p.contest_laureates
+            + p.contest_diplomas
+            + p.contest_finalists,
             "partners_active": self.partners.active,
             "partners_new": len(self.partners.new),
             "nk_events": nk.events,
@@ -369,7 +375,7 @@ def headline_labels() -> dict[str, str]:
         "event_participants": _("Участников совместных мероприятий"),
         "exhibition_visitors": _("Посетителей выставок"),
         "contest_entries": _("Работ участников конкурсов"),
-        "contest_awards": _("Победителей, лауреатов и финалистов конкурсов"),
+        "contest_awards": _("Победителей, призёров, лауреатов, дипломантов и финалистов конкурсов"),
         "partners_active": _("Активных партнёров"),
         "partners_new": _("Новых партнёров"),
         "nk_events": _("Число мероприятий — всего (6-НК)"),

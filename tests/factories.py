@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 
 from agreements.models import Agreement, Contact, Direction, Library
-from contests.models import Contest, Curator, Entry
+from contests.models import Contest, Curator, Entry, Nomination
 from events.models import Episode, Event, Participation, Person, Project
 from exhibitions.models import Exhibition, ExhibitionStop
 
@@ -241,3 +241,12 @@ class UserFactory(DjangoModelFactory):
             self.groups.add(*Group.objects.filter(name__in=extracted))
         if create:
             self.save()
+
+
+class NominationFactory(DjangoModelFactory):
+    class Meta:
+        model = Nomination
+
+    contest = factory.SubFactory(ContestFactory)
+    name = factory.Sequence(lambda n: f"Номинация {n}")
+    position = factory.Sequence(lambda n: n)

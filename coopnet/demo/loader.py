@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.core.management.base import CommandError
 
 from agreements.models import Agreement, Direction, Library, agreements_credited_by
-from contests.models import Contest, Curator, Entry
+from contests.models import Contest, Curator, Entry, Nomination
 from coopnet.demo.agreements import AGREEMENTS
 from coopnet.demo.contests import CONTESTS
 from coopnet.demo.events import EVENTS, PERSONS, UPCOMING_EVENTS, UPCOMING_TIME
@@ -213,7 +213,6 @@ class DemoLoader:
                     "theme": spec["theme"],
                     "scope": spec["scope"],
                     "is_online": spec["is_online"],
-                    "nominations": spec.get("nominations", ""),
                     "age_rating": spec["age_rating"],
                     "submissions_from": spec["submissions_from"],
                     "submissions_until": spec["submissions_until"],
@@ -224,6 +223,10 @@ class DemoLoader:
                     "is_published": True,
                 },
             )
+            nominations = {
+                name: self.upsert(Nomination, {"contest": contest, "name": name}, {"position": position})
+                for position, name in enumerate(spec.get("nominations", "").splitlines(), start=1)
+            }
             curators = [curator["library"] for curator in spec.get("curators", [])]
             for curator in spec.get("curators", []):
                 self.upsert(
@@ -243,7 +246,7 @@ class DemoLoader:
                         "locality": entry["locality"],
                         "curator": entry_curator,
                         "work_title": entry["work_title"],
-                        "nomination": entry.get("nomination", ""),
+                        "nomination": nominations.get(entry.get("nomination", "")),
                         "result": entry["result"],
                         "public_consent": entry.get("public_consent", False),
                     },

@@ -237,7 +237,9 @@ def participants(report: AnnualReport) -> Table:
             [_("Работ участников конкурсов"), p.contest_entries],
             [_("из них от участников нашего региона"), p.contest_entries_from_our_region],
             [_("Победителей"), p.contest_winners],
+            [_("Призёров"), p.contest_prize_winners],
             [_("Лауреатов"), p.contest_laureates],
+            [_("Дипломантов"), p.contest_diplomas],
             [_("Финалистов"), p.contest_finalists],
         ],
     )
@@ -254,7 +256,9 @@ def contests(report: AnnualReport) -> Table:
         _("Работ"),
         _("из нашего региона"),
         _("Победителей"),
+        _("Призёров"),
         _("Лауреатов"),
+        _("Дипломантов"),
         _("Финалистов"),
         _("Черновик"),
     ]
@@ -269,7 +273,9 @@ def contests(report: AnnualReport) -> Table:
             c.entries,
             c.from_our_region,
             c.winners,
+            c.prize_winners,
             c.laureates,
+            c.diplomas,
             c.finalists,
             _draft(c.is_draft),
         ]

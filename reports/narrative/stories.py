@@ -421,7 +421,9 @@ def _contest_figures(item: ContestItem) -> str:
         count(n, forms)
         for n, forms in (
             (item.winners, ("победитель", "победителя", "победителей")),
+            (item.prize_winners, ("призёр", "призёра", "призёров")),
             (item.laureates, ("лауреат", "лауреата", "лауреатов")),
+            (item.diplomas, ("дипломант", "дипломанта", "дипломантов")),
             (item.finalists, ("финалист", "финалиста", "финалистов")),
         )
         if n

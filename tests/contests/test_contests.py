@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from contests.models import Entry
 from tests.agreements.helpers import main_html
-from tests.factories import ContestFactory, CuratorFactory, EntryFactory, LibraryFactory
+from tests.factories import ContestFactory, CuratorFactory, EntryFactory, LibraryFactory, NominationFactory
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("contests:list")
@@ -56,17 +56,18 @@ def test_detail_shows_rules_theme_dates_groups_nominations_and_curators(client, 
         theme="Посвящается 80-летию Победы",
         rules_url="https://example.org/polozhenie.pdf",
         age_groups="7–10 лет; 11–14 лет",
-        nominations="Рисунок\nСтихотворение\n",
         age_rating="6+",
         **period(datetime.date(2025, 2, 1), datetime.date(2025, 4, 1), datetime.date(2025, 5, 9)),
     )
+    NominationFactory(contest=contest, name="Стихотворение", position=2)
+    NominationFactory(contest=contest, name="Рисунок", position=1)
     CuratorFactory(contest=contest, library=LibraryFactory(short_name="Томская ОДЮБ"), region="Томская область")
     html = main_html(client.get(detail(contest)))
     assert "Посвящается 80-летию Победы" in html
     assert 'href="https://example.org/polozhenie.pdf"' in html
     assert "1 февраля 2025" in html and "9 мая 2025" in html
     assert "7–10 лет; 11–14 лет" in html
-    assert "<li>Рисунок</li>" in html and "<li>Стихотворение</li>" in html
+    assert "<li>Рисунок</li><li>Стихотворение</li>" in html
     assert "Томская область" in html and "Томская ОДЮБ" in html
     assert "Возрастная маркировка: 6+" in html
 
@@ -145,10 +146,12 @@ def test_detail_query_count_is_constant(client, host, django_assert_max_num_quer
     contest = ContestFactory()
     for index in range(rows):
         CuratorFactory(contest=contest, library=LibraryFactory(), region=f"Регион {index}")
-        EntryFactory(contest=contest, result=Entry.Result.WINNER, public_consent=True)
+        nomination = NominationFactory(contest=contest)
+        EntryFactory(contest=contest, result=Entry.Result.WINNER, nomination=nomination, public_consent=True)
         EntryFactory(contest=contest, result=Entry.Result.FINALIST, public_consent=False)
-    # The contest, its curators, its entries by result, and the agreements it serves with their overrides.
-    with django_assert_max_num_queries(7):
+    # The contest, its nominations, its curators, its entries by result (with their nominations), and the
+    # agreements it serves with their overrides.
+    with django_assert_max_num_queries(8):
         response = client.get(detail(contest))
     assert response.status_code == 200
     html = main_html(response)

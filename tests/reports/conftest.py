@@ -378,4 +378,6 @@ PARTICIPANTS_2020 = {
     "contest_winners": 1,
     "contest_laureates": 1,
     "contest_finalists": 1,
+    "contest_prize_winners": 0,
+    "contest_diplomas": 0,
 }

@@ -65,6 +65,8 @@ PARTICIPANT_LABELS = {
     "contest_winners": "Победителей",
     "contest_laureates": "Лауреатов",
     "contest_finalists": "Финалистов",
+    "contest_prize_winners": "Призёров",
+    "contest_diplomas": "Дипломантов",
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
-from contests.models import Contest, Curator, Entry
+from contests.models import Contest, Curator, Entry, Nomination
 from coopnet.demo.generator.pools import (
     ENTRY_RESULT_WEIGHTS,
     EXHIBITION_KIND_WEIGHTS,
@@ -125,7 +125,6 @@ def create_contests(gen: Generator) -> None:
                 age_min=age_min,
                 age_max=age_max,
                 age_groups=f"{age_min}–{age_max} лет",
-                nominations=nominations,
                 submissions_from=day,
                 submissions_until=until,
                 results_on=until + datetime.timedelta(days=rng.randint(7, 30)),
@@ -136,10 +135,19 @@ def create_contests(gen: Generator) -> None:
         curators = [gen.host, *gen.pick_partners(day, rng.randint(1, 4))]
         plans.append((curators, nominations.splitlines(), age_min, age_max))
     Contest.objects.bulk_create(contests, batch_size=BATCH_SIZE)
+    nomination_rows = [
+        Nomination(contest_id=contest.pk, name=name, position=position)
+        for contest, (_curators, names, _min, _max) in zip(contests, plans, strict=True)
+        for position, name in enumerate(names, start=1)
+    ]
+    Nomination.objects.bulk_create(nomination_rows, batch_size=BATCH_SIZE)
+    nominations_of = {}
+    for row in nomination_rows:
+        nominations_of.setdefault(row.contest_id, []).append(row.pk)
 
     curator_rows, entries = [], []
     results, result_weights = list(ENTRY_RESULT_WEIGHTS), list(ENTRY_RESULT_WEIGHTS.values())
-    for contest, (curators, nominations, age_min, age_max) in zip(contests, plans, strict=True):
+    for contest, (curators, _names, age_min, age_max) in zip(contests, plans, strict=True):
         for library in curators:
             curator_rows.append(Curator(contest_id=contest.pk, library_id=library.pk, region=library.region))
         for n in range(rng.randint(10, 60)):
@@ -154,9 +162,9 @@ def create_contests(gen: Generator) -> None:
                     school=f"Школа № {rng.randint(1, 120)}",
                     curator_id=curator.pk if rng.random() > 0.1 else None,
                     work_title=f"«{rng.choice(TOPICS)}»",
-                    nomination=rng.choice(nominations),
+                    nomination_id=rng.choice(nominations_of[contest.pk]),
                     result=result,
-                    place=rng.randint(1, 3) if result == "winner" and rng.random() < 0.9 else None,
+                    place=_place(rng, result),
                     public_consent=rng.random() < 0.7,
                 )
             )
@@ -165,6 +173,13 @@ def create_contests(gen: Generator) -> None:
     gen.counts["contests"] = len(contests)
     gen.counts["entries"] = len(entries)
     gen.log(f"contests: {len(contests)}")
+
+
+def _place(rng, result: str) -> int | None:
+    """Most winners are placed first; prize-winners second or third."""
+    if result == "winner":
+        return 1 if rng.random() < 0.9 else None
+    return rng.randint(2, 3) if result == "prize_winner" else None
 
 
 def create_projects(gen: Generator) -> None:

@@ -252,7 +252,17 @@ AUDIENCE_TARGET_GROUPS = {
 MONTH_WEIGHTS = [6, 9, 10, 10, 8, 5, 4, 5, 10, 11, 11, 9]  # quieter in summer and at New Year
 PARTICIPANTS_PER_EVENT = ([1, 2, 3, 4], [15, 45, 25, 15])
 EXHIBITION_KIND_WEIGHTS = {"travelling": 35, "exchange": 15, "ethnocultural": 15, "book_illustration": 15, "book": 20}
-ENTRY_RESULT_WEIGHTS = {"participant": 70, "finalist": 15, "laureate": 8, "winner": 7}
+ENTRY_RESULT_WEIGHTS = {
+    "participant": 60,
+    "finalist": 10,
+    "diploma": 8,
+    "laureate_3": 4,
+    "laureate_2": 3,
+    "laureate_1": 2,
+    "laureate": 2,
+    "prize_winner": 6,
+    "winner": 5,
+}
 
 
 def weighted(rng: random.Random, weights: dict):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, Contact, Library
-from contests.models import Contest, Curator, Entry
+from contests.models import Contest, Curator, Entry, Nomination
 from coopnet.demo.generator.pools import PREFIX
 from events.models import Episode, Event, Participation, Person, Project
 from exhibitions.models import Exhibition, ExhibitionStop
@@ -83,6 +83,7 @@ def clear_generated() -> int:
     # Children first, by queries that Django can run as single DELETEs, so 100,000 events are not loaded.
     steps = [
         Entry.objects.filter(contest__slug__startswith=PREFIX),
+        Nomination.objects.filter(contest__slug__startswith=PREFIX),
         Curator.objects.filter(contest__slug__startswith=PREFIX),
         Contest.objects.filter(slug__startswith=PREFIX),
         ExhibitionStop.objects.filter(exhibition__slug__startswith=PREFIX),
