@@ -1,6 +1,7 @@
 """Settings for coopnet, configured only by environment variables (see .env.example)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
@@ -71,6 +72,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_filters",
+    "axes",  # locks an account out of the admin after repeated wrong passwords
     "simple_history",
     "coopnet",
     "agreements",
@@ -95,6 +97,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",  # the Content-Security-Policy header below
     "simple_history.middleware.HistoryRequestMiddleware",  # each version records who made it
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the Russian page
 ]
 
 ROOT_URLCONF = "coopnet.urls"
@@ -130,6 +133,23 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "coopnet"}
     )
 }
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out account before its password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Brute force: after AXES_FAILURE_LIMIT wrong passwords for one account from one address, that pair is locked out
+# for AXES_COOLOFF_MINUTES (a superuser unlocks at once in the admin, «Попытки доступа», or with
+# `manage.py axes_reset_username <name>`). The attempts are kept in the database, shared by every process.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if env_bool("DJANGO_BEHIND_PROXY", False) else ["REMOTE_ADDR"]
+)
+AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
