@@ -191,6 +191,21 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# HTTPS in production: HTTP is redirected, and browsers are told to use HTTPS only (HSTS) for a year. Behind a
+# proxy that terminates TLS, the proxy says so in X-Forwarded-Proto. `make serve` (a plain-HTTP trial) turns both off.
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+# Off unless asked: a library's other sites under the same domain may not speak HTTPS yet, and HSTS on them (or the
+# browsers' preload list) cannot be taken back quickly. `check --deploy` is told so instead of warning every time.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [
+    check
+    for check, chosen in (("security.W005", SECURE_HSTS_INCLUDE_SUBDOMAINS), ("security.W021", SECURE_HSTS_PRELOAD))
+    if not chosen
+]
+if env_bool("DJANGO_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Requests per minute per client for the costly public views (coopnet/ratelimit.py); 0 switches a limit off.
 RATE_LIMITS = {
