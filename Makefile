@@ -34,15 +34,16 @@ run: demo
 
 # The production stack: gunicorn (gunicorn.conf.py), static files collected and served by WhiteNoise, debug off.
 # PostgreSQL by DATABASE_URL; without it the SQLite file is used, which is fine for a trial. Without
-# DJANGO_SECRET_KEY a random key is made once and kept in .secret-key. Cookies are marked secure only when
-# DJANGO_SECURE_COOKIES=1 (set it when the site is reached over HTTPS).
+# DJANGO_SECRET_KEY a random key is made once and kept in .secret-key. It speaks plain HTTP unless told otherwise:
+# behind HTTPS set DJANGO_SECURE_COOKIES=1 DJANGO_SSL_REDIRECT=1 DJANGO_HSTS_SECONDS=31536000 (README, Production).
 SECRET_FILE := .secret-key
 serve: install
 	@test -s $(SECRET_FILE) || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $(SECRET_FILE)
 	@chmod 600 $(SECRET_FILE)
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_FILE))}" \
 	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-$(HOST),localhost,127.0.0.1}" \
-	DJANGO_SECURE_COOKIES="$${DJANGO_SECURE_COOKIES:-0}" \
+	DJANGO_SECURE_COOKIES="$${DJANGO_SECURE_COOKIES:-0}" DJANGO_SSL_REDIRECT="$${DJANGO_SSL_REDIRECT:-0}" \
+	DJANGO_HSTS_SECONDS="$${DJANGO_HSTS_SECONDS:-0}" \
 	sh -c '$(BIN)/python manage.py migrate --noinput && \
 	       $(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
 	       HOST=$(HOST) PORT=$(PORT) exec $(BIN)/gunicorn --config gunicorn.conf.py'
