@@ -3,7 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -23,7 +24,29 @@ def contest_credit_parties(organiser_id: int, curator_ids, day) -> list[tuple[in
     return [(organiser_id, day)] + [(library_id, day) for library_id in curator_ids]
 
 
+class _JoinedNames(models.Aggregate):
+    """Names joined into one text, for searching: GROUP_CONCAT on SQLite, STRING_AGG on PostgreSQL."""
+
+    function = "GROUP_CONCAT"
+    output_field = models.TextField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        template = "%(function)s(%(expressions)s, ' / ')"
+        return self.as_sql(compiler, connection, function="STRING_AGG", template=template, **extra_context)
+
+
 class ContestQuerySet(ScheduledQuerySet):
+    def with_nomination_names(self):
+        """Each contest's nominations as one text, `nomination_names` (the site search looks in it)."""
+        names = (
+            Nomination.objects.filter(contest=OuterRef("pk"))
+            .order_by()
+            .values("contest")
+            .annotate(text=_JoinedNames("name"))
+            .values("text")
+        )
+        return self.annotate(nomination_names=Coalesce(Subquery(names), Value(""), output_field=models.TextField()))
+
     def _over_by(self, day):
         """Results announced before the day, or, with no results date, submissions closed before it."""
         return Q(results_on__lt=day) | Q(results_on__isnull=True, submissions_until__lt=day)

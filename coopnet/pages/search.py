@@ -94,9 +94,9 @@ def sections():
                 "contests",
                 _("Конкурсы"),
                 "конкурс,конкурса,конкурсов",
-                ["title", "theme", "description", "nominations"],
+                ["title", "theme", "description", "nomination_names"],
             ),
-            Contest.objects.public(),
+            Contest.objects.public().with_nomination_names(),
             ["-submissions_until", "title"],
         ),
         (

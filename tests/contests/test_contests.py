@@ -72,6 +72,16 @@ def test_detail_shows_rules_theme_dates_groups_nominations_and_curators(client, 
     assert "Возрастная маркировка: 6+" in html
 
 
+def test_search_finds_a_contest_by_its_nomination(client, host):
+    contest = ContestFactory(title="Мы — наследники Победы")
+    NominationFactory(contest=contest, name="Рисунок")
+    NominationFactory(contest=contest, name="Стихотворение")
+    NominationFactory(contest=ContestFactory(is_published=False), name="Стихотворение о войне")
+    html = main_html(client.get(reverse("site:search"), {"q": "стихотворение"}))
+    assert "Мы — наследники Победы" in html
+    assert html.count('href="/contests/') == 1
+
+
 def test_results_show_only_entrants_with_consent(client, host):
     contest = ContestFactory()
     EntryFactory(
