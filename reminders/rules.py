@@ -57,6 +57,16 @@ def _date(day: datetime.date) -> str:
     return day.strftime("%d.%m.%Y")
 
 
+def _named(agreement: Agreement) -> str:
+    """«Томская ОДЮБ, соглашение № 5/С от 18.04.2019»: the partner in the nominative, never declined."""
+    number = f" № {agreement.number}" if agreement.number else ""
+    return _("%(partner)s, соглашение%(number)s от %(signed)s") % {
+        "partner": agreement.partner.short_name,
+        "number": number,
+        "signed": _date(agreement.signed_on),
+    }
+
+
 def _in_days(days: int) -> str:
     if days == 0:
         return _("сегодня")
@@ -90,18 +100,18 @@ def _term_end(agreement: Agreement, today: datetime.date) -> datetime.date | Non
 
 
 def _term_text(agreement: Agreement, end: datetime.date, days: int) -> str:
-    values = {"agreement": agreement, "end": _date(end), "when": _in_days(days)}
+    values = {"agreement": _named(agreement), "end": _date(end), "when": _in_days(days)}
     if agreement.auto_prolongation:
         years = agreement.prolongation_years
         values["years"] = f"{years} {ru_plural_form(years, _('год'), _('года'), _('лет'))}"
         return (
             _(
-                "Соглашение с %(agreement)s: текущий срок истекает %(end)s (%(when)s); "
+                "%(agreement)s: текущий срок истекает %(end)s (%(when)s); "
                 "если никто не заявит о расторжении, оно продлится на %(years)s."
             )
             % values
         )
-    return _("Соглашение с %(agreement)s: срок действия истекает %(end)s (%(when)s).") % values
+    return _("%(agreement)s: срок действия истекает %(end)s (%(when)s).") % values
 
 
 def agreement_dates(today: datetime.date, leads) -> list[Due]:
@@ -119,9 +129,9 @@ def agreement_dates(today: datetime.date, leads) -> list[Due]:
         lead = _lead((deadline - today).days, leads) if deadline else None
         if lead is not None:
             text = _(
-                "Соглашение с %(agreement)s: заявить о том, что оно не продлевается, нужно до %(deadline)s "
+                "%(agreement)s: заявить о том, что оно не продлевается, нужно до %(deadline)s "
                 "(%(when)s), иначе оно продлится."
-            ) % {"agreement": agreement, "deadline": _date(deadline), "when": _in_days((deadline - today).days)}
+            ) % {"agreement": _named(agreement), "deadline": _date(deadline), "when": _in_days((deadline - today).days)}
             due.append(Due(Kind.NOTICE_DEADLINE, agreement, deadline, text, lead, responsible))
     return due
 
@@ -134,12 +144,12 @@ def dormant(today: datetime.date) -> list[Due]:
         row = rows[agreement.pk]
         if row.last_activity_on:
             text = _(
-                "Соглашение с %(agreement)s: 12 месяцев ни одного проведённого совместного дела (последнее — %(last)s)."
-            ) % {"agreement": agreement, "last": _date(row.last_activity_on)}
+                "%(agreement)s: за последние 12 месяцев ни одного проведённого совместного дела (последнее — %(last)s)."
+            ) % {"agreement": _named(agreement), "last": _date(row.last_activity_on)}
         else:
-            text = _(
-                "Соглашение с %(agreement)s: действует с %(since)s, а по нему не проведено ни одного совместного дела."
-            ) % {"agreement": agreement, "since": _date(row.in_force_since)}
+            text = _("%(agreement)s: за последние 12 месяцев по нему не проведено ни одного совместного дела.") % {
+                "agreement": _named(agreement)
+            }
         key_day = row.last_activity_on or row.in_force_since
         due.append(Due(Kind.DORMANT, agreement, key_day, text, 0, getattr(agreement, "host_responsible", None)))
     return due
@@ -167,7 +177,10 @@ def _awaiting_rows(today: datetime.date):
 def awaiting_confirmation(today: datetime.date) -> list[Due]:
     due = []
     for record, last_day in _awaiting_rows(today):
-        text = _("%(kind)s «%(title)s» (%(day)s) всё ещё «запланировано»: отметьте, проведено ли оно.") % {
+        text = _(
+            "%(kind)s «%(title)s» (%(day)s) всё ещё в статусе «запланировано»: "
+            "отметьте, проведено, отменено или перенесено."
+        ) % {
             "kind": str(record._meta.verbose_name).capitalize(),
             "title": record,
             "day": _date(last_day),

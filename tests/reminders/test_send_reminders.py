@@ -47,12 +47,13 @@ def _recipients(methodologist, host):
 
 
 def test_agreement_ending_in_80_days_is_reminded_once_for_the_90_day_lead(db):
-    agreement = expiring(80)
+    agreement = expiring(80, number="3/С", partner__short_name="Омская ДБ")
     served(agreement)
     run()
     assert len(mail.outbox) == 1
-    assert "истекает" in mail.outbox[0].body
-    assert str(agreement) in mail.outbox[0].body
+    assert "Омская ДБ, соглашение № 3/С от 10.01.2024: срок действия истекает 19.02.2027 (через 80 дней)." in (
+        mail.outbox[0].body
+    )
     assert mail.outbox[0].to == ["alice@example.org"]
     assert Reminder.objects.get().lead_days == 90
 
@@ -61,7 +62,7 @@ def test_each_lead_time_is_reminded_once(db):
     agreement = expiring(100)
     served(agreement)
     sent_leads = []
-    for offset in range(0, 101, 1):
+    for offset in (0, 9, 10, 11, 50, 69, 70, 71, 92, 93, 94, 100, 101):  # 100 days left on day 0
         mail.outbox.clear()
         run(TODAY + datetime.timedelta(days=offset))
         sent_leads += [r.lead_days for r in Reminder.objects.filter(kind=Reminder.Kind.TERM_ENDS).order_by("pk")][
@@ -96,7 +97,7 @@ def test_past_week_planned_event_is_listed(db):
     EventFactory(title="Давний вебинар", starts_at=at(TODAY - datetime.timedelta(days=30)))
     run()
     body = mail.outbox[0].body
-    assert "«Забытый вебинар» (28.11.2026) всё ещё «запланировано»" in body
+    assert "«Забытый вебинар» (28.11.2026) всё ещё в статусе «запланировано»" in body
     assert "Давний вебинар" not in body
     assert reverse("admin:events_event_change", args=[event.pk]) in body
 
@@ -192,5 +193,33 @@ def test_staff_see_what_was_sent_read_only(client, methodologist):
     client.force_login(methodologist)
     response = client.get(reverse("admin:reminders_reminder_changelist"))
     assert response.status_code == 200
-    assert "всё ещё «запланировано»" in response.content.decode()
+    assert "всё ещё в статусе «запланировано»" in response.content.decode()
     assert client.get(reverse("admin:reminders_reminder_add")).status_code == 403
+
+
+def test_prolongation_notice_deadline_is_reminded(db):
+    agreement = AgreementFactory(
+        number="5/С",
+        partner__short_name="Томская ОДЮБ",
+        signed_on=datetime.date(2024, 1, 20),
+        valid_until=datetime.date(2025, 1, 20),
+        auto_prolongation=True,
+        notice_days=30,
+    )
+    served(agreement)
+    run()
+    body = mail.outbox[0].body
+    assert (
+        "Томская ОДЮБ, соглашение № 5/С от 20.01.2024: заявить о том, что оно не продлевается, нужно до "
+        "21.12.2026 (через 20 дней)" in body
+    )
+    assert "текущий срок истекает 20.01.2027 (через 50 дней); если никто не заявит о расторжении" in body
+    kinds = dict(Reminder.objects.values_list("kind", "lead_days"))
+    assert kinds == {Reminder.Kind.NOTICE_DEADLINE: 30, Reminder.Kind.TERM_ENDS: 90}
+
+
+def test_the_agreement_responsible_is_told_too(db):
+    agreement = expiring(20, host_responsible=UserFactory(username="resp"))
+    served(agreement)
+    run()
+    assert mail.outbox[0].to == ["alice@example.org", "resp@example.org"]
