@@ -97,7 +97,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",  # the Content-Security-Policy header below
     "simple_history.middleware.HistoryRequestMiddleware",  # each version records who made it
-    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the Russian page
+    "axes.middleware.AxesMiddleware",  # turns a lockout into the Russian page
+    "coopnet.pagecache.PageCacheMiddleware",  # last: a cached page still passes every header-setting one above
 ]
 
 ROOT_URLCONF = "coopnet.urls"
@@ -122,6 +123,9 @@ TEMPLATES = [
 WSGI_APPLICATION = "coopnet.wsgi.application"
 
 DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL", ""))}
+
+# Readers' pages kept in the cache and revalidated by ETag (coopnet/pagecache.py); PAGE_CACHE=0 switches it off.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
 
 # One cache shared by every process when REDIS_URL is set (redis://127.0.0.1:6379/0); otherwise each process keeps
 # its own in memory, which is right for one process and needs nothing installed.
