@@ -19,6 +19,9 @@ from events.filters import EventFilter
 from events.models import Episode, Event, Participation, Project
 
 PAGE_SIZE = 20
+# A calendar subscription carries what a subscriber's calendar needs: everything upcoming and the recent past
+# (so a cancellation of last week still reaches it), never the whole history.
+CALENDAR_PAST_DAYS = 90
 
 
 class TelebridgeFilter(EventFilter):
@@ -259,7 +262,8 @@ def event_detail(request, slug):
 
 
 def calendar_feed(request):
-    """An iCalendar subscription honouring the /events/ filter parameters."""
+    """An iCalendar subscription honouring the /events/ filter parameters: the upcoming events and those of the
+    last `CALENDAR_PAST_DAYS` days, so its size stays flat as the years go by."""
     filterset, events, valid = filtered_events(request, EventFilter, Event.objects.public())
     if not valid:
         errors = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in filterset.errors.items())
@@ -268,7 +272,8 @@ def calendar_feed(request):
             status=400,
             content_type="text/plain; charset=utf-8",
         )
-    events = events.order_by("starts_at", "pk")
+    since = timezone.now() - datetime.timedelta(days=CALENDAR_PAST_DAYS)
+    events = events.filter(ends_at__gte=since).order_by("starts_at", "pk")
     name = _("Мероприятия библиотек-партнёров")
     if filterset.is_bound and filterset.form.cleaned_data.get("kind") == Event.Kind.TELEBRIDGE:
         name = _("Телемосты библиотек-партнёров")
