@@ -107,3 +107,21 @@ def test_single_event_download_of_a_draft_is_404(client):
     event = EventFactory(is_published=False)
 
     assert client.get(reverse("events:ics", args=[event.slug])).status_code == 404
+
+
+def test_the_subscription_carries_the_upcoming_and_the_last_90_days_only(client):
+    """Its size stays flat as history grows: long-past events are left out, recent ones stay (a cancellation
+    of last week still reaches subscribers)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tests.factories import EventFactory as Factory
+
+    now = timezone.now()
+    for title, days in (("Давнее", -400), ("Недавнее", -30), ("Будущее", 30)):
+        start = now + dt.timedelta(days=days)
+        Factory(title=title, starts_at=start, ends_at=start + dt.timedelta(hours=2))
+    body = client.get("/events/calendar.ics").content.decode()
+    assert "Недавнее" in body and "Будущее" in body
+    assert "Давнее" not in body
