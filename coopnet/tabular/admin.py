@@ -7,9 +7,12 @@ rows that would be added, or every error by row and column. «Импортиро
 
 from __future__ import annotations
 
+import hashlib
+
 from django import forms
 from django.contrib import messages
 from django.core import signing
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -61,6 +64,9 @@ class ImportExportMixin:
             path("import/template/", view(self.import_template_view), name=self._import_url_name("import_template")),
             *super().get_urls(),
         ]
+
+    def _payload_salt(self) -> str:
+        return f"{PAYLOAD_SALT}:{self.model._meta.label_lower}"
 
     def _may_import(self, request) -> bool:
         return spec_for(self.model) is not None and self.has_add_permission(request)
@@ -119,19 +125,26 @@ class ImportExportMixin:
                 return self._render(request, context, status=400)
             context["result"] = result = run_import(spec, table, commit=False)
             if result.ok:
-                context["payload"] = signing.dumps(table, salt=PAYLOAD_SALT, compress=True)
+                context["payload"] = signing.dumps(table, salt=self._payload_salt(), compress=True)
                 context["file_name"] = form.cleaned_data["file"].name
             return self._render(request, context, status=200 if result.ok else 400)
         return self._render(request, context)
 
     def _confirm(self, request, spec, context):
+        payload = request.POST["payload"]
         try:
-            table = signing.loads(request.POST["payload"], salt=PAYLOAD_SALT, max_age=PAYLOAD_MAX_AGE)
+            table = signing.loads(payload, salt=self._payload_salt(), max_age=PAYLOAD_MAX_AGE)
         except signing.BadSignature:
             context["file_error"] = _("Проверка файла устарела или повреждена. Загрузите файл ещё раз.")
             return self._render(request, context, status=400)
+        # A second click on «Импортировать» (or the browser's back button) must not add the rows twice.
+        used = f"{self._payload_salt()}:{hashlib.sha256(payload.encode()).hexdigest()}"
+        if not cache.add(used, True, timeout=PAYLOAD_MAX_AGE):
+            context["file_error"] = _("Этот файл уже импортирован. Чтобы добавить записи ещё раз, загрузите его снова.")
+            return self._render(request, context, status=409)
         result = run_import(spec, table, commit=True)
         if not result.ok:
+            cache.delete(used)
             context["result"] = result
             return self._render(request, context, status=400)
         for instance in result.instances:

@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from coopnet.dates import MAX_YEAR, MIN_YEAR
+
 TRUE_WORDS = {"да", "1", "true", "yes", "истина", "+", "д", "y"}
 FALSE_WORDS = {"нет", "0", "false", "no", "ложь", "-", "н", "n"}
 DATE_FORMATS = ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y", "%d/%m/%Y")
@@ -109,15 +111,25 @@ class Boolean(Column):
         return str(_("да")) if getattr(instance, self.name) else str(_("нет"))
 
 
+def _within_years(day, text):
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise ValidationError(
+            _("«%(value)s» — год должен быть от %(min)s до %(max)s."),
+            params={"value": text[:40], "min": MIN_YEAR, "max": MAX_YEAR},
+        )
+    return day
+
+
 class Date(Column):
     hint = _("дата ДД.ММ.ГГГГ")
 
     def parse(self, text):
         for fmt in DATE_FORMATS:
             try:
-                return datetime.datetime.strptime(text, fmt).date()
+                day = datetime.datetime.strptime(text, fmt).date()
             except ValueError:
                 continue
+            return _within_years(day, text)
         raise ValidationError(
             _("«%(value)s» — не дата. Укажите дату как ДД.ММ.ГГГГ, например 15.01.2020."), params={"value": text[:40]}
         )
@@ -132,7 +144,7 @@ class DateTime(Column):
                 naive = datetime.datetime.strptime(text, fmt)
             except ValueError:
                 continue
-            return timezone.make_aware(naive, _zone())
+            return timezone.make_aware(_within_years(naive, text), _zone())
         raise ValidationError(
             _("«%(value)s» — не дата и время. Укажите их как ДД.ММ.ГГГГ ЧЧ:ММ, например 10.03.2030 14:00."),
             params={"value": text[:40]},

@@ -200,3 +200,27 @@ def test_exported_events_import_back(staff):
     check_and_confirm(staff, Event, upload)
     again = Event.objects.get(title="Круглый стол")
     assert (again.starts_at, again.organiser.short_name) == (event.starts_at, "Омская ДБ")
+
+
+def test_confirming_twice_imports_once(staff):
+    LibraryFactory(short_name="Омская ДБ")
+    rows = [AGREEMENT_HEADER, ["Омская ДБ", "1", "05.03.2024", "", ""]]
+    preview = staff.post(import_url(Agreement), {"file": csv_file(rows)})
+    staff.post(import_url(Agreement), {"payload": preview.context["payload"]})
+    again = staff.post(import_url(Agreement), {"payload": preview.context["payload"]})
+    assert again.status_code == 409
+    assert "уже импортирован" in again.content.decode()
+    assert Agreement.objects.count() == 1
+
+
+def test_year_out_of_range_is_a_row_error(staff):
+    LibraryFactory(short_name="Омская ДБ")
+    rows = [AGREEMENT_HEADER, ["Омская ДБ", "1", "05.03.2204", "", ""]]
+    response = staff.post(import_url(Agreement), {"file": csv_file(rows)})
+    assert response.status_code == 400
+    [error] = response.context["result"].errors
+    assert (error.row, error.column, error.message) == (
+        2,
+        "Дата подписания",
+        "«05.03.2204» — год должен быть от 1990 до 2100.",
+    )
