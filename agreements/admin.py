@@ -212,7 +212,7 @@ class AgreementAdmin(ImportExportMixin, admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         for formset in formsets:
             if formset.model is Amendment:
-                saved = [*formset.new_objects, *formset.changed_objects_only()]
+                saved = [*formset.new_objects, *(obj for obj, _fields in formset.changed_objects)]
                 for amendment in sorted(saved, key=lambda a: (a.signed_on, a.pk)):
                     amendment.agreement = form.instance
                     apply_amendment(amendment=amendment)

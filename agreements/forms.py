@@ -39,7 +39,7 @@ class AgreementAdminForm(forms.ModelForm):
             "scan",
             "notes",
         ]
-        labels = {"status": _("статус (вводится вручную)")}
+        labels = {"status": _("Статус (вводится вручную)")}
         help_texts = {
             "status": _(
                 "Проект, действует или расторгнуто — как записано в документах. Что из этого следует на сегодня "

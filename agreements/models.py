@@ -525,7 +525,8 @@ class Agreement(models.Model):
         if self.status == self.Status.TERMINATED:
             if self.terminated_on is None:
                 errors["terminated_on"] = ValidationError(
-                    _("Укажите дату расторжения: у расторгнутого соглашения она обязательна."), code="required"
+                    _("Укажите дату расторжения: у расторгнутого соглашения она обязательна."),
+                    code="termination_date_missing",
                 )
             elif self.termination_notice_on and self.termination_notice_on > self.terminated_on:
                 errors["termination_notice_on"] = ValidationError(
