@@ -5,6 +5,7 @@ event's organiser and its participating libraries. What a file does not carry is
 names, an agreement's first party (the host library).
 """
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -74,6 +75,7 @@ LIBRARIES = ImportSpec(
 
 
 def _agreement_columns() -> list:
+    """The agreement's columns; fields a version of the model may lack are left out."""
     columns = [
         Reference("partner", "short_name", queryset=lambda: Library.objects.filter(is_host=False)),
         "number",
@@ -84,10 +86,7 @@ def _agreement_columns() -> list:
         "valid_until",
         "auto_prolongation",
         "prolongation_years",
-    ]
-    if _has_field(Agreement, "notice_days"):
-        columns.append("notice_days")
-    return columns + [
+        "notice_days",
         References("directions", "name"),
         "host_signatory",
         "host_signatory_position",
@@ -95,9 +94,16 @@ def _agreement_columns() -> list:
         "partner_signatory_position",
         "status",
         "terminated_on",
+        "termination_notice_on",
+        "termination_initiator",
+        "termination_reason",
         "is_public",
         "notes",
     ]
+    if _has_field(Agreement, "host_responsible"):
+        staff = lambda: get_user_model().objects.filter(is_active=True, is_staff=True)  # noqa: E731
+        columns.insert(columns.index("is_public"), Reference("host_responsible", "username", queryset=staff))
+    return [c for c in columns if not isinstance(c, str) or _has_field(Agreement, c)]
 
 
 EVENTS_COLUMNS = [

@@ -209,8 +209,15 @@ class Reference(Column):
         what = self.field.related_model._meta.verbose_name
         if not found:
             raise ValidationError(
-                _("%(what)s «%(value)s» не найдена: проверьте написание, её ищут по полю «%(lookup)s»."),
-                params={"what": capfirst(what), "value": text[:80], "lookup": self._lookup_name()},
+                _(
+                    "«%(value)s» не найдено среди записей «%(what)s» (ищется по полю «%(lookup)s»). "
+                    "Проверьте написание."
+                ),
+                params={
+                    "what": self.field.related_model._meta.verbose_name_plural,
+                    "value": text[:80],
+                    "lookup": self._lookup_name(),
+                },
             )
         if len(found) > 1:
             raise ValidationError(

@@ -127,7 +127,7 @@ def test_one_bad_row_imports_nothing_and_names_row_and_column(staff):
     assert errors == {(3, "Библиотека-партнёр"), (3, "Дата подписания"), (4, "Дата подписания")}
     page = response.content.decode()
     assert "Ничего не импортировано" in page
-    assert "«Неизвестная библиотека» не найдена" in page
+    assert "«Неизвестная библиотека» не найдено среди записей «библиотеки» (ищется по полю «краткое название»)" in page
     assert "«32.01.2024» — не дата" in page
     assert "Обязательное поле не заполнено" in page
     assert "payload" not in response.context
