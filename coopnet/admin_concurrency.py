@@ -70,7 +70,7 @@ def user_name(user) -> str:
 
 def conflict_message(instance, stored: datetime.datetime, loaded: datetime.datetime) -> str:
     users, fields = who_and_what(instance, loaded)
-    when = timezone.localtime(stored).strftime("%d.%m.%Y %H:%M")
+    when = timezone.localtime(stored).strftime("%H:%M %d.%m.%Y")
     text = (
         gettext("Запись изменил(а) %(user)s в %(time)s, пока вы её редактировали.") % {"user": users, "time": when}
         if users
@@ -130,6 +130,9 @@ class ConcurrentEditAdminMixin:
         return [(name, {**options, "fields": [*options.get("fields", ()), STAMP_FIELD]}), *rest]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        if self._stamps(request, obj) and STAMP_FIELD in kwargs.get("fields", (STAMP_FIELD,)):
+        # Without "fields" Django takes them from get_fieldsets(), stamp included; fields=None only lists the
+        # model's fields (get_fields()), which must not list the stamp.
+        fields = kwargs.get("fields", [STAMP_FIELD])
+        if self._stamps(request, obj) and fields is not None and STAMP_FIELD in fields:
             kwargs["form"] = stamped_form(kwargs.get("form", self.form))
         return super().get_form(request, obj, change=change, **kwargs)

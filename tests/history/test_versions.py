@@ -8,6 +8,7 @@ from django.urls import reverse
 from agreements.models import Agreement
 from coopnet.admin_history import is_tracked
 from history.apps import domain_models
+from tests.admin.test_pages import FACTORIES
 from tests.factories import AgreementFactory, DirectionFactory, LibraryFactory
 from tests.history.conftest import change_form_data
 
@@ -123,3 +124,14 @@ def test_history_page_query_count_is_constant(client, methodologist, agreement, 
     with django_assert_max_num_queries(14):
         response = client.get(history_url(agreement))
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("label", FACTORIES)
+def test_every_models_history_page_opens_after_a_save_through_its_form(client, methodologist, label):
+    obj = FACTORIES[label]()
+    client.force_login(methodologist)
+    response = client.post(change_url(obj), change_form_data(client.get(change_url(obj))))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    response = client.get(history_url(obj))
+    assert response.status_code == 200
+    assert "текущая версия" in response.content.decode()
