@@ -8,11 +8,15 @@ default site (`coopnet.admin_config.CoopnetAdminConfig`), so `@admin.register` a
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from coopnet.admin_concurrency import ConcurrentEditAdminMixin
 from coopnet.admin_grammar import RussianAdminMixin
+from coopnet.admin_history import HistoryAdminMixin
 
 # Applied to every registered ModelAdmin, first listed = first in the method resolution order.
 MODEL_ADMIN_MIXINS: list[type] = []
 MODEL_ADMIN_MIXINS.append(RussianAdminMixin)  # titles, buttons, messages, counts in the model's case and gender
+MODEL_ADMIN_MIXINS.append(HistoryAdminMixin)  # versions, restoring one, a plain Russian delete page
+MODEL_ADMIN_MIXINS.append(ConcurrentEditAdminMixin)  # a save over someone else's newer save is refused
 
 
 class CoopnetAdminSite(admin.AdminSite):
