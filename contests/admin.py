@@ -63,6 +63,10 @@ class EntryInline(admin.StackedInline):
         kwargs["form"] = ContestEntryForm.for_contest(obj)
         return super().get_formset(request, obj, **kwargs)
 
+    def get_queryset(self, request):
+        # Each entry's heading names it with its contest.
+        return super().get_queryset(request).select_related("contest")
+
 
 @admin.register(Contest)
 class ContestAdmin(CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):

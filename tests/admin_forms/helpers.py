@@ -2,13 +2,14 @@
 
 import datetime
 
+from django.core.files import File
 from django.db.models import Model
 from django.forms import MultiWidget
 
 
 def _as_posted(value):
-    if value is None or value is False:
-        return None
+    if value is None or value is False or isinstance(value, File):
+        return None  # a file input left empty keeps the stored file
     if value is True:
         return "on"
     if isinstance(value, Model):
