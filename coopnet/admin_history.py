@@ -196,6 +196,7 @@ class Version:
     reason: str
     changes: list[Change] = field(default_factory=list)
     is_current: bool = False
+    is_first: bool = False  # the first one kept: a record older than its history has no "before"
 
 
 def group_by_save(records) -> list[list]:
@@ -235,8 +236,9 @@ def object_versions(model, pk) -> list[Version]:
             version.changes = changes(model, labels, snapshots[before.pk], snapshots[last.pk])
         versions.append(version)
         before = last
-    if versions and versions[-1].kind != "-":
-        versions[-1].is_current = True
+    if versions:
+        versions[0].is_first = True
+        versions[-1].is_current = versions[-1].kind != "-"
     return versions[::-1]
 
 
