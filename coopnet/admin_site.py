@@ -6,6 +6,7 @@ default site (`coopnet.admin_config.CoopnetAdminConfig`), so `@admin.register` a
 """
 
 from django.contrib import admin
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from coopnet.admin_concurrency import ConcurrentEditAdminMixin
@@ -23,6 +24,12 @@ class CoopnetAdminSite(admin.AdminSite):
     site_header = _("coopnet — сотрудничество библиотек")
     site_title = _("coopnet")
     index_title = _("Партнёры, соглашения и совместная работа")
+    # The dashboard on the admin home reads every app, so this base module names it by its path, not an import.
+    index_dashboard = "coopnet.dashboard.index_context"
+
+    def index(self, request, extra_context=None):
+        context = import_string(self.index_dashboard)(request) if self.index_dashboard else {}
+        return super().index(request, {**context, **(extra_context or {})})
 
     def register(self, model_or_iterable, admin_class=None, **options):
         base = admin_class or admin.ModelAdmin

@@ -86,6 +86,7 @@ class Group:
     key: str
     title: str
     blocks: list[Block] = field(default_factory=list)
+    quiet: str = ""  # said when none of its blocks lists anything
 
     @property
     def total(self) -> int:
@@ -146,6 +147,7 @@ def _agreements_group(today: datetime.date) -> Group:
     url = list_url(Agreement, state=Agreement.State.EXPIRING.value)
     title = _("Истекают в ближайшие %(days)s дней") % {"days": EXPIRY_DAYS}
     group = Group("agreements", _("Соглашения"), [Block("expiring", title, len(expiring), AGREEMENTS, items, url)])
+    group.quiet = _("Ни одно соглашение не истекает, не ждёт решения о пролонгации и не бездействует.")
     notice = _notice_block(agreements, today)
     if notice is not None:
         group.blocks.append(notice)
@@ -232,7 +234,7 @@ def _stop_item(stop: ExhibitionStop) -> Item:
 
 def _awaiting_group(user, today: datetime.date) -> Group:
     """Past activities nobody has marked: still «запланировано» after their date (`awaiting_confirmation`)."""
-    group = Group("awaiting", _("Прошли, но не отмечены проведёнными"))
+    group = Group("awaiting", _("Прошли, но не отмечены проведёнными"), quiet=_("Всё прошедшее отмечено."))
     if user.has_perm("events.view_event"):
         events = Event.objects.awaiting_confirmation(today).select_related("organiser").order_by("-starts_at", "pk")
         group.blocks.append(
@@ -284,7 +286,11 @@ def _awaiting_group(user, today: datetime.date) -> Group:
 
 def _no_attendance_group(user) -> Group:
     """Held, and nobody said how many came: unknown, which is not zero (`held_without_attendance()`)."""
-    group = Group("attendance", _("Проведены, но нет данных об участниках"))
+    group = Group(
+        "attendance",
+        _("Проведены, но нет данных об участниках"),
+        quiet=_("У всего проведённого указано число участников."),
+    )
     if user.has_perm("events.view_event"):
         events = Event.objects.held_without_attendance().select_related("organiser").order_by("-starts_at", "pk")
         group.blocks.append(
@@ -319,7 +325,7 @@ DRAFTS = [
 
 def _drafts_group(user) -> Group:
     """Records not published yet: the site does not show them."""
-    group = Group("drafts", _("Черновики: ещё не опубликованы"))
+    group = Group("drafts", _("Черновики: ещё не опубликованы"), quiet=_("Черновиков нет."))
     for model, permission, forms, order, related, note in DRAFTS:
         if not user.has_perm(permission):
             continue
@@ -358,9 +364,8 @@ def _reminders_group(user, today: datetime.date) -> Group | None:
     since = timezone.now() - datetime.timedelta(days=REMINDERS_DAYS)
     sent = reminder_model.objects.filter(sent_at__gte=since).select_related("content_type").order_by("-sent_at", "pk")
     title = _("Напоминания за %(days)s дней") % {"days": REMINDERS_DAYS}
-    return Group(
-        "reminders", title, [_block("sent", _("Отправлены"), REMINDERS, sent, reminder_model, {}, _reminder_item)]
-    )
+    block = _block("sent", _("Отправлены"), REMINDERS, sent, reminder_model, {}, _reminder_item)
+    return Group("reminders", title, [block], quiet=_("За эти дни напоминаний не было."))
 
 
 # --- the page -------------------------------------------------------------------------------------------------------
@@ -388,8 +393,12 @@ def build_dashboard(user, today: datetime.date | None = None) -> Dashboard | Non
     reminders = _reminders_group(user, today)
     if reminders is not None:
         groups.append(reminders)
+    groups = [group for group in groups if group.blocks]  # the user may view something in it
+    for group in groups:
+        if group.key != "week":  # "no events this week" is news; an empty list of gaps is not
+            group.blocks = [block for block in group.blocks if block.total]
     report_url = reverse("reports:index") if user.has_perm("reports.view_annual_report") else ""
-    return Dashboard(today, [g for g in groups if g.blocks], report_url)
+    return Dashboard(today, groups, report_url)
 
 
 def index_context(request) -> dict:

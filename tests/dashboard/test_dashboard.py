@@ -208,6 +208,16 @@ def test_the_annual_report_link_is_for_those_with_the_permission(client, methodo
     assert [g.key for g in dashboard.groups] == ["week", "awaiting", "attendance", "drafts"]
 
 
+def test_with_nothing_to_do_the_week_says_so_and_the_gaps_are_quiet(client, manager, db):
+    response, dashboard = dashboard_of(client, manager)
+    html = response.content.decode()
+    assert block(dashboard, "week", "this_week").total == 0
+    assert "На этой неделе: 0 мероприятий" in html
+    assert [g.blocks for g in dashboard.groups if g.key in ("awaiting", "attendance", "drafts")] == [[], [], []]
+    assert "Всё прошедшее отмечено." in html
+    assert "Черновиков нет." in html
+
+
 def test_a_user_outside_the_groups_sees_no_dashboard(client, outsider, scene):
     response, dashboard = dashboard_of(client, outsider)
     assert dashboard is None
@@ -317,7 +327,7 @@ def test_the_home_costs_the_same_number_of_queries_with_5_and_500_records(client
 
     populate(5, host, exhibition, project)
     with_five, dashboard = count_queries(client)
-    assert set(totals(dashboard).values()) == {0, 5}, totals(dashboard)
+    assert set(totals(dashboard).values()) <= {0, 5}, totals(dashboard)
 
     populate(495, host, exhibition, project)
     with_500, dashboard = count_queries(client)
