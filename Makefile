@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test install migrate demo superuser lint check clean
+.PHONY: run serve test install migrate demo superuser backup restore lint check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,16 @@ serve: install
 
 superuser: migrate
 	DJANGO_DEBUG=1 $(BIN)/python manage.py createsuperuser
+
+# Backups (README, Production): `make backup` writes backups/coopnet-backup-<date>_<time>.tar.gz (BACKUP_DIR=… for
+# elsewhere); `make restore FILE=…` brings one back into an empty database. Both use the environment's DATABASE_URL.
+BACKUP_DIR ?= backups
+backup: install
+	$(BIN)/python manage.py backup --output $(BACKUP_DIR)
+
+restore: install
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/coopnet-backup-….tar.gz" >&2; exit 2; }
+	$(BIN)/python manage.py restore "$(FILE)"
 
 test: install
 	$(BIN)/python -m pytest
