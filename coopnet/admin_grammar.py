@@ -308,10 +308,13 @@ class RussianAdminMixin:
         changelist = super().get_changelist_instance(request)
         noun_ = noun_for(self.model)
         if noun_ is not None:
-            if self.has_change_permission(request):
-                changelist.title = gettext("Выберите %s для изменения") % noun_.accusative
+            if changelist.is_popup:
+                title = gettext("Выберите %s")
+            elif self.has_change_permission(request):
+                title = gettext("Выберите %s для изменения")
             else:
-                changelist.title = gettext("Выберите %s для просмотра") % noun_.accusative
+                title = gettext("Выберите %s для просмотра")
+            changelist.title = title % noun_.accusative
             # Read by templates/admin/change_list_object_tools.html and pagination.html.
             changelist.add_label = gettext("Добавить %s") % noun_.accusative
             changelist.result_count_label = noun_.count(changelist.result_count)

@@ -69,6 +69,11 @@ def test_manager_sees_view_titles_in_the_accusative(client, manager):
     assert "| Просмотреть библиотеку |" in page
 
 
+def test_popup_to_choose_a_related_row_takes_the_accusative(staff):
+    page = staff.get(url("agreements.library", "changelist"), {"_popup": "1"}).content.decode()
+    assert "<h1>Выберите библиотеку</h1>" in page
+
+
 def test_change_page_title_takes_the_accusative(staff):
     entry = factories.EntryFactory()
     page = staff.get(url("contests.entry", "change", entry.pk)).content.decode()
