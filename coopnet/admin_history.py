@@ -16,7 +16,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.admin.options import IS_POPUP_VAR, TO_FIELD_VAR
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -287,16 +287,18 @@ def apply_snapshot(obj, snapshot: dict, reason: str) -> list[str]:
     return left_out
 
 
-def validation_messages(error: ValidationError) -> list[str]:
-    if hasattr(error, "error_dict"):
-        return [f"{name}: {message}" if name != "__all__" else message for name, message in error_items(error)]
-    return list(error.messages)
-
-
-def error_items(error: ValidationError):
-    for name, errors in error.message_dict.items():
-        for message in errors:
-            yield name, message
+def validation_messages(error: ValidationError, model) -> list[str]:
+    """A model's validation errors as sentences, each after the name of its field as the form shows it."""
+    if not hasattr(error, "error_dict"):
+        return list(error.messages)
+    sentences = []
+    for name, messages_ in error.message_dict.items():
+        for message in messages_:
+            if name == NON_FIELD_ERRORS:
+                sentences.append(message)
+            else:
+                sentences.append(f"«{capfirst(model._meta.get_field(name).verbose_name)}»: {message}")
+    return sentences
 
 
 # --- the admin ---------------------------------------------------------------------------------------------
@@ -396,7 +398,7 @@ class HistoryAdminMixin:
                 locked = self.model._default_manager.select_for_update().get(pk=obj.pk)
                 left_out = apply_snapshot(locked, version, reason)
         except ValidationError as error:
-            return validation_messages(error)
+            return validation_messages(error, self.model)
         self.log_change(request, locked, reason)
         self.message_user(request, gettext("%(reason)s.") % {"reason": reason}, messages.SUCCESS)
         if left_out:

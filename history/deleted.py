@@ -261,7 +261,9 @@ def insert(row: Deleted, snapshot: dict) -> None:
     try:
         obj.full_clean()
     except ValidationError as error:
-        raise RestoreRefused([f"«{row.label}»: {message}" for message in validation_messages(error)]) from None
+        raise RestoreRefused(
+            [f"«{row.label}»: {message}" for message in validation_messages(error, row.model)]
+        ) from None
     obj._change_reason = gettext("Восстановлено из удалённых")[:REASON_LENGTH]
     obj.save(force_insert=True)
     stamps = {f.attname: getattr(row.record, f.attname) for f in row.model._meta.concrete_fields if is_created_at(f)}

@@ -117,3 +117,15 @@ def test_deleted_list_query_count_is_constant(client, methodologist, django_asse
         response = client.get(DELETED)
     assert response.status_code == 200
     assert response.content.decode().count('<form method="post"') == 2 * rows
+
+
+def test_restore_is_refused_when_another_record_took_its_address(client, methodologist, draft_event):
+    client.force_login(methodologist)
+    delete_through_admin(client, draft_event)
+    EventFactory(slug=draft_event.slug, organiser=draft_event.organiser)
+
+    response = client.post(RESTORE, {"record": token(draft_event)})
+    assert response.status_code == 409
+    assert "«Адрес в URL»:" in response.content.decode()
+    assert not Event.objects.filter(pk=draft_event.pk).exists()
+    assert not Participation.objects.filter(event_id=draft_event.pk).exists()
