@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import Agreement, Amendment, Contact
+from .models import NOTICE_MAX_DAYS, PROLONGATION_MAX_YEARS, Agreement, Amendment, Contact
 
 
 class AgreementAdminForm(forms.ModelForm):
@@ -53,6 +53,11 @@ class AgreementAdminForm(forms.ModelForm):
             self._limit_host_responsible()
         if "partner_responsible" in self.fields:
             self._limit_partner_responsible()
+        # The browser's own bounds, matching the model's validators.
+        bounds = {"prolongation_years": (1, PROLONGATION_MAX_YEARS), "notice_days": (0, NOTICE_MAX_DAYS)}
+        for name, (low, high) in bounds.items():
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(min=low, max=high)
 
     def _limit_host_responsible(self) -> None:
         """Active staff only; a person already named stays listed, so saving the form does not drop them."""

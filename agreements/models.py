@@ -614,6 +614,13 @@ class Agreement(models.Model):
             end = last if end is None else min(end, last)
         return end
 
+    def next_term_end(self, day: datetime.date) -> datetime.date | None:
+        """Where the term running on a day ends if it is prolonged; None unless it prolongs itself. No query."""
+        end = self.current_term_end(day)
+        if not self.auto_prolongation or self.status != self.Status.IN_FORCE or end is None:
+            return None
+        return self._prolonged(end)
+
     def notice_deadline(self, day: datetime.date) -> datetime.date | None:
         """The last day to say the agreement will not be prolonged at the end of the running term.
 

@@ -21,12 +21,20 @@ class ItemKind:
     TERM = "term"
     AMENDMENT = "amendment"
     NOTICE = "notice"
+    NOTICE_DEADLINE = "notice_deadline"
     TERMINATION = "termination"
     ACTIVITY = "activity"
 
 
 # Items of one day are told in this order: the signing before its first term, an activity after a change.
-_ORDER = [ItemKind.SIGNED, ItemKind.TERM, ItemKind.AMENDMENT, ItemKind.NOTICE, ItemKind.TERMINATION]
+_ORDER = [
+    ItemKind.SIGNED,
+    ItemKind.TERM,
+    ItemKind.AMENDMENT,
+    ItemKind.NOTICE,
+    ItemKind.TERMINATION,
+    ItemKind.NOTICE_DEADLINE,
+]
 
 
 @dataclass(frozen=True)
@@ -132,6 +140,16 @@ def agreement_timeline(agreement: Agreement, today: datetime.date | None = None)
     items += [_term_item(term) for term in agreement.terms(today, amendments=amendments)]
     items += [_amendment_item(amendment) for amendment in amendments]
     items += _termination_items(agreement)
+    deadline = agreement.notice_deadline(today)
+    if deadline is not None:
+        items.append(
+            TimelineItem(
+                deadline,
+                ItemKind.NOTICE_DEADLINE,
+                _("Последний день, чтобы заявить об отказе от пролонгации"),
+                _("иначе соглашение продлится до %(end)s") % {"end": _ru(agreement.next_term_end(today))},
+            )
+        )
     activities = credited_activities([agreement], held_only=True)[agreement.pk]
     items += [_activity_item(activity, agreement.partner_id, today) for activity in activities]
     items.sort(key=lambda item: item.sort_key)

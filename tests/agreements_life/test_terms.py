@@ -173,3 +173,11 @@ def test_out_of_range_terms_are_refused_in_russian(client, superuser, host, fiel
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Agreement.objects.exists()
+
+
+def test_the_form_tells_the_browser_the_bounds(client, methodologist, host):
+    client.force_login(methodologist)
+    form = client.get(reverse("admin:agreements_agreement_add")).context["adminform"].form
+    prolongation, notice = form.fields["prolongation_years"].widget.attrs, form.fields["notice_days"].widget.attrs
+    assert (prolongation["min"], prolongation["max"]) == (1, 10)
+    assert (notice["min"], notice["max"]) == (0, 365)

@@ -121,3 +121,13 @@ def test_the_change_page_shows_the_timeline(client, methodologist, agreement):
     assert "История соглашения" in page
     assert "Круглый стол о чтении" in page
     assert "Первоначальный срок" in page
+
+
+def test_the_timeline_ends_with_the_notice_deadline_of_the_running_term(host):
+    agreement = AgreementFactory(
+        signed_on=D(2024, 3, 1), valid_until=D(2025, 3, 1), auto_prolongation=True, notice_days=30
+    )
+    last = agreement_timeline(agreement, today=D(2026, 12, 1))[-1]
+    assert last.kind == ItemKind.NOTICE_DEADLINE
+    assert last.day == D(2027, 1, 30)
+    assert last.details == "иначе соглашение продлится до 01.03.2028"
