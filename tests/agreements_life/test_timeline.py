@@ -4,6 +4,8 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from agreements.timeline import ItemKind, agreement_timeline
@@ -131,3 +133,20 @@ def test_the_timeline_ends_with_the_notice_deadline_of_the_running_term(host):
     assert last.kind == ItemKind.NOTICE_DEADLINE
     assert last.day == D(2027, 1, 30)
     assert last.details == "иначе соглашение продлится до 01.03.2028"
+
+
+def test_the_change_page_does_not_grow_with_the_activities(client, methodologist, agreement, host):
+    client.force_login(methodologist)
+    url = reverse("admin:agreements_agreement_change", args=[agreement.pk])
+
+    def queries_with(rows: int) -> int:
+        for index in range(rows):
+            event = EventFactory(organiser=host, starts_at=at(D(2021, 1, 1) + datetime.timedelta(days=index)))
+            event.status = Status.HELD
+            event.save()
+            ParticipationFactory(event=event, library=agreement.partner)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured.captured_queries)
+
+    assert queries_with(2) == queries_with(10)
