@@ -49,8 +49,10 @@ def filesystem_storages() -> dict[str, Path]:
     """Each storage of settings.STORAGES that keeps files in a directory: covers, agreement and amendment scans."""
     found = {}
     for alias in settings.STORAGES:
+        if alias in NOT_BACKED_UP:
+            continue
         storage = storages[alias]
-        if alias not in NOT_BACKED_UP and isinstance(storage, FileSystemStorage):
+        if isinstance(storage, FileSystemStorage):
             found[alias] = Path(storage.location)
     return found
 

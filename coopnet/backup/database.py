@@ -76,9 +76,9 @@ def latest_migrations() -> dict[str, str]:
 
 
 def project_app_labels() -> set[str]:
-    """coopnet's own apps: those whose code lives in the project, not in a third-party package."""
+    """coopnet's own apps: the packages at the project's top (a virtualenv inside the project holds the others)."""
     base = Path(settings.BASE_DIR).resolve()
-    return {config.label for config in apps.get_app_configs() if Path(config.path).resolve().is_relative_to(base)}
+    return {config.label for config in apps.get_app_configs() if Path(config.path).resolve().parent == base}
 
 
 def rows_in_use(counts: dict[str, int]) -> dict[str, int]:

@@ -1,0 +1,94 @@
+"""Backups are tested the way they are used: `manage.py` run in its own process against a database file (or a
+throwaway PostgreSQL database) and media directories of its own, never the test database."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+from django.conf import settings
+
+MANAGE = Path(settings.BASE_DIR) / "manage.py"
+LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "postgresql_server: needs a PostgreSQL server; deselected when none answers")
+
+
+def postgres_server_url() -> str | None:
+    """The server CI points DATABASE_URL at, or one answering on 127.0.0.1:5432 when pg_dump is installed."""
+    url = os.environ.get("DATABASE_URL", "")
+    if urlparse(url).scheme not in {"postgres", "postgresql", "pgsql"}:
+        if not (shutil.which("pg_dump") and shutil.which("pg_restore")):
+            return None
+        try:
+            socket.create_connection(("127.0.0.1", 5432), timeout=1).close()
+        except OSError:
+            return None
+        url = LOCAL_POSTGRES
+    try:
+        import psycopg2
+
+        psycopg2.connect(with_database(url, "postgres"), connect_timeout=3).close()
+    except Exception:
+        return None
+    return url
+
+
+def with_database(url: str, name: str) -> str:
+    return urlunparse(urlparse(url)._replace(path=f"/{name}"))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Like the `postgresql` marker (tests/conftest.py): deselected, not skipped, where it cannot run."""
+    marked = [item for item in items if item.get_closest_marker("postgresql_server")]
+    if marked and postgres_server_url() is None:
+        config.hook.pytest_deselected(items=marked)
+        items[:] = [item for item in items if item not in marked]
+
+
+def run_manage(env: dict, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    result = subprocess.run(
+        [sys.executable, str(MANAGE), *args], env=env, capture_output=True, text=True, timeout=600, check=False
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def site_env(database_url: str, root: Path) -> dict:
+    """The environment of one coopnet installation: its database and its own media directories."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "PG"))}
+    env.update(
+        DATABASE_URL=database_url,
+        DJANGO_SECRET_KEY="test-only-secret-key-not-for-production",
+        DJANGO_MEDIA_ROOT=str(root / "media"),
+        DJANGO_PRIVATE_MEDIA_ROOT=str(root / "private-media"),
+        DJANGO_LOG_FORMAT="plain",
+    )
+    return env
+
+
+# A cover and a scan added the way the admin stores them: through the models' file fields.
+ADD_FILES = """
+from django.core.files.base import ContentFile
+from agreements.models import Agreement
+from events.models import Event
+event = Event.objects.order_by("pk").first()
+event.cover.save("cover.png", ContentFile(bytes(range(256)) * 4))
+agreement = Agreement.objects.order_by("pk").first()
+agreement.scan.save("scan.pdf", ContentFile(b"%PDF-1.4\\n" + bytes(range(256)) * 8 + b"\\n%%EOF\\n"))
+"""
+
+
+def stored_files(root: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(root)): path.read_bytes()
+        for folder in ("media", "private-media")
+        for path in sorted((root / folder).rglob("*"))
+        if path.is_file()
+    }
