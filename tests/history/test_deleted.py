@@ -61,6 +61,7 @@ def test_deleted_list_names_who_deleted(client, methodologist, draft_event):
 def test_deleted_list_is_linked_from_the_admin_index(client, methodologist):
     client.force_login(methodologist)
     assert f'href="{DELETED}"' in client.get(reverse("admin:index")).content.decode()
+    assert f'href="{DELETED}"' in client.get(reverse("admin:app_list", args=["history"])).content.decode()
 
 
 def test_restore_is_refused_when_its_library_is_gone_too(client, methodologist, draft_event):
