@@ -12,12 +12,13 @@ from agreements.models import Library
 from coopnet.dates import MAX_YEAR, MIN_YEAR, day_start
 from coopnet.textsearch import QUERY_MAX_LENGTH, contains_text
 from coopnet.vocabulary import AgeRating
+from coopnet.widgets import FastDateInput, FastSelect, FastTextInput
 from events.models import Event, Participation
 
 WHEN_CHOICES = [("upcoming", _("предстоящие")), ("past", _("прошедшие"))]
 
 
-class DateInput(forms.DateInput):
+class DateInput(FastDateInput):
     """<input type="date">, whose value must be a valid date: text that is not one is left out rather than echoed
     back into invalid HTML (the field's error already says what was wrong)."""
 
@@ -58,23 +59,34 @@ class EventFilter(django_filters.FilterSet):
         label=_("Поиск по названию и описанию"),
         method="filter_q",
         max_length=QUERY_MAX_LENGTH,
-        widget=forms.TextInput(attrs={"type": "search", "maxlength": QUERY_MAX_LENGTH}),
+        widget=FastTextInput(attrs={"type": "search", "maxlength": QUERY_MAX_LENGTH}),
     )
-    kind = django_filters.ChoiceFilter(label=_("Вид"), choices=Event.Kind.choices, empty_label=_("любой"))
-    format = django_filters.ChoiceFilter(label=_("Формат"), choices=Event.Format.choices, empty_label=_("любой"))
+    kind = django_filters.ChoiceFilter(
+        label=_("Вид"), choices=Event.Kind.choices, empty_label=_("любой"), widget=FastSelect
+    )
+    format = django_filters.ChoiceFilter(
+        label=_("Формат"), choices=Event.Format.choices, empty_label=_("любой"), widget=FastSelect
+    )
     partner = django_filters.ModelChoiceFilter(
         label=_("Библиотека"),
-        queryset=Library.objects.public().host_first(),
+        queryset=Library.objects.public().host_first().only("slug", "short_name", "is_host"),
         to_field_name="slug",
         method="filter_partner",
         empty_label=_("любая"),
+        widget=FastSelect,
     )
     country = django_filters.ChoiceFilter(
-        label=_("Страна"), choices=Library.Country.choices, method="filter_country", empty_label=_("любая")
+        label=_("Страна"),
+        choices=Library.Country.choices,
+        method="filter_country",
+        empty_label=_("любая"),
+        widget=FastSelect,
     )
-    audience = django_filters.ChoiceFilter(label=_("Аудитория"), choices=Event.Audience.choices, empty_label=_("любая"))
+    audience = django_filters.ChoiceFilter(
+        label=_("Аудитория"), choices=Event.Audience.choices, empty_label=_("любая"), widget=FastSelect
+    )
     age_rating = django_filters.ChoiceFilter(
-        label=_("Возрастная маркировка"), choices=AgeRating.choices, empty_label=_("любая")
+        label=_("Возрастная маркировка"), choices=AgeRating.choices, empty_label=_("любая"), widget=FastSelect
     )
     date_from = django_filters.DateFilter(
         label=_("С даты"),
@@ -89,7 +101,7 @@ class EventFilter(django_filters.FilterSet):
         widget=DateInput(),
     )
     when = django_filters.ChoiceFilter(
-        label=_("Когда"), choices=WHEN_CHOICES, method="filter_when", empty_label=_("все")
+        label=_("Когда"), choices=WHEN_CHOICES, method="filter_when", empty_label=_("все"), widget=FastSelect
     )
 
     class Meta:

@@ -19,6 +19,22 @@ from events.filters import EventFilter
 from events.models import Episode, Event, Participation, Project
 
 PAGE_SIZE = 20
+# What an event card shows (coopnet.templatetags.coopnet.event_cards), and nothing more: the description and the
+# libraries' other columns are most of a row's size and of the time to build it.
+CARD_FIELDS = (
+    "title",
+    "slug",
+    "kind",
+    "format",
+    "starts_at",
+    "ends_at",
+    "age_rating",
+    "status",
+    "rescheduled_to",
+    "organiser__slug",
+    "organiser__short_name",
+    "organiser__is_host",
+)
 # A calendar subscription carries what a subscriber's calendar needs: everything upcoming and the recent past
 # (so a cancellation of last week still reaches it), never the whole history.
 CALENDAR_PAST_DAYS = 90
@@ -32,6 +48,16 @@ class TelebridgeFilter(EventFilter):
 
     class Meta(EventFilter.Meta):
         fields = [name for name in EventFilter.Meta.fields if name not in {"kind", "when"}]
+
+
+def as_cards(queryset):
+    """Events loaded for cards: their own card columns, the organiser's, and every site's city, by city."""
+    sites = (
+        Participation.objects.select_related("library")
+        .only("event_id", "library__city", "library__short_name")
+        .order_by("library__city", "library__short_name")
+    )
+    return queryset.only(*CARD_FIELDS).prefetch_related(Prefetch("participations", queryset=sites))
 
 
 def paginate(request, queryset):
@@ -54,7 +80,7 @@ def filtered_events(request, filterset_class, queryset):
 
 def _event_list(request, *, filterset_class, queryset, template_name, context, calendar_params=()):
     filterset, events, valid = filtered_events(request, filterset_class, queryset)
-    page = paginate(request, events.ordered_for_readers().with_sites())
+    page = paginate(request, as_cards(events.ordered_for_readers()))
     params = dict(calendar_params)
     if valid and filterset.is_bound:
         params.update({key: value for key, value in request.GET.items() if key in filterset.filters and value})

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 from agreements.models import Library
 from contests.models import Contest
 from events.models import Event
+from events.views import as_cards
 from exhibitions.models import Exhibition, ExhibitionStop
 
 HOME_TELEBRIDGES = 4
@@ -20,7 +21,7 @@ HOME_CONTESTS = 6
 def home(request):
     now = timezone.now()
     today = timezone.localdate()
-    upcoming = Event.objects.public().upcoming(now).with_sites()
+    upcoming = as_cards(Event.objects.public().upcoming(now))
     exhibitions = (
         Exhibition.objects.public()
         .on_show(today)
