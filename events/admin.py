@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -19,6 +20,17 @@ class ParticipationInline(admin.TabularInline):
     extra = 1
     autocomplete_fields = ["library"]
     fields = ["library", "role", "participants_count", "notes"]
+
+
+def _reasons(error: ValidationError) -> str:
+    """«название: Это поле не может быть пустым.» — each message with the field it is about."""
+    if not hasattr(error, "error_dict"):
+        return " ".join(error.messages)
+    parts = []
+    for name, messages_ in error.message_dict.items():
+        label = "" if name == NON_FIELD_ERRORS else f"{Event._meta.get_field(name).verbose_name}: "
+        parts += [f"{label}{message}" for message in messages_]
+    return " ".join(parts)
 
 
 @admin.register(Event)
@@ -109,15 +121,34 @@ class EventAdmin(ImportExportMixin, CreditAdminMixin, StatusColumnMixin, Publish
         if not self.has_add_permission(request):
             raise PermissionDenied
         event = get_object_or_404(self.get_queryset(request), pk=object_id)
-        return self._open_copy(request, copy_event(event))
+        copies = self._copies(request, [event])
+        if not copies:
+            return HttpResponseRedirect(reverse("admin:events_event_change", args=[event.pk]))
+        return self._open_copy(request, copies[0])
 
     @admin.action(description=_("Создать копию (черновик)"), permissions=["add"])
     def copy_events(self, request, queryset):
-        copies = [copy_event(event) for event in queryset.order_by("starts_at", "pk")]
+        copies = self._copies(request, list(queryset.order_by("starts_at", "pk")))
         if len(copies) == 1:
             return self._open_copy(request, copies[0])
-        self.message_user(request, _("Создано черновиков-копий: %(count)s.") % {"count": len(copies)}, messages.SUCCESS)
+        if copies:
+            self.message_user(
+                request, _("Создано черновиков-копий: %(count)s.") % {"count": len(copies)}, messages.SUCCESS
+            )
         return None
+
+    def _copies(self, request, events):
+        """Copies of all the events or, if one cannot be copied as it is (its stored data break a rule), of none."""
+        try:
+            with transaction.atomic():
+                return [copy_event(event) for event in events]
+        except ValidationError as error:
+            self.message_user(
+                request,
+                _("Копия не создана: %(reasons)s Исправьте мероприятие и повторите.") % {"reasons": _reasons(error)},
+                messages.ERROR,
+            )
+            return []
 
     def _open_copy(self, request, copy):
         self.message_user(

@@ -83,6 +83,23 @@ def test_the_action_makes_a_copy_and_a_second_copy_gets_its_own_slug(client, met
     assert Event.objects.filter(slug="webinar-1-kopiya-2", is_published=False).exists()
 
 
+def test_an_event_that_cannot_be_copied_as_it_is_says_why_and_nothing_is_made(client, methodologist, held_webinar):
+    Event.objects.filter(pk=held_webinar.pk).update(title="")  # an old row a form would refuse
+    other = EventFactory(title="Вебинар № 2")
+    client.force_login(methodologist)
+    button = client.post(reverse("admin:events_event_copy", args=[held_webinar.pk]), follow=True)
+    assert button.redirect_chain[0][0] == reverse("admin:events_event_change", args=[held_webinar.pk])
+    assert "Копия не создана: название: Это поле не может быть пустым." in button.content.decode()
+    action = client.post(
+        reverse("admin:events_event_changelist"),
+        {"action": "copy_events", "_selected_action": [held_webinar.pk, other.pk]},
+        follow=True,
+    )
+    assert "Копия не создана" in action.content.decode()
+    assert Event.objects.count() == 2  # not even the copy of the other one
+    assert Participation.objects.count() == 2
+
+
 def test_copying_is_a_post(client, methodologist, held_webinar):
     client.force_login(methodologist)
     assert client.get(reverse("admin:events_event_copy", args=[held_webinar.pk])).status_code == 405
