@@ -3,13 +3,17 @@
 import datetime
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from coopnet.models import Status
 from events.models import Event
 from reminders.models import Reminder
+from reports.report import build_report
 from tests.factories import (
     KEMEROVO,
     AgreementFactory,
@@ -223,3 +227,31 @@ def test_the_agreement_responsible_is_told_too(db):
     served(agreement)
     run()
     assert mail.outbox[0].to == ["alice@example.org", "resp@example.org"]
+
+
+def test_dormant_items_are_the_reports_dormant_agreements(db):
+    """One rule: the email lists exactly the agreements the annual report counts as dormant."""
+    for signed in (datetime.date(2023, 3, 1), datetime.date(2024, 6, 1), datetime.date(2026, 6, 1)):
+        AgreementFactory(signed_on=signed)
+    served(AgreementFactory(signed_on=datetime.date(2023, 3, 1)))
+    with time_machine.travel(at(TODAY, 9), tick=False):
+        dormant = build_report(TODAY.year).agreements.dormant
+        run()
+    assert dormant == 2
+    assert Reminder.objects.filter(kind=Reminder.Kind.DORMANT).count() == dormant
+
+
+def test_queries_do_not_grow_with_items(db, django_assert_max_num_queries):
+    def make(n):
+        for i in range(n):
+            served(expiring(20 + i, partner__short_name=f"Партнёр {i}"))
+            EventFactory(starts_at=at(TODAY - datetime.timedelta(days=1)))
+            EventFactory(starts_at=at(TODAY + datetime.timedelta(days=2)))
+
+    make(2)
+    with CaptureQueriesContext(connection) as few:
+        run()
+    Reminder.objects.all().delete()
+    make(6)
+    with django_assert_max_num_queries(len(few)):
+        run()
