@@ -1,14 +1,13 @@
 """Site-wide pages: home, search, low-vision settings, robots.txt, sitemap.xml."""
 
-from django.contrib.sitemaps.views import sitemap
 from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
 from coopnet import views
 from coopnet.pages import home, search
+from coopnet.pages.sitemaps import sitemap
 from coopnet.ratelimit import rate_limited
-from coopnet.pages.sitemaps import SITEMAPS
 
 
 class FaviconRedirect(RedirectView):
@@ -26,7 +25,7 @@ urlpatterns = [
     path("accessibility/set/", views.accessibility_set, name="accessibility_set"),
     path("accessibility/reset/", views.accessibility_reset, name="accessibility_reset"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, name="sitemap"),
     # Browsers ask for /favicon.ico whatever the page links to.
     path("favicon.ico", FaviconRedirect.as_view(permanent=True), name="favicon"),
 ]

@@ -96,9 +96,10 @@ def status_tag(item):
     return mark_safe(status_tag_html(item))
 
 
-def url_builder(viewname: str):
-    """A function slug -> URL of `viewname`, reversing once: a card list links twenty pages of one pattern."""
-    marker = "SLUG-PLACEHOLDER"
+def url_builder(viewname: str, marker: str = "slug-placeholder"):
+    """A function key -> URL of `viewname`, reversing once: a card list links twenty pages of one pattern.
+
+    The key is a slug or a number (then pass a number as `marker`); neither needs quoting in a path."""
     pattern = reverse(viewname, args=[marker])
     head, tail = pattern.split(marker)
     return lambda slug: f"{head}{slug}{tail}"
