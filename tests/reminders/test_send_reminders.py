@@ -17,7 +17,9 @@ from reports.report import build_report
 from tests.factories import (
     KEMEROVO,
     AgreementFactory,
+    EpisodeFactory,
     EventFactory,
+    ExhibitionStopFactory,
     ParticipationFactory,
     UserFactory,
 )
@@ -255,3 +257,16 @@ def test_queries_do_not_grow_with_items(db, django_assert_max_num_queries):
     make(6)
     with django_assert_max_num_queries(len(few)):
         run()
+
+
+def test_past_week_planned_episode_and_exhibition_are_listed(db):
+    EpisodeFactory(title="Шорская сказка", published_on=TODAY - datetime.timedelta(days=2))
+    ExhibitionStopFactory(
+        exhibition__title="Книги Кузбасса",
+        starts_on=TODAY - datetime.timedelta(days=30),
+        ends_on=TODAY - datetime.timedelta(days=4),
+    )
+    run()
+    body = mail.outbox[0].body
+    assert "Выпуск «" in body and "Шорская сказка» (29.11.2026) всё ещё в статусе «запланировано»" in body
+    assert "Выставка «Книги Кузбасса» (27.11.2026) всё ещё в статусе «запланировано»" in body
