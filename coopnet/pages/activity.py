@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, by_partner, credit_of
 from contests.models import Contest
+from coopnet.templatetags.coopnet import choice_labels, url_builder
 from events.models import Episode, Event
 from exhibitions.models import Exhibition, ExhibitionStop
 
@@ -64,14 +65,17 @@ def _event_items(library) -> list[TimelineItem]:
     events = (
         Event.objects.public()
         .with_library(library)
+        .select_related(None)
         .only("title", "slug", "starts_at", "ends_at", "age_rating", "kind", "organiser", *STATUS)
     )
+    kinds, address = choice_labels(Event.Kind.choices), url_builder("events:detail")
+    kind, organiser, participant = _("мероприятие"), _("организатор"), _("участник")
     return [
         TimelineItem(
-            kind=_("мероприятие"),
-            role=_("организатор") if event.organiser_id == library.pk else _("участник"),
-            title=f"{capfirst(event.get_kind_display())}: {event.title}",
-            url=event.get_absolute_url(),
+            kind=kind,
+            role=organiser if event.organiser_id == library.pk else participant,
+            title=f"{capfirst(kinds.get(event.kind, event.kind))}: {event.title}",
+            url=address(event.slug),
             date=timezone.localdate(event.starts_at),
             age_rating=event.age_rating,
             status=event.status,
