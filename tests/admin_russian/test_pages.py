@@ -1,6 +1,8 @@
 """Every admin page, for each kind of staff user, in Russian: no English app names, no nominative pasted where
 another case belongs, counts with the right plural form."""
 
+import re
+
 import pytest
 from django.contrib import admin
 from django.urls import NoReverseMatch, reverse
@@ -48,6 +50,19 @@ def test_superuser_index_names_the_apps_in_russian(client, superuser):
     page = client.get(reverse("admin:index")).content.decode()
     for name in ["Партнёры и соглашения", "Мероприятия и проекты", "Выставки", "Конкурсы"]:
         assert name in page
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="django-axes' AppConfig has no verbose_name, so Django titles it «Axes»; INSTALLED_APPS needs an "
+    "AppConfig subclass with a Russian one (then drop this mark)",
+)
+def test_every_app_with_admin_models_has_a_russian_name():
+    app_configs = {model._meta.app_config for model in admin.site._registry}
+    latin = sorted(
+        str(config.verbose_name) for config in app_configs if re.search("[A-Za-z]", str(config.verbose_name))
+    )
+    assert not latin
 
 
 def test_every_registered_model_can_be_walked():
