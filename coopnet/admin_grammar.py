@@ -33,6 +33,7 @@ class Noun:
     accusative: str  # «библиотеку»: добавить, изменить, удалить, выберите …
     counted: tuple[str, str, str]  # after 1, 2, 5: «библиотека», «библиотеки», «библиотек»
     gender: str  # MASCULINE, FEMININE or NEUTER: «добавлен», «добавлена», «добавлено»
+    animate: bool = False  # people: «удалить выбранных гостей», «ещё одного куратора»
 
     def count(self, number: int) -> str:
         """«1 библиотека», «3 библиотеки», «10 библиотек»."""
@@ -45,18 +46,18 @@ class Noun:
             one = _("одну")
         elif self.gender == NEUTER:
             one = _("одно")
-        else:  # a masculine animate noun's accusative is not its nominative: «куратора»
-            one = _("одного") if str(self.accusative) != str(self.nominative) else _("один")
+        else:
+            one = _("одного") if self.animate else _("один")
         return gettext("ещё %(one)s %(noun)s") % {"one": one, "noun": self.accusative}
 
 
-def noun(nominative, accusative, one, few, many, gender) -> Noun:
-    return Noun(nominative, accusative, (one, few, many), gender)
+def noun(nominative, accusative, one, few, many, gender, animate=False) -> Noun:
+    return Noun(nominative, accusative, (one, few, many), gender, animate)
 
 
 NOUNS: dict[str, Noun] = {
     "auth.user": noun(
-        _("пользователь"), _("пользователя"), _("пользователь"), _("пользователя"), _("пользователей"), MASCULINE
+        _("пользователь"), _("пользователя"), _("пользователь"), _("пользователя"), _("пользователей"), MASCULINE, True
     ),
     "auth.group": noun(_("группа"), _("группу"), _("группа"), _("группы"), _("групп"), FEMININE),
     # django-axes: its model names as locale/ru words them.
@@ -89,6 +90,7 @@ NOUNS: dict[str, Noun] = {
         _("контактных лица"),
         _("контактных лиц"),
         NEUTER,
+        True,
     ),
     "agreements.direction": noun(
         _("направление сотрудничества"),
@@ -120,7 +122,7 @@ NOUNS: dict[str, Noun] = {
         _("участий библиотек"),
         NEUTER,
     ),
-    "events.person": noun(_("гость"), _("гостя"), _("гость"), _("гостя"), _("гостей"), MASCULINE),
+    "events.person": noun(_("гость"), _("гостя"), _("гость"), _("гостя"), _("гостей"), MASCULINE, True),
     "events.project": noun(
         _("просветительский проект"),
         _("просветительский проект"),
@@ -147,6 +149,7 @@ NOUNS: dict[str, Noun] = {
         _("региональных куратора"),
         _("региональных кураторов"),
         MASCULINE,
+        True,
     ),
     "contests.entry": noun(
         _("работа участника"),
@@ -194,6 +197,11 @@ DONE = {
         FEMININE: _("{name} «{obj}» удалена."),
         NEUTER: _("{name} «{obj}» удалено."),
     },
+    "missing": {
+        MASCULINE: _("{name} с ID «{obj}» не найден: возможно, он уже удалён."),
+        FEMININE: _("{name} с ID «{obj}» не найдена: возможно, она уже удалена."),
+        NEUTER: _("{name} с ID «{obj}» не найдено: возможно, оно уже удалено."),
+    },
 }
 EDIT_AGAIN = _("Ниже можно продолжить редактирование.")
 ADD_ANOTHER = _("Ниже можно добавить {one_more}.")
@@ -235,12 +243,14 @@ DJANGO_OBJECT_MESSAGES = [
     ((ADDED,), "added", None),
     ((CHANGED,), "changed", None),
     (("The %(name)s “%(obj)s” was deleted successfully.",), "deleted", None),
+    (("%(name)s with ID “%(key)s” doesn’t exist. Perhaps it was deleted?",), "missing", None),
 ]
 
 
 def _object_message_pattern(msgids: tuple[str, ...], name: str) -> re.Pattern:
     """Django's translated message as a pattern: its name part fixed, its object part captured."""
-    text = " ".join(gettext(msgid) for msgid in msgids).replace("%(name)s", "{name}").replace("%(obj)s", "{obj}")
+    text = " ".join(gettext(msgid) for msgid in msgids).replace("%(name)s", "{name}")
+    text = text.replace("%(obj)s", "{obj}").replace("%(key)s", "{obj}")
     head, _sep, tail = (re.escape(part).replace(r"\{name\}", re.escape(name)) for part in text.partition("{obj}"))
     return re.compile(f"{head}(?P<obj>.*){tail}", re.DOTALL)
 
@@ -335,8 +345,12 @@ class RussianAdminMixin:
         actions = super().get_actions(request)
         noun_ = noun_for(self.model)
         if noun_ is not None and "delete_selected" in actions:
-            func, name, description = actions["delete_selected"]
-            actions["delete_selected"] = (_counting_selected(func, noun_), name, description)
+            func, name, _description = actions["delete_selected"]
+            if noun_.animate:  # «Удалить выбранных гостей»
+                description = gettext("Удалить выбранных %s") % noun_.counted[2]
+            else:  # an inanimate accusative plural is its nominative: «Удалить выбранные библиотеки»
+                description = gettext("Удалить выбранные %s") % self.opts.verbose_name_plural
+            actions["delete_selected"] = (_counting_selected(func, noun_), name, description.replace("%", "%%"))
         return actions
 
     def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
@@ -351,7 +365,7 @@ class RussianAdminMixin:
 
     def message_user(self, request, message, level=messages.INFO, extra_tags="", fail_silently=False):
         noun_ = noun_for(self.model)
-        if noun_ is not None and level == messages.SUCCESS:
+        if noun_ is not None and level in {messages.SUCCESS, messages.WARNING}:
             message = (
                 russian_object_message(noun_, self.opts.verbose_name, message)
                 or russian_counted_message(noun_, self.opts, message)

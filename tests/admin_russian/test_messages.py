@@ -190,3 +190,16 @@ def test_changelist_counts_with_the_plural_form(staff, count, shown):
     page = staff.get(url("agreements.agreement", "changelist")).content.decode()
     assert shown in page
     assert "10 соглашения" not in page
+
+
+def test_a_missing_object_is_reported_in_its_gender(staff):
+    response = staff.get(url("agreements.library", "change", 999999))
+    assert response.status_code == 302
+    assert said(response) == ["Библиотека с ID «999999» не найдена: возможно, она уже удалена."]
+
+
+def test_bulk_delete_action_names_people_in_the_accusative(staff):
+    factories.PersonFactory()
+    factories.LibraryFactory()
+    assert "Удалить выбранных гостей" in staff.get(url("events.person", "changelist")).content.decode()
+    assert "Удалить выбранные библиотеки" in staff.get(url("agreements.library", "changelist")).content.decode()

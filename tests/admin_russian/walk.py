@@ -5,6 +5,7 @@ import json
 import re
 from html import unescape
 
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
@@ -40,7 +41,10 @@ def problems_in(html: str) -> list[str]:
     found = [match.group(0) for match in ENGLISH_APP_NAMES.finditer(visible_text(html))]
     found += [match.group(0) for text in [html, *inline_add_links(html)] for match in BROKEN.finditer(text)]
     lowered = html.lower()
-    for noun in NOUNS.values():
+    for label, noun in NOUNS.items():
+        plural = apps.get_model(label)._meta.verbose_name_plural if noun.animate else None
+        if plural and f"Удалить выбранные {plural}".lower() in lowered:
+            found.append(f"Удалить выбранные {plural}")
         if str(noun.accusative) == str(noun.nominative):
             continue
         found += [f"{verb} {noun.nominative}" for verb in VERBS if f"{verb} {noun.nominative}".lower() in lowered]
@@ -74,8 +78,6 @@ def make_amendment():
 
 def make_access(model_name):
     def make():
-        from django.apps import apps
-
         model = apps.get_model("axes", model_name)
         fields = {"user_agent": "Mozilla/5.0", "ip_address": "192.0.2.1", "username": "alice", "path_info": "/admin/"}
         if model_name == "AccessAttempt":
