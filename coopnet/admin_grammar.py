@@ -3,10 +3,12 @@
 Django's Russian translation pastes a model's `verbose_name` (a nominative) into every phrase: «Добавить
 библиотека», «Библиотека … был успешно добавлен», «10 соглашения». `NOUNS` gives each admin model, keyed
 "app_label.model_name", the forms those phrases need: the accusative («Добавить библиотеку»), the counting
-forms for 1 / 2 / 5 («соглашение, соглашения, соглашений») and the gender («добавлена», «добавлено»).
-`RussianAdminMixin`, which `coopnet.admin_site` gives every ModelAdmin, says the admin's titles, buttons,
-messages and counts with them. A model missing from `NOUNS` keeps Django's wording; a test over the admin
-registry and every inline makes sure none is missing.
+forms for 1 / 2 / 5 («соглашение, соглашения, соглашений»), the gender («добавлена», «добавлено») and
+whether it names people («удалить выбранных гостей»). `RussianAdminMixin`, which `coopnet.admin_site` gives
+every ModelAdmin, says the admin's titles, buttons, messages and counts with them; the templates it feeds are
+under templates/admin/. Django's own messages are recognised by its msgids and said again (`message_user`).
+A model missing from `NOUNS` keeps Django's wording; tests/admin_russian goes over the admin registry and every
+inline, so none is missing.
 """
 
 import json
