@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
@@ -20,3 +22,7 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# The pages benchmark's yardstick (bench/pages/), never mounted in production: only bench/pages/run.sh sets this.
+if os.environ.get("COOPNET_BENCH_BASELINE") == "1":
+    urlpatterns += [path("", include("bench.pages.urls"))]

@@ -104,7 +104,9 @@ def main() -> int:
     for label, path in selected.items():
         results[label] = measure(path, args.repeat)
         row = results[label]
-        print(f"{label:16} {row['cpu_ms']:7.2f} ms CPU (min {row['cpu_ms_min']:.2f}) {row['queries']:3} queries  {path}")
+        print(
+            f"{label:16} {row['cpu_ms']:7.2f} ms CPU (min {row['cpu_ms_min']:.2f}) {row['queries']:3} queries  {path}"
+        )
         if args.profile:
             profile(path, args.profile, args.repeat)
     if args.json:
