@@ -8,6 +8,7 @@ rows that would be added, or every error by row and column. «Импортиро
 from __future__ import annotations
 
 import hashlib
+import secrets
 
 from django import forms
 from django.contrib import messages
@@ -125,7 +126,8 @@ class ImportExportMixin:
                 return self._render(request, context, status=400)
             context["result"] = result = run_import(spec, table, commit=False)
             if result.ok:
-                context["payload"] = signing.dumps(table, salt=self._payload_salt(), compress=True)
+                signed = {"rows": table, "check": secrets.token_hex(8)}  # each check confirmable once
+                context["payload"] = signing.dumps(signed, salt=self._payload_salt(), compress=True)
                 context["file_name"] = form.cleaned_data["file"].name
             return self._render(request, context, status=200 if result.ok else 400)
         return self._render(request, context)
@@ -133,8 +135,8 @@ class ImportExportMixin:
     def _confirm(self, request, spec, context):
         payload = request.POST["payload"]
         try:
-            table = signing.loads(payload, salt=self._payload_salt(), max_age=PAYLOAD_MAX_AGE)
-        except signing.BadSignature:
+            table = signing.loads(payload, salt=self._payload_salt(), max_age=PAYLOAD_MAX_AGE)["rows"]
+        except (signing.BadSignature, TypeError, KeyError):
             context["file_error"] = _("Проверка файла устарела или повреждена. Загрузите файл ещё раз.")
             return self._render(request, context, status=400)
         # A second click on «Импортировать» (or the browser's back button) must not add the rows twice.

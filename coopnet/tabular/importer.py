@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Value
+from django.db.models.expressions import DatabaseDefault
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -91,9 +93,24 @@ def _header_of(spec: ImportSpec, name: str) -> str:
     return str(capfirst(spec.model._meta.get_field(name).verbose_name))
 
 
+def _new_instance(model):
+    """A new row with a field's database default as its plain value, as a form would fill it, so validation sees
+    "" or 0 rather than the placeholder Django leaves until the row is saved."""
+    instance = model()
+    for model_field in model._meta.concrete_fields:
+        if not isinstance(getattr(instance, model_field.attname, None), DatabaseDefault):
+            continue
+        default = model_field.db_default
+        if isinstance(default, Value):
+            setattr(instance, model_field.attname, default.value)
+        elif not hasattr(default, "resolve_expression"):  # a plain value (an expression is left to the database)
+            setattr(instance, model_field.attname, default)
+    return instance
+
+
 def _import_row(spec: ImportSpec, columns, cells, number) -> tuple[object, list[RowError]]:
     values, errors = _parse_row(columns, cells, number)
-    instance = spec.model()
+    instance = _new_instance(spec.model)
     for column, value in values.items():
         column.assign(instance, value)
     failed = {c.name for c in filter(None, columns) if c.header in {e.column for e in errors}}
