@@ -13,6 +13,7 @@ from coopnet.tabular.admin import ImportExportMixin
 from coopnet.timezones import timezone_choices
 
 from .forms import AgreementAdminForm, AmendmentForm
+from .map import outline as map_outline
 from .models import (
     Agreement,
     Amendment,
@@ -52,9 +53,14 @@ class LibraryAdmin(ImportExportMixin, admin.ModelAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "timezone":
             kwargs["widget"] = forms.Select(choices=TIMEZONE_CHOICES)
+            kwargs["help_text"] = _(
+                "Выберите город с тем же временем; смещение от UTC — на сегодня. Пояса остального мира — в конце "
+                "списка, в группе «Другие часовые пояса»."
+            )
         if db_field.name in {"latitude", "longitude"}:
-            # Left empty, both are filled from the city's entry in the gazetteer when the form is saved.
-            kwargs["widget"] = gazetteer.CityCoordinateInput(db_field.name)
+            # Left empty, both are filled from the city's entry in the gazetteer when the form is saved; the
+            # latitude brings a map to click for the point.
+            kwargs["widget"] = gazetteer.CityCoordinateInput(db_field.name, map_outline=map_outline())
             if db_field.name == "latitude":
                 kwargs["help_text"] = gazetteer.HELP_TEXT
         return super().formfield_for_dbfield(db_field, request, **kwargs)

@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from django import forms
+from django.template.loader import render_to_string
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -65,17 +66,21 @@ class CityCoordinateInput(forms.NumberInput):
 
     When both coordinates come back empty and the city is in the gazetteer, the city's coordinates are what
     the form receives, so the saved library is on the map. The latitude input also carries the gazetteer for
-    the script that fills the coordinates as the city is typed.
+    the script that fills the coordinates as the city is typed; given a map outline (`agreements.map`:
+    projected country outlines with their projection and fit), the longitude input adds a map to click.
     """
 
-    def __init__(self, coordinate: str, attrs=None):
+    map_template = "admin_extra/coordinates_map.html"
+
+    def __init__(self, coordinate: str, attrs=None, map_outline: dict | None = None):
         assert coordinate in {"latitude", "longitude"}
         self.coordinate = coordinate
+        self.map_outline = map_outline
         super().__init__(attrs={"step": "any", **(attrs or {})})
 
     @property
     def media(self):
-        return forms.Media(js=["admin_extra/city_coordinates.js"])
+        return forms.Media(js=["admin_extra/city_coordinates.js"], css={"all": ["admin_extra/coordinates_map.css"]})
 
     def value_from_datadict(self, data, files, name):
         value = super().value_from_datadict(data, files, name)
@@ -87,11 +92,16 @@ class CityCoordinateInput(forms.NumberInput):
 
     def render(self, name, value, attrs=None, renderer=None):
         html = super().render(name, value, attrs, renderer)
-        if self.coordinate != "latitude":
-            return html
-        table = [
-            [place.city, place.country, str(place.latitude), str(place.longitude)]
-            for rows in places().values()
-            for place in rows
-        ]
-        return mark_safe(html + json_script(table, "coopnet-gazetteer"))
+        if self.coordinate == "latitude":
+            table = [
+                [place.city, place.country, str(place.latitude), str(place.longitude)]
+                for rows in places().values()
+                for place in rows
+            ]
+            html += json_script(table, "coopnet-gazetteer")
+        elif self.map_outline is not None:  # after the pair of inputs
+            outline = self.map_outline
+            projection = {"projection": outline["projection"], "fit": outline["fit"]}
+            html += json_script(projection, "coopnet-coordinates-projection")
+            html += render_to_string(self.map_template, {"outline": outline})
+        return mark_safe(html)

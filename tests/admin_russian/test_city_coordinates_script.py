@@ -5,6 +5,8 @@ from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from agreements.map import project
+
 pytestmark = pytest.mark.browser
 
 
@@ -40,3 +42,39 @@ def test_a_city_of_another_country_is_not_taken(staff_page):
     expect(staff_page.locator("#id_latitude")).to_have_value("")
     staff_page.select_option("#id_country", "KZ")
     expect(staff_page.locator("#id_latitude")).to_have_value("54.8667")
+
+
+CLICK_AT = """([x, y]) => {
+  const svg = document.getElementById("coopnet-coordinates-map");
+  const point = svg.createSVGPoint();
+  point.x = x;
+  point.y = y;
+  const screen = point.matrixTransform(svg.getScreenCTM());
+  return [screen.x, screen.y];
+}"""
+
+
+def test_a_click_on_the_map_puts_the_point_there(staff_page):
+    x, y = project(48.48, 135.07)  # Khabarovsk, in the map's own units
+    staff_page.locator("#coopnet-coordinates-map").scroll_into_view_if_needed()
+    screen_x, screen_y = staff_page.evaluate(CLICK_AT, [x, y])
+    staff_page.mouse.click(screen_x, screen_y)
+    latitude = float(staff_page.locator("#id_latitude").input_value())
+    longitude = float(staff_page.locator("#id_longitude").input_value())
+    # A screen pixel is a few kilometres on this map.
+    assert abs(latitude - 48.48) < 0.2 and abs(longitude - 135.07) < 0.2
+    expect(staff_page.locator("#coopnet-coordinates-marker")).to_have_attribute("visibility", "visible")
+
+
+def test_the_marker_follows_coordinates_typed_in(staff_page):
+    staff_page.fill("#id_latitude", "55.35493")
+    staff_page.fill("#id_longitude", "86.08730")
+    marker = staff_page.locator("#coopnet-coordinates-marker")
+    x, y = project(55.35493, 86.08730)
+    assert abs(float(marker.get_attribute("cx")) - x) < 0.2
+    assert abs(float(marker.get_attribute("cy")) - y) < 0.2
+
+
+def test_library_form_with_its_map(staff_page, shot):
+    staff_page.fill("#id_city", "Хабаровск")
+    shot(staff_page, "library-form")
