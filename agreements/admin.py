@@ -58,8 +58,8 @@ class LibraryAdmin(ImportExportMixin, admin.ModelAdmin):
                 "списка, в группе «Другие часовые пояса»."
             )
         if db_field.name in {"latitude", "longitude"}:
-            # Left empty, both are filled from the city's entry in the gazetteer when the form is saved; the
-            # latitude brings a map to click for the point.
+            # Left empty, both are filled from the city's entry in the gazetteer when the form is saved; under
+            # them, a map to click for the point.
             kwargs["widget"] = gazetteer.CityCoordinateInput(db_field.name, map_outline=map_outline())
             if db_field.name == "latitude":
                 kwargs["help_text"] = gazetteer.HELP_TEXT
