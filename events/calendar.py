@@ -1,17 +1,20 @@
 """iCalendar (RFC 5545) output for event subscriptions and single-event downloads."""
 
 import datetime
+import functools
+import zoneinfo
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Alarm, Calendar
+from icalendar import Alarm, Calendar, vDuration
 from icalendar import Event as CalendarEvent
 
 from coopnet.models import Status
 from coopnet.templatetags.coopnet import format_ru
 
 REMINDER_BEFORE = datetime.timedelta(hours=1)
+TRIGGER_LINE = f"TRIGGER:{vDuration(-REMINDER_BEFORE).to_ical().decode()}\r\n"
 # RFC 5545 STATUS: a cancelled event stays in the feed under its UID, so subscribed calendars mark it
 # cancelled instead of keeping the old entry. A postponed one keeps its old date, which no longer holds.
 CALENDAR_STATUS = {Status.CANCELLED: "CANCELLED", Status.POSTPONED: "TENTATIVE"}
@@ -52,21 +55,133 @@ def event_location(event) -> str:
 
 
 def build_calendar(events, request, *, name: str) -> bytes:
-    calendar = Calendar()
-    calendar.add("prodid", "-//coopnet//Library cooperation events//RU")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    stamp = timezone.now()
+    """The calendar of `events`, written line by line: the same bytes icalendar writes for `_calendar_event()`
+    of each (tests/perf compares them), without building a component tree per event. The time zone block, the same
+    for every feed, is made once per process."""
+    header = Calendar()
+    header.add("prodid", "-//coopnet//Library cooperation events//RU")
+    header.add("version", "2.0")
+    header.add("calscale", "GREGORIAN")
+    header.add("method", "PUBLISH")
+    header.add("x-wr-calname", name)
+    header.add("x-wr-timezone", settings.TIME_ZONE)
+    head = header.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    parts = [head[: -len(end)]]
+    zone = timezone.get_default_timezone()
+    stamp = _ical_utc(timezone.now())
+    texts = _FeedTexts()
     for event in events:
-        calendar.add_component(_calendar_event(event, request.build_absolute_uri(event.get_absolute_url()), stamp))
+        if len(parts) == 1:
+            parts.append(_timezone_block(zone.key))
+            # Every event's address differs only by its slug: reverse once (`Event.get_absolute_url()` is the rule).
+            head_url, tail_url = request.build_absolute_uri(event.get_absolute_url()).rsplit(event.slug, 1)
+        parts.append(_vevent(event, f"{head_url}{event.slug}{tail_url}", stamp, zone, texts))
+    parts.append(end)
+    return b"".join(parts)
+
+
+class _FeedTexts:
+    """The words every event of a feed repeats, translated once."""
+
+    def __init__(self):
+        self.broadcast = _("Трансляция")
+        self.kinds: dict[str, str] = {}
+
+    def kind(self, event) -> str:
+        """get_kind_display(), without translating every label of the field for each event."""
+        if not self.kinds:
+            self.kinds = {value: str(label) for value, label in event._meta.get_field("kind").flatchoices}
+        return self.kinds.get(event.kind, event.kind)
+
+
+@functools.lru_cache(maxsize=8)
+def _timezone_block(zone_name: str) -> bytes:
+    """VTIMEZONE of a zone as icalendar writes it (its transitions from 1970 to 2038, whatever the events' dates)."""
+    calendar = Calendar()
+    probe = CalendarEvent()
+    probe.add("dtstart", datetime.datetime(2000, 1, 1, tzinfo=zoneinfo.ZoneInfo(zone_name)))
+    calendar.add_component(probe)
     calendar.add_missing_timezones()
-    return calendar.to_ical()
+    return b"".join(component.to_ical() for component in calendar.subcomponents if component.name == "VTIMEZONE")
+
+
+def _ical_utc(value) -> str:
+    return value.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _escape(text: str) -> str:
+    """RFC 5545 TEXT escaping, in icalendar's order of replacements (the order matters)."""
+    return (
+        text.replace(r"\N", "\n")
+        .replace("\\", "\\\\")
+        .replace(";", r"\;")
+        .replace(",", r"\,")
+        .replace("\r\n", r"\n")
+        .replace("\n", r"\n")
+        .replace("\r", r"\n")
+    )
+
+
+def _fold(line: str, limit: int = 75) -> str:
+    """RFC 5545 folding as icalendar does it: pieces under `limit` octets, never split after a backslash or caret."""
+    if len(line) < limit // 4 or len(line.encode()) < limit:
+        return line
+    pieces, start, count = [], 0, 0
+    for index, char in enumerate(line):
+        size = 1 if char < "\x80" else 2 if char < "\u0800" else 3 if char < "\U00010000" else 4
+        if index > start and count + size >= limit:
+            if index - start > 1 and line[index - 1] in "\\^":
+                pieces.append(line[start : index - 1])
+                start, count = index - 1, 1
+            else:
+                pieces.append(line[start:index])
+                start, count = index, 0
+        count += size
+    pieces.append(line[start:])
+    return "\r\n ".join(pieces)
+
+
+def _line(name: str, value: str) -> str:
+    return _fold(f"{name}:{_escape(value)}") + "\r\n"
+
+
+def _vevent(event, url: str, stamp: str, zone, texts: _FeedTexts) -> bytes:
+    """One VEVENT: the properties of `_calendar_event()` in icalendar's order (canonical ones, then by name)."""
+    description = event.description.strip()
+    if event.online_url:
+        description = f"{description}\n\n{texts.broadcast}: {event.online_url}".strip()
+    description = f"{status_note(event)}\n\n{description}".strip()
+    start = event.starts_at.astimezone(zone).strftime("%Y%m%dT%H%M%S")
+    finish = event.ends_at.astimezone(zone).strftime("%Y%m%dT%H%M%S")
+    lines = [
+        "BEGIN:VEVENT\r\n",
+        _line("SUMMARY", titled_with_status(event)),
+        _fold(f"DTSTART;TZID={zone.key}:{start}") + "\r\n",
+        _fold(f"DTEND;TZID={zone.key}:{finish}") + "\r\n",
+        f"DTSTAMP:{stamp}\r\n",
+        _line("UID", event.calendar_uid),
+        _line("CATEGORIES", texts.kind(event)),
+        _line("DESCRIPTION", f"{description}\n\n{url}".strip()),
+        f"LAST-MODIFIED:{_ical_utc(event.updated_at)}\r\n",
+        _line("LOCATION", event_location(event)),
+        f"STATUS:{CALENDAR_STATUS.get(event.status, 'CONFIRMED')}\r\n",
+        _fold(f"URL:{url}") + "\r\n",
+    ]
+    if not event.is_called_off:
+        lines += [
+            "BEGIN:VALARM\r\n",
+            "ACTION:DISPLAY\r\n",
+            _line("DESCRIPTION", _("Скоро начало: %(title)s") % {"title": event.title}),
+            TRIGGER_LINE,
+            "END:VALARM\r\n",
+        ]
+    lines.append("END:VEVENT\r\n")
+    return "".join(lines).encode()
 
 
 def _calendar_event(event, url: str, stamp) -> CalendarEvent:
+    """The event as an icalendar component: the definition `_vevent()` writes faster (tests/perf compares them)."""
     zone = timezone.get_default_timezone()
     item = CalendarEvent()
     item.add("uid", event.calendar_uid)
