@@ -117,6 +117,8 @@ def test_form_says_empty_coordinates_are_filled_from_the_city(staff):
     assert "примерными координатами центра" in page
     assert 'id="coopnet-gazetteer"' in page
     assert "admin_extra/city_coordinates.js" in page
+    assert 'id="coopnet-coordinates-map"' in page
+    assert "Выберите город с тем же временем" in page
 
 
 def add_library(client, **values):
