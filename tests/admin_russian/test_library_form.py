@@ -48,6 +48,17 @@ def test_each_listed_zone_is_a_zone_of_its_country_in_the_tz_database():
         assert zone.country in rows.get(zone.name, set()), zone
 
 
+def test_each_listed_zone_was_read_from_the_comment_the_tz_database_gives_it():
+    comments = {}
+    text = resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.startswith("#") and line.strip():
+            _code, _coordinates, name, *comment = line.split("\t")
+            comments[name] = comment[0] if comment else ""
+    for zone in timezones.LISTED.values():
+        assert comments[zone.name] == zone.tab, zone
+
+
 def test_every_iana_zone_stays_selectable():
     offered = choices_by_zone(timezones.timezone_choices(TODAY))
     assert set(offered) == set(zoneinfo.available_timezones())
