@@ -8,9 +8,21 @@ building the string directly. `tests/perf/test_widgets.py` compares them with Dj
 
 from __future__ import annotations
 
+import html
+
 from django import forms
-from django.utils.html import conditional_escape
+from django.utils.functional import Promise
 from django.utils.safestring import mark_safe
+
+
+def conditional_escape(value) -> str:
+    """django.utils.html.conditional_escape without its lazy-string wrapper: markup passes, text is escaped with
+    the same `html.escape` Django uses."""
+    if isinstance(value, Promise):
+        value = str(value)
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
 
 
 def render_attrs(attrs: dict) -> str:
