@@ -415,9 +415,14 @@ class Agreement(models.Model):
         help_text=_("Когда сторона заявила о расторжении или об отказе от пролонгации."),
     )
     termination_initiator = models.CharField(
-        _("инициатор расторжения"), max_length=20, choices=TerminationInitiator.choices, blank=True, db_default=""
+        _("инициатор расторжения"),
+        max_length=20,
+        choices=TerminationInitiator.choices,
+        blank=True,
+        default="",
+        db_default="",
     )
-    termination_reason = models.TextField(_("причина расторжения"), blank=True, db_default="")
+    termination_reason = models.TextField(_("причина расторжения"), blank=True, default="", db_default="")
     scan = models.FileField(
         _("скан подписанного соглашения (PDF)"),
         storage=scan_storage,

@@ -17,6 +17,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 choices=[("host", "наша библиотека"), ("partner", "партнёр"), ("mutual", "по соглашению сторон")],
                 db_default="",
+                default="",
                 max_length=20,
                 verbose_name="инициатор расторжения",
             ),
@@ -24,6 +25,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="agreement",
             name="termination_reason",
-            field=models.TextField(blank=True, db_default="", verbose_name="причина расторжения"),
+            field=models.TextField(blank=True, db_default="", default="", verbose_name="причина расторжения"),
         ),
     ]
