@@ -6,15 +6,16 @@ from coopnet.admin_actions import PublishActionsMixin, StatusColumnMixin
 from .forms import ContestEntryForm, EntryForm
 from .models import Contest, Curator, Entry, Nomination
 
-# An entry in a few short rows, so the inline fits a 1366 px screen and each error shows beside its field.
+# An entry in short rows of two fields, so the inline fits a 1366 px screen and each error shows beside its field.
 ENTRY_FIELDSETS = [
     (
         None,
         {
             "fields": [
-                ("entrant_name", "age", "locality"),
-                ("result", "place", "nomination"),
-                ("work_title", "school"),
+                ("entrant_name", "age"),
+                ("locality", "school"),
+                ("work_title", "nomination"),
+                ("result", "place"),
                 ("curator", "public_consent"),
             ]
         },

@@ -36,8 +36,8 @@ def contest_rows(contest: Contest | None):
 
 
 class BaseEntryForm(forms.ModelForm):
-    nomination = forms.ModelChoiceField(Nomination.objects.none(), required=False, label=_("номинация"))
-    curator = forms.ModelChoiceField(Library.objects.none(), required=False, label=_("библиотека-куратор"))
+    nomination = forms.ModelChoiceField(Nomination.objects.none(), required=False, label=_("Номинация"))
+    curator = forms.ModelChoiceField(Library.objects.none(), required=False, label=_("Библиотека-куратор"))
 
     class Meta:
         model = Entry

@@ -8,7 +8,7 @@ from .models import Exhibition, ExhibitionStop
 
 
 class StopInline(admin.StackedInline):
-    """A stop in three short rows, so the route fits a 1366 px screen and each error shows beside its field."""
+    """A stop in short rows, so the route fits a 1366 px screen and each error shows beside its field."""
 
     model = ExhibitionStop
     form = StopForm
@@ -20,9 +20,11 @@ class StopInline(admin.StackedInline):
             None,
             {
                 "fields": [
-                    ("venue", "status"),
-                    ("starts_on", "ends_on", "rescheduled_to"),
-                    ("visitors", "excursions", "notes"),
+                    "venue",
+                    ("starts_on", "ends_on"),
+                    ("status", "rescheduled_to"),
+                    ("visitors", "excursions"),
+                    "notes",
                 ]
             },
         ),

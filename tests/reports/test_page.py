@@ -273,8 +273,8 @@ def test_participants_partners_and_6nk_on_the_page(client, manager, scenario):
     html = _page(client, manager)
     assert {k: int(v) for k, v in helpers.figures(html, "participants").items()} == PARTICIPANTS_2020
     assert helpers.rows(html, "contest-results") == [
-        ["Вдумчивый читатель черновик", "1", "1", "0", "1", "0"],
-        ["Абай мұрасы. К Абаю...", "4", "3", "1", "0", "1"],
+        ["Вдумчивый читатель черновик", "1", "1", "0", "0", "1", "0", "0"],
+        ["Абай мұрасы. К Абаю...", "4", "3", "1", "0", "0", "0", "1"],
     ]
     assert helpers.rows(html, "partners-by-country") == [["Россия", "2"], ["Казахстан", "1"]]
     assert helpers.rows(html, "partners-by-region") == [
