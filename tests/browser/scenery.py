@@ -23,6 +23,7 @@ from tests.factories import (
     ExhibitionStopFactory,
     HostLibraryFactory,
     LibraryFactory,
+    NominationFactory,
     ParticipationFactory,
     PersonFactory,
     ProjectFactory,
@@ -169,7 +170,6 @@ def build_site() -> Site:
         title="Конкурс рисунков «Герои сибирских сказок»",
         slug="geroi-skazok",
         organiser=moscow,
-        nominations="Рисунок\nКомикс",
         rules_url="https://example.org/rules.pdf",
         age_min=7,
         age_max=14,
@@ -178,12 +178,14 @@ def build_site() -> Site:
         results_on=datetime.date(2024, 5, 1),
     )
     CuratorFactory(contest=finished_contest, library=khabarovsk, region="Хабаровский край")
+    drawing = NominationFactory(contest=finished_contest, name="Рисунок", position=1)
+    comic = NominationFactory(contest=finished_contest, name="Комикс", position=2)
     EntryFactory(
         contest=finished_contest,
         entrant_name="Алёша Иванов",
         result=Entry.Result.WINNER,
         place=1,
-        nomination="Рисунок",
+        nomination=drawing,
         work_title="Кара-Таш",
         public_consent=True,
     )
@@ -191,7 +193,7 @@ def build_site() -> Site:
         contest=finished_contest,
         entrant_name="Даша Смирнова",
         result=Entry.Result.FINALIST,
-        nomination="Комикс",
+        nomination=comic,
         public_consent=True,
     )
     EntryFactory(contest=finished_contest, entrant_name="Скрытый Участник", result=Entry.Result.FINALIST)
