@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from agreements.models import public_agreements_credited_by
 from coopnet.models import Status
@@ -47,6 +48,16 @@ def exhibition_list(request):
         "current": current,
         "past": past,
         "total": len(exhibitions),
+        # One card loop for both lists; "now" is always shown (it says when there is nothing), "past" when any.
+        "sections": [
+            {"key": "current", "title": _("Сейчас и скоро"), "exhibitions": current, "always": True},
+            {"key": "past", "title": _("Прошедшие"), "exhibitions": past, "always": False},
+        ],
+        # Said on every card: translated once for the page.
+        "items_forms": "экспонат,экспоната,экспонатов",
+        "stops_forms": "площадка,площадки,площадок",
+        "being_prepared": _("Маршрут готовится"),
+        "on_show": _("открыта сейчас"),
     }
     return render(request, "exhibitions/exhibition_list.html", context)
 
