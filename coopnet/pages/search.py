@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Library
 from contests.models import Contest
-from coopnet.templatetags.coopnet import format_ru
+from coopnet.templatetags.coopnet import choice_labels, format_ru, url_builder
 from coopnet.textsearch import QUERY_MAX_LENGTH, contains_text
 from events.models import Episode, Event, Project
 from exhibitions.models import Exhibition
@@ -150,12 +150,23 @@ def find(queryset, fields, q: str, order):
     return _word_filter(queryset, fields, q, order)
 
 
-def _hit(key: str, obj) -> Hit:
+class _Labels:
+    """What every hit of a kind repeats — choice labels, address patterns — made once per search, not per hit."""
+
+    def __init__(self):
+        self.event_kinds = choice_labels(Event.Kind.choices)
+        self.exhibition_kinds = choice_labels(Exhibition.Kind.choices)
+        self.event_url = url_builder("events:detail")
+        self.project_url = url_builder("events:project")
+
+
+def _hit(key: str, obj, labels: _Labels) -> Hit:
     if key == "events":
         return Hit(
             title=obj.title,
-            url=obj.get_absolute_url(),
-            meta=f"{obj.get_kind_display()} · {format_ru(timezone.localtime(obj.starts_at), 'j E Y, H:i')}"
+            url=labels.event_url(obj.slug),
+            meta=f"{labels.event_kinds.get(obj.kind, obj.kind)} · "
+            f"{format_ru(timezone.localtime(obj.starts_at), 'j E Y, H:i')}"
             f" · {obj.organiser.short_name}" + (f" · {obj.get_status_display()}" if obj.is_called_off else ""),
             snippet=_snippet(obj.description),
             age_rating=obj.age_rating,
@@ -164,7 +175,7 @@ def _hit(key: str, obj) -> Hit:
         return Hit(
             title=obj.title,
             url=obj.get_absolute_url(),
-            meta=f"{obj.get_kind_display()} · {obj.provider.short_name}",
+            meta=f"{labels.exhibition_kinds.get(obj.kind, obj.kind)} · {obj.provider.short_name}",
             snippet=_snippet(obj.description),
             age_rating=obj.age_rating,
         )
@@ -193,7 +204,7 @@ def _hit(key: str, obj) -> Hit:
                 _("«%(project)s», выпуск № %(number)s: %(title)s")
                 % {"project": obj.project.title, "number": obj.number, "title": obj.title}
             ),
-            url=obj.project.get_absolute_url(),
+            url=labels.project_url(obj.project.slug),
             meta=" · ".join(part for part in [obj.tradition, obj.library.short_name] if part),
             snippet=_snippet(obj.description),
             age_rating=obj.project.age_rating,
@@ -208,11 +219,12 @@ def _hit(key: str, obj) -> Hit:
 
 def run(q: str) -> list[Section]:
     found = []
+    labels = _Labels()
     for section, queryset, order in sections():
         matches = find(queryset, section.fields, q, order)
         section.count = matches.count()
         if section.count:
-            section.hits = [_hit(section.key, obj) for obj in matches[:SECTION_LIMIT]]
+            section.hits = [_hit(section.key, obj, labels) for obj in matches[:SECTION_LIMIT]]
         found.append(section)
     return found
 
