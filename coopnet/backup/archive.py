@@ -112,7 +112,7 @@ def read_manifest(tar: tarfile.TarFile) -> dict:
     except KeyError:
         raise BackupError("В архиве нет manifest.json: это не резервная копия coopnet или она неполная.") from None
     except (OSError, tarfile.TarError, EOFError, ValueError) as error:
-        raise BackupError(f"manifest.json не читается: {error}") from error
+        raise BackupError(f"Архив повреждён или обрезан: manifest.json не читается ({error}).") from error
     if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
         raise BackupError("manifest.json повреждён: в нём нет списка файлов с контрольными суммами.")
     if manifest.get("format") != FORMAT:

@@ -99,7 +99,14 @@ def dump(target: Path) -> dict[str, int]:
     return _sqlite_copy(target)
 
 
+def _outside_transaction() -> None:
+    """sqlite3's backup waits forever for a connection's own open transaction to end: refuse instead of hanging."""
+    if connection.in_atomic_block:
+        raise BackupError("Резервное копирование и восстановление SQLite не выполняются внутри транзакции.")
+
+
 def _sqlite_copy(target: Path) -> dict[str, int]:
+    _outside_transaction()
     connection.ensure_connection()
     copy = sqlite3.connect(target)
     try:
@@ -127,22 +134,21 @@ def _pg_dump(target: Path) -> dict[str, int]:
 
 def restore(dump_file: Path) -> None:
     """Replace the configured database's content by the dump's."""
-    vendor = check_supported()
-    connections.close_all()
-    if vendor == "postgresql":
+    if check_supported() == "postgresql":
+        connections.close_all()  # pg_restore drops the tables: no connection of ours may be using them
         _run(
             [_pg_tool("pg_restore"), "--no-owner", "--clean", "--if-exists", "--single-transaction"]
             + [*_pg_target_args(), str(dump_file)],
             "pg_restore",
         )
-    else:
-        source = sqlite3.connect(dump_file)
-        try:
-            connection.ensure_connection()
-            source.backup(connection.connection)
-        finally:
-            source.close()
-    connections.close_all()
+        return
+    _outside_transaction()
+    source = sqlite3.connect(dump_file)
+    try:
+        connection.ensure_connection()
+        source.backup(connection.connection)
+    finally:
+        source.close()
 
 
 def _pg_tool(name: str) -> str:

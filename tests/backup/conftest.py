@@ -6,9 +6,11 @@ import shutil
 import socket
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
+import pytest
 from django.conf import settings
 
 MANAGE = Path(settings.BASE_DIR) / "manage.py"
@@ -92,3 +94,34 @@ def stored_files(root: Path) -> dict[str, bytes]:
         for path in sorted((root / folder).rglob("*"))
         if path.is_file()
     }
+
+
+def back_up_demo_site(env: dict, folder: Path) -> Path:
+    """Load the demo, add a cover and a scan, back it all up into `folder`; the archive's path."""
+    run_manage(env, "load_demo")
+    run_manage(env, "shell", "-c", ADD_FILES)
+    run_manage(env, "backup", "--output", str(folder))
+    [archive] = folder.glob("coopnet-backup-*.tar.gz")
+    return archive
+
+
+@dataclass
+class DemoSite:
+    root: Path  # db.sqlite3, media/, private-media/
+    env: dict
+    archive: Path
+    migrated: Path  # a database file freshly migrated and nothing more: where a restore may go
+
+
+@pytest.fixture(scope="session")
+def sqlite_demo_site(tmp_path_factory) -> DemoSite:
+    """The demo site on an SQLite file of its own, backed up. Migrating takes a while: the backup tests share it,
+    and copy the archive before they damage it."""
+    folder = tmp_path_factory.mktemp("sqlite-demo-site")
+    root = folder / "site"
+    root.mkdir()
+    env = site_env(f"sqlite:///{root}/db.sqlite3", root)
+    run_manage(env, "migrate", "--noinput", "-v0")
+    migrated = folder / "migrated.sqlite3"
+    shutil.copyfile(root / "db.sqlite3", migrated)  # nothing is writing to it: a file copy is safe here
+    return DemoSite(root=root, env=env, archive=back_up_demo_site(env, folder / "backups"), migrated=migrated)

@@ -8,7 +8,14 @@ import uuid
 
 import pytest
 
-from tests.backup.conftest import ADD_FILES, postgres_server_url, run_manage, site_env, stored_files, with_database
+from tests.backup.conftest import (
+    back_up_demo_site,
+    postgres_server_url,
+    run_manage,
+    site_env,
+    stored_files,
+    with_database,
+)
 
 
 def read_manifest(archive):
@@ -16,21 +23,8 @@ def read_manifest(archive):
         return json.load(tar.extractfile("manifest.json"))
 
 
-def only_archive(folder):
-    archives = list(folder.glob("*.tar.gz"))
-    assert len(archives) == 1, archives
-    return archives[0]
-
-
 def stored_checksums(manifest):
     return {name: digest for name, digest in manifest["files"].items() if name.startswith("storages/")}
-
-
-def back_up_demo_site(env, tmp_path):
-    run_manage(env, "load_demo")
-    run_manage(env, "shell", "-c", ADD_FILES)
-    run_manage(env, "backup", "--output", str(tmp_path / "backups"))
-    return only_archive(tmp_path / "backups")
 
 
 def restore_and_compare(source_root, archive, target_env, target_root, tmp_path):
@@ -39,7 +33,8 @@ def restore_and_compare(source_root, archive, target_env, target_root, tmp_path)
     assert "файлов 2" in restored.stdout
 
     run_manage(target_env, "backup", "--output", str(tmp_path / "again"))
-    original, again = read_manifest(archive), read_manifest(only_archive(tmp_path / "again"))
+    [again_archive] = (tmp_path / "again").glob("*.tar.gz")
+    original, again = read_manifest(archive), read_manifest(again_archive)
     assert again["rows"] == original["rows"]
     assert original["rows"]["agreements.library"] == 11
     assert stored_checksums(again) == stored_checksums(original)
@@ -47,35 +42,28 @@ def restore_and_compare(source_root, archive, target_env, target_root, tmp_path)
     assert len(stored_files(target_root)) == 2
 
 
-@pytest.fixture(scope="module")
-def sqlite_site(tmp_path_factory):
-    """The demo site on SQLite, backed up; beside it a database freshly migrated and nothing more, to restore into.
-    Migrating takes a while, so the tests of this module share it."""
-    tmp_path = tmp_path_factory.mktemp("sqlite-site")
-    source_root, target_root = tmp_path / "site", tmp_path / "restored"
-    source_root.mkdir()
-    source = site_env(f"sqlite:///{source_root}/db.sqlite3", source_root)
-    run_manage(source, "migrate", "--noinput", "-v0")
-    target_root.mkdir()
-    shutil.copyfile(source_root / "db.sqlite3", target_root / "db.sqlite3")
-    return source, tmp_path, back_up_demo_site(source, tmp_path)
-
-
 @pytest.mark.sqlite
-def test_sqlite_backup_restores_every_row_and_file(sqlite_site):
-    source, tmp_path, archive = sqlite_site
-    source_root, target_root = tmp_path / "site", tmp_path / "restored"
-
-    assert run_manage(source, "backup", "--check", str(archive)).stdout.startswith(f"Архив {archive} цел")
+def test_sqlite_backup_restores_into_a_new_database(sqlite_demo_site, tmp_path):
+    target_root = tmp_path / "restored"
     target = site_env(f"sqlite:///{target_root}/db.sqlite3", target_root)
-    restore_and_compare(source_root, archive, target, target_root, tmp_path)
+    target_root.mkdir()
+
+    restore_and_compare(sqlite_demo_site.root, sqlite_demo_site.archive, target, target_root, tmp_path)
 
 
 @pytest.mark.sqlite
-def test_restore_into_the_database_backed_up_is_refused(sqlite_site):
-    env, _, archive = sqlite_site
+def test_sqlite_backup_restores_into_a_migrated_empty_database(sqlite_demo_site, tmp_path):
+    target_root = tmp_path / "restored"
+    target_root.mkdir()
+    shutil.copyfile(sqlite_demo_site.migrated, target_root / "db.sqlite3")
+    target = site_env(f"sqlite:///{target_root}/db.sqlite3", target_root)
 
-    refused = run_manage(env, "restore", str(archive), "--yes", check=False)
+    restore_and_compare(sqlite_demo_site.root, sqlite_demo_site.archive, target, target_root, tmp_path)
+
+
+@pytest.mark.sqlite
+def test_restore_into_the_database_backed_up_is_refused(sqlite_demo_site):
+    refused = run_manage(sqlite_demo_site.env, "restore", str(sqlite_demo_site.archive), "--yes", check=False)
 
     assert refused.returncode == 1
     assert "не пуста" in refused.stderr
@@ -97,7 +85,7 @@ def test_postgresql_backup_restores_every_row_and_file(tmp_path):
         source_root, target_root = tmp_path / "site", tmp_path / "restored"
         source = site_env(with_database(server, names[0]), source_root)
         run_manage(source, "migrate", "--noinput", "-v0")
-        archive = back_up_demo_site(source, tmp_path)
+        archive = back_up_demo_site(source, tmp_path / "backups")
         assert read_manifest(archive)["database"] == {"vendor": "postgresql", "dump": "database.pgdump"}
 
         target = site_env(with_database(server, names[1]), target_root)
@@ -106,7 +94,7 @@ def test_postgresql_backup_restores_every_row_and_file(tmp_path):
         sqlite_site = site_env(f"sqlite:///{tmp_path}/other.sqlite3", tmp_path / "other")
         mismatch = run_manage(sqlite_site, "restore", str(archive), "--yes", check=False)
         assert mismatch.returncode == 1
-        assert "PostgreSQL" in mismatch.stderr and "SQLite" in mismatch.stderr
+        assert "из базы PostgreSQL, а настроена база SQLite" in mismatch.stderr
     finally:
         with admin.cursor() as cursor:
             for name in names:
