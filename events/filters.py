@@ -1,11 +1,14 @@
 """The public event filter: plain GET parameters shared by /events/, /telebridges/ and the calendar feed."""
 
 import datetime
+import functools
 import re
 
 import django_filters
 from django import forms
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Library
@@ -16,6 +19,27 @@ from coopnet.widgets import FastDateInput, FastSelect, FastTextInput
 from events.models import Event, Participation
 
 WHEN_CHOICES = [("upcoming", _("предстоящие")), ("past", _("прошедшие"))]
+
+
+@functools.cache
+def _library_rule_sql(rule: str, vendor: str) -> tuple[str, tuple]:
+    """SQL of the primary keys `Library.objects.<rule>()` selects. The rule (a public agreement or a published joint
+    activity of any registered kind) has no per-request values, and Django takes milliseconds to compile its nested
+    EXISTS clauses: compiled once per process and database vendor, run fresh every time."""
+    queryset = {"public": Library.objects.public, "partners": Library.objects.partners}[rule]()
+    return queryset.order_by().values("pk").query.sql_with_params()
+
+
+def listed_libraries(rule: str = "partners") -> Q:
+    """A condition on libraries: selected by `Library.objects.<rule>()` ("partners" or "public"), the same rows,
+    without compiling the rule again (tests/perf/test_listed_libraries.py keeps them equal)."""
+    sql, params = _library_rule_sql(rule, connection.vendor)
+    return Q(pk__in=RawSQL(sql, params))
+
+
+def public_libraries(request=None):
+    """The libraries a reader may filter by, the host first (`Library.objects.public().host_first()`)."""
+    return Library.objects.filter(listed_libraries("public")).host_first().only("slug", "short_name", "is_host")
 
 
 class DateInput(FastDateInput):
@@ -69,7 +93,7 @@ class EventFilter(django_filters.FilterSet):
     )
     partner = django_filters.ModelChoiceFilter(
         label=_("Библиотека"),
-        queryset=Library.objects.public().host_first().only("slug", "short_name", "is_host"),
+        queryset=public_libraries,
         to_field_name="slug",
         method="filter_partner",
         empty_label=_("любая"),

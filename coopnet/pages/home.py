@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 
 from agreements.models import Library
 from contests.models import Contest
+from events.filters import listed_libraries
 from events.models import Event
 from events.views import as_cards
 from exhibitions.models import Exhibition, ExhibitionStop
@@ -44,6 +45,6 @@ def home(request):
         "events": list(upcoming.exclude(kind=Event.Kind.TELEBRIDGE)[:HOME_EVENTS]),
         "exhibitions": list(exhibitions),
         "contests": list(contests),
-        "partner_count": Library.objects.partners().count(),
+        "partner_count": Library.objects.filter(listed_libraries()).count(),
     }
     return render(request, "home.html", context)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from agreements import map as partner_map
 from agreements.models import Agreement, Direction, Library
 from coopnet.templatetags.coopnet import ru_plural_form
+from events.filters import listed_libraries
 
 from .activity import activity_total, partner_timeline, under_agreement, with_activity_counts
 
@@ -50,7 +51,9 @@ def _map(libraries, host) -> dict:
 
 
 def partner_list(request):
-    libraries = list(with_activity_counts(Library.objects.partners()).order_by("region", "city", "short_name"))
+    libraries = list(
+        with_activity_counts(Library.objects.filter(listed_libraries())).order_by("region", "city", "short_name")
+    )
     # Countries in the order the model lists them: Russia first, then Kazakhstan and the others.
     country_order = {code: index for index, code in enumerate(Library.Country.values)}
     libraries.sort(key=lambda lib: country_order.get(lib.country, len(country_order)))
@@ -84,7 +87,7 @@ def _with_state_labels(agreements):
 
 
 def partner_detail(request, slug: str):
-    library = get_object_or_404(Library.objects.partners(), slug=slug)
+    library = get_object_or_404(Library.objects.filter(listed_libraries()), slug=slug)
     context = {
         "library": library,
         "agreements": _with_state_labels(list(public_agreements().filter(partner=library))),

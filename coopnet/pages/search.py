@@ -20,6 +20,7 @@ from agreements.models import Library
 from contests.models import Contest
 from coopnet.templatetags.coopnet import choice_labels, format_ru, url_builder
 from coopnet.textsearch import QUERY_MAX_LENGTH, contains_text
+from events.filters import listed_libraries
 from events.models import Episode, Event, Project
 from exhibitions.models import Exhibition
 
@@ -118,7 +119,7 @@ def sections():
                 "библиотека,библиотеки,библиотек",
                 ["short_name", "name", "named_after", "city", "region"],
             ),
-            Library.objects.partners(),
+            Library.objects.filter(listed_libraries()),
             ["short_name"],
         ),
     ]

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_safe
 from agreements.models import Agreement, Library
 from contests.models import Contest
 from coopnet.templatetags.coopnet import url_builder
+from events.filters import listed_libraries
 from events.models import Event, Project
 from exhibitions.models import Exhibition
 
@@ -93,7 +94,11 @@ SECTIONS = [
         "0.5",
         _detail_rows(
             "agreements:partner_detail",
-            lambda: Library.objects.partners().order_by("short_name", "pk").values_list("slug", "updated_at"),
+            lambda: (
+                Library.objects.filter(listed_libraries())
+                .order_by("short_name", "pk")
+                .values_list("slug", "updated_at")
+            ),
         ),
     ),
     Section(
