@@ -2,6 +2,7 @@
 
 import os
 from datetime import timedelta
+from email.utils import getaddresses
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
@@ -236,11 +237,47 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Logs: one JSON object per line on stdout (coopnet/logs.py: time, level, logger, message, a request's path and
+# status), email addresses and query strings masked; DJANGO_LOG_FORMAT=plain prints text for a developer. With
+# DJANGO_ADMINS ("Name <email>, …") set, errors are also emailed to those people, without form values or users.
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "json")
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "WARNING")
+if LOG_FORMAT not in {"json", "plain"}:
+    raise ImproperlyConfigured("DJANGO_LOG_FORMAT: json (the default) or plain")
+ADMINS = [(name, address) for name, address in getaddresses([os.environ.get("DJANGO_ADMINS", "")]) if address]
+if any("@" not in address for _name, address in ADMINS):
+    raise ImproperlyConfigured("DJANGO_ADMINS: comma-separated addresses, e.g. Иван Петров <it@library.ru>, …")
+_log_handlers = ["console", "mail_admins"] if ADMINS else ["console"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "filters": {"personal_data": {"()": "coopnet.logs.PersonalDataFilter"}},
+    "formatters": {
+        "json": {"()": "coopnet.logs.JsonFormatter"},
+        "plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"},
+    },
+    "handlers": {
+        "console": {"class": "coopnet.logs.StdoutHandler", "formatter": LOG_FORMAT, "filters": ["personal_data"]},
+        **(
+            {
+                "mail_admins": {
+                    "class": "django.utils.log.AdminEmailHandler",
+                    "level": "ERROR",
+                    "filters": ["personal_data"],
+                    "reporter_class": "coopnet.logs.PrivateExceptionReporter",
+                }
+            }
+            if ADMINS
+            else {}
+        ),
+    },
+    # Django's own loggers are named to take its default handlers (plain text on stderr) away: they pass their
+    # records up to the root's. runserver's request lines (django.server) stay on in development.
+    "loggers": {
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        "django.server": {"handlers": [], "level": "INFO", "propagate": True},
+    },
+    "root": {"handlers": _log_handlers, "level": LOG_LEVEL},
 }
 
 # Signed agreement scans: kept outside MEDIA_ROOT and served only by a staff view.
