@@ -37,6 +37,26 @@ def listed_libraries(rule: str = "partners") -> Q:
     return Q(pk__in=RawSQL(sql, params))
 
 
+class _LibraryOptions(django_filters.fields.ModelChoiceIterator):
+    """The options as (slug, short name) rows: the label a library's `str()` gives, without a model instance per
+    option (a hundred of them on every list page)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        if self.field.null_label is not None:
+            yield (self.field.null_value, self.field.null_label)
+        yield from self.queryset.values_list(self.field.to_field_name, "short_name")
+
+
+class LibraryChoiceField(django_filters.fields.ModelChoiceField):
+    iterator = _LibraryOptions
+
+
+class LibraryFilter(django_filters.ModelChoiceFilter):
+    field_class = LibraryChoiceField
+
+
 def public_libraries(request=None):
     """The libraries a reader may filter by, the host first (`Library.objects.public().host_first()`)."""
     return Library.objects.filter(listed_libraries("public")).host_first().only("slug", "short_name", "is_host")
@@ -91,7 +111,7 @@ class EventFilter(django_filters.FilterSet):
     format = django_filters.ChoiceFilter(
         label=_("Формат"), choices=Event.Format.choices, empty_label=_("любой"), widget=FastSelect
     )
-    partner = django_filters.ModelChoiceFilter(
+    partner = LibraryFilter(
         label=_("Библиотека"),
         queryset=public_libraries,
         to_field_name="slug",

@@ -3,7 +3,8 @@
 import pytest
 
 from agreements.models import Library
-from events.filters import listed_libraries
+from events.filters import EventFilter, listed_libraries
+from events.models import Event
 from tests.factories import (
     AgreementFactory,
     ContestFactory,
@@ -14,6 +15,7 @@ from tests.factories import (
     LibraryFactory,
     ParticipationFactory,
 )
+from tests.perf.test_widgets import options
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +54,13 @@ def test_a_library_listed_later_is_seen_at_once(libraries):
     AgreementFactory(partner=Library.objects.get(slug="nothing-yet"))
 
     assert slugs(Library.objects.filter(listed_libraries())) == listed_before | {"nothing-yet"}
+
+
+def test_the_partner_filter_offers_each_public_library_by_slug_and_name_host_first(client, libraries, kemerovo):
+    markup = str(EventFilter(None, queryset=Event.objects.public()).form["partner"])
+
+    expected = [("", "любая", True, None)] + [
+        (library.slug, str(library), False, None) for library in Library.objects.public().host_first()
+    ]
+    assert options(markup) == expected
+    assert expected[1][0] == kemerovo.slug
