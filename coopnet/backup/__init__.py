@@ -6,6 +6,7 @@ The management commands `backup` and `restore` are thin wrappers; the README's "
 
 import errno
 import os
+import sqlite3
 import subprocess
 import tempfile
 import tomllib
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
@@ -76,24 +77,14 @@ def archive_name(now=None) -> str:
 def create_backup(output_dir: Path) -> BackupResult:
     """Write the archive under a temporary name and rename it when complete: a failure leaves no half archive."""
     vendor = database.check_supported()
-    output_dir.mkdir(parents=True, exist_ok=True)
     final = output_dir / archive_name()
-    if final.exists():
-        raise BackupError(f"Файл {final} уже существует.")
     partial = output_dir / f".{final.name}.partial"
     try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        if final.exists():
+            raise BackupError(f"Файл {final} уже существует.")
         with tempfile.TemporaryDirectory(dir=output_dir, prefix=".coopnet-backup-") as scratch:
-            dump_file = Path(scratch) / database.DUMP_NAMES[vendor]
-            counts = database.dump(dump_file)
-            writer = ArchiveWriter(partial)
-            try:
-                writer.add_file(dump_file.name, dump_file)
-                dump_file.unlink()  # the dump is in the archive now: do not hold the space twice
-                files = _add_storages(writer)
-                writer.close(_manifest(vendor, counts, files))
-            except BaseException:
-                writer.abort()
-                raise
+            rows, files = _write_archive(partial, Path(scratch) / database.DUMP_NAMES[vendor], vendor)
         _sync(partial)
         os.replace(partial, final)
     except BaseException as error:
@@ -102,10 +93,25 @@ def create_backup(output_dir: Path) -> BackupResult:
             raise BackupError(f"Не хватило места на диске для резервной копии в {output_dir}.") from error
         if isinstance(error, OSError):
             raise BackupError(f"Резервная копия не записана: {error}") from error
+        if isinstance(error, DatabaseError | sqlite3.Error):
+            raise BackupError(f"База данных не читается: {error}") from error
         raise
-    return BackupResult(
-        path=final, rows=sum(counts.values()), files=len(writer.checksums) - 1, size=final.stat().st_size
-    )
+    return BackupResult(path=final, rows=rows, files=files, size=final.stat().st_size)
+
+
+def _write_archive(partial: Path, dump_file: Path, vendor: str) -> tuple[int, int]:
+    """The dump first, then the stored files, then the manifest; the number of rows and of stored files."""
+    counts = database.dump(dump_file)
+    writer = ArchiveWriter(partial)
+    try:
+        writer.add_file(dump_file.name, dump_file)
+        dump_file.unlink()  # the dump is in the archive now: do not hold the space twice
+        storages_described = _add_storages(writer)
+        writer.close(_manifest(vendor, counts, storages_described))
+    except BaseException:
+        writer.abort()
+        raise
+    return sum(counts.values()), sum(storage["files"] for storage in storages_described.values())
 
 
 def _add_storages(writer: ArchiveWriter) -> dict[str, dict]:

@@ -32,8 +32,11 @@ class Command(BaseCommand):
             self.stdout.write(self.style.WARNING(note))
 
     def confirm(self, manifest: dict) -> bool:
-        answer = input(
-            f"Восстановить копию от {manifest.get('created_at')} в базу {describe_database()}? "
-            f"Введите «да», чтобы продолжить: "
-        )
+        try:
+            answer = input(
+                f"Восстановить копию от {manifest.get('created_at')} в базу {describe_database()}? "
+                f"Введите «да», чтобы продолжить (или запустите с --yes): "
+            )
+        except EOFError:  # nobody at the terminal to answer
+            return False
         return answer.strip().lower() in {"да", "yes"}
