@@ -2,7 +2,7 @@
 
 PostgreSQL: full-text search with the `russian` configuration (stemming: «телемосты» finds «телемост»),
 ranked. SQLite: every word contained in some field, ignoring case in every alphabet (coopnet.textsearch).
-Either way each section costs two queries (count and page), so the page's query count is fixed.
+Either way each section costs one query (the first hits with the count of all), so the page's query count is fixed.
 """
 
 from dataclasses import dataclass, field
@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, CharField, Q, Value, When
+from django.db.models import Case, CharField, Count, Q, Value, When, Window
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -223,9 +223,10 @@ def run(q: str) -> list[Section]:
     labels = _Labels()
     for section, queryset, order in sections():
         matches = find(queryset, section.fields, q, order)
-        section.count = matches.count()
-        if section.count:
-            section.hits = [_hit(section.key, obj, labels) for obj in matches[:SECTION_LIMIT]]
+        # The page of hits and how many there are in all, in one query (a window over every match).
+        rows = list(matches.annotate(found_in_all=Window(Count("pk")))[:SECTION_LIMIT])
+        section.count = rows[0].found_in_all if rows else 0
+        section.hits = [_hit(section.key, obj, labels) for obj in rows]
         found.append(section)
     return found
 
