@@ -172,7 +172,10 @@ def restore_backup(path: Path, *, confirm: Callable[[dict], bool] | None = None)
         )
     if confirm is not None and not confirm(manifest):
         raise BackupError("Восстановление отменено.")
-    files = _restore_database_and_files(path, manifest)
+    try:
+        files = _restore_database_and_files(path, manifest)
+    except OSError as error:
+        raise BackupError(f"Восстановление прервано: {error}") from error
     counts = database.live_row_counts()
     differ = {
         label: (expected, counts.get(label))
