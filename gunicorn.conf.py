@@ -18,5 +18,5 @@ max_requests_jitter = 500
 wsgi_app = "coopnet.wsgi:application"
 accesslog = "-"  # stdout, for journald or the container's log
 errorlog = "-"
-access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
+access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms'  # the path without its query string (search words)
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
