@@ -114,7 +114,8 @@ def choice_labels(choices) -> dict:
 def event_cards(events):
     """The <li> items of an event card list: includes/event_card.html for each event, in one loop.
 
-    `events` must have their organiser loaded and their sites prefetched (`EventQuerySet.with_sites()`).
+    `events` must have their organiser loaded and their sites prefetched (`events.views.as_cards()`, or
+    `EventQuerySet.with_sites()`). tests/perf/test_event_list.py keeps the output equal to the template's.
     """
     events = list(events)
     if not events:
