@@ -5,9 +5,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from agreements.models import Library
 from contests.models import Contest
-from events.filters import listed_libraries
+from events.filters import listed
 from events.models import Event
 from events.views import as_cards
 from exhibitions.models import Exhibition, ExhibitionStop
@@ -45,6 +44,6 @@ def home(request):
         "events": list(upcoming.exclude(kind=Event.Kind.TELEBRIDGE)[:HOME_EVENTS]),
         "exhibitions": list(exhibitions),
         "contests": list(contests),
-        "partner_count": Library.objects.filter(listed_libraries()).count(),
+        "partner_count": len(listed()),
     }
     return render(request, "home.html", context)

@@ -3,7 +3,7 @@
 import pytest
 
 from agreements.models import Library
-from events.filters import EventFilter, listed_libraries
+from events.filters import EventFilter, listed, listed_libraries
 from events.models import Event
 from tests.factories import (
     AgreementFactory,
@@ -64,3 +64,12 @@ def test_the_partner_filter_offers_each_public_library_by_slug_and_name_host_fir
     ]
     assert options(markup) == expected
     assert expected[1][0] == kemerovo.slug
+
+
+def test_the_listed_rows_are_the_rules_libraries_host_first_then_by_name(libraries):
+    expected = [(library.pk, library.slug, library.short_name) for library in Library.objects.public().host_first()]
+
+    assert listed("public") == expected
+    assert [slug for _pk, slug, _name in listed("partners")] == [
+        library.slug for library in Library.objects.partners().host_first()
+    ]
