@@ -87,7 +87,8 @@ def _with_state_labels(agreements):
 
 
 def partner_detail(request, slug: str):
-    library = get_object_or_404(Library.objects.filter(listed_libraries()), slug=slug)
+    # The rule itself, not the cached list: for one library PostgreSQL checks its EXISTS for that row alone.
+    library = get_object_or_404(Library.objects.partners(), slug=slug)
     context = {
         "library": library,
         "agreements": _with_state_labels(list(public_agreements().filter(partner=library))),
