@@ -30,10 +30,6 @@ from tests.factories import (
     UserFactory,
 )
 
-HAS_NOTICE = hasattr(Agreement, "notice_window_open") and any(
-    f.name == "notice_days" for f in Agreement._meta.get_fields()
-)
-
 
 @pytest.fixture
 def scene(db):
@@ -76,15 +72,14 @@ def scene(db):
     }
     # Tomsk took part in a held event two months ago: its agreement is served, not dormant.
     ParticipationFactory(event=rows["counted"], library=tomsk, participants_count=10)
-    if HAS_NOTICE:
-        rows["notice"] = AgreementFactory(
-            partner=altai,
-            signed_on=days(-200),
-            valid_until=days(100),
-            auto_prolongation=True,
-            notice_days=60,
-            number="4",
-        )
+    rows["notice"] = AgreementFactory(
+        partner=altai,
+        signed_on=days(-200),
+        valid_until=days(100),
+        auto_prolongation=True,
+        notice_days=60,
+        number="4",
+    )
     return rows
 
 
@@ -121,7 +116,6 @@ def test_each_block_lists_its_records(client, request, persona, scene):
     assert labels(dashboard, "drafts", "exhibition") == ["Черновик выставки"]
 
 
-@pytest.mark.skipif(not HAS_NOTICE, reason="agreements without a notice period")
 def test_agreements_whose_notice_window_is_open(client, methodologist, scene):
     _response, dashboard = dashboard_of(client, methodologist)
     notice = block(dashboard, "agreements", "notice")
@@ -233,7 +227,6 @@ def test_the_page_is_headed_and_listed_for_screen_readers(client, methodologist,
     assert html.count('<ul class="coop-dashboard__items">') >= 10
 
 
-@pytest.mark.skipif(not apps.is_installed("reminders"), reason="the reminders app is not installed")
 def test_reminders_sent_recently_link_to_their_records(client, methodologist, scene):
     from django.contrib.contenttypes.models import ContentType
 
