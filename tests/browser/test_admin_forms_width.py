@@ -7,7 +7,6 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from tests.browser.conftest import browser, new_context, playwright_instance  # noqa: F401 (fixtures)
 from tests.factories import (
     ContestFactory,
     CuratorFactory,
