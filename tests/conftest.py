@@ -7,8 +7,14 @@ from django.contrib.auth.models import Group
 from tests.factories import HostLibraryFactory, UserFactory
 
 GROUPS_MIGRATION = importlib.import_module("agreements.migrations.0003_groups")
-REPORT_ACCESS_MIGRATION = importlib.import_module("reports.migrations.0002_managers_see_annual_report")
-METHODOLOGISTS_REPORT_MIGRATION = importlib.import_module("reports.migrations.0003_methodologists_see_annual_report")
+# Every later data migration that grants the staff groups permissions, in migration order: (module, function).
+GRANTS = [
+    ("agreements.migrations.0006_amendment_permissions", "grant_amendment_permissions"),
+    ("reports.migrations.0002_managers_see_annual_report", "grant_to_managers"),
+    ("reports.migrations.0003_methodologists_see_annual_report", "grant_to_methodologists"),
+    ("reminders.migrations.0002_staff_see_reminders", "grant"),
+    ("history.migrations.0002_methodologists_may_delete", "grant_delete"),
+]
 
 
 def ensure_staff_groups():
@@ -17,8 +23,8 @@ def ensure_staff_groups():
     names = {GROUPS_MIGRATION.METHODOLOGISTS, GROUPS_MIGRATION.MANAGERS}
     if Group.objects.filter(name__in=names).count() < len(names):
         GROUPS_MIGRATION.create_groups(apps, None)
-        REPORT_ACCESS_MIGRATION.grant_to_managers(apps, None)
-        METHODOLOGISTS_REPORT_MIGRATION.grant_to_methodologists(apps, None)
+        for module, function in GRANTS:
+            getattr(importlib.import_module(module), function)(apps, None)
 
 
 @pytest.fixture(autouse=True)

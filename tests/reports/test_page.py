@@ -71,9 +71,11 @@ def test_the_methodologists_group_holds_the_report_permission(methodologist):
 
 
 def test_the_methodologists_migration_can_be_reversed_and_applied_again(methodologist):
+    import importlib
+
     from django.apps import apps
 
-    from tests.conftest import METHODOLOGISTS_REPORT_MIGRATION as migration
+    migration = importlib.import_module("reports.migrations.0003_methodologists_see_annual_report")
 
     group = Group.objects.get(name="Методисты")
     migration.revoke_from_methodologists(apps, None)
