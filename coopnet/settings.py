@@ -73,7 +73,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_filters",
-    "axes",  # locks an account out of the admin after repeated wrong passwords
+    "coopnet.admin_config.AxesConfig",  # django-axes: locks an account out after repeated wrong passwords
     "simple_history",
     "coopnet",
     "agreements",

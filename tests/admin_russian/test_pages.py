@@ -52,11 +52,6 @@ def test_superuser_index_names_the_apps_in_russian(client, superuser):
         assert name in page
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="django-axes' AppConfig has no verbose_name, so Django titles it «Axes»; INSTALLED_APPS needs an "
-    "AppConfig subclass with a Russian one (then drop this mark)",
-)
 def test_every_app_with_admin_models_has_a_russian_name():
     app_configs = {model._meta.app_config for model in admin.site._registry}
     latin = sorted(
