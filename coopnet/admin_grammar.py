@@ -268,7 +268,8 @@ def russian_object_message(noun_: Noun, verbose_name: str, message) -> str | Non
         text = str(DONE[what][noun_.gender]) + (f" {then}" if then is not None else "")
         params = {"name": capfirst(noun_.nominative), "one_more": noun_.one_more}
         if safe:  # the object part is Django's escaped HTML (a link to the object)
-            return format_html(text, obj=mark_safe(match["obj"]), **params)
+            # Safe: escaped HTML.
+            return format_html(text, obj=mark_safe(match["obj"]), **params)  # nosec
         return text.format(obj=match["obj"], **params)
     return None
 

@@ -16,6 +16,7 @@ class FaviconRedirect(RedirectView):
     def get_redirect_url(self, *args, **kwargs):
         return static("img/favicon.svg")
 
+
 app_name = "site"
 
 urlpatterns = [

@@ -1,7 +1,7 @@
 from django.urls import path
 
-from events import views
 from coopnet.ratelimit import rate_limited
+from events import views
 from events.feeds import EventFeed
 
 app_name = "events"

@@ -116,7 +116,6 @@ def _day_start(today: datetime.date) -> datetime.datetime:
     return day_start(today).astimezone(datetime.UTC)
 
 
-
 @dataclass(eq=False, slots=True)
 class EventFact(Activity):
     row: EventRow = None  # type: ignore[assignment]

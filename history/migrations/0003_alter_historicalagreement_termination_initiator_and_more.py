@@ -4,20 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('history', '0002_methodologists_may_delete'),
+        ("history", "0002_methodologists_may_delete"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalagreement',
-            name='termination_initiator',
-            field=models.CharField(blank=True, choices=[('host', 'наша библиотека'), ('partner', 'партнёр'), ('mutual', 'по соглашению сторон')], db_default='', default='', max_length=20, verbose_name='инициатор расторжения'),
+            model_name="historicalagreement",
+            name="termination_initiator",
+            field=models.CharField(
+                blank=True,
+                choices=[("host", "наша библиотека"), ("partner", "партнёр"), ("mutual", "по соглашению сторон")],
+                db_default="",
+                default="",
+                max_length=20,
+                verbose_name="инициатор расторжения",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalagreement',
-            name='termination_reason',
-            field=models.TextField(blank=True, db_default='', default='', verbose_name='причина расторжения'),
+            model_name="historicalagreement",
+            name="termination_reason",
+            field=models.TextField(blank=True, db_default="", default="", verbose_name="причина расторжения"),
         ),
     ]
