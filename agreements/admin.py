@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coopnet import gazetteer
 from coopnet.tabular.admin import ImportExportMixin
+from coopnet.timezones import label_of as timezone_label_of
 from coopnet.timezones import timezone_choices
 
 from .forms import AgreementAdminForm, AmendmentForm
@@ -39,7 +40,7 @@ class ContactInline(admin.TabularInline):
 
 @admin.register(Library)
 class LibraryAdmin(ImportExportMixin, admin.ModelAdmin):
-    list_display = ["short_name", "city", "region", "country", "kind", "timezone", "agreement_count", "is_host"]
+    list_display = ["short_name", "city", "region", "country", "kind", "zone", "agreement_count", "is_host"]
     list_filter = ["country", "kind", "is_host", "region"]
     search_fields = ["name", "short_name", "named_after", "city", "region"]
     prepopulated_fields = {"slug": ["short_name"]}
@@ -67,6 +68,10 @@ class LibraryAdmin(ImportExportMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(agreement_total=Count("agreements", distinct=True))
+
+    @admin.display(description=_("часовой пояс"), ordering="timezone")
+    def zone(self, obj):
+        return timezone_label_of(obj.timezone)
 
     @admin.display(description=_("соглашений"), ordering="agreement_total")
     def agreement_count(self, obj):

@@ -110,7 +110,10 @@ def stamped_form(form_class):
     return type(
         form_class.__name__,
         (StampedForm, form_class),
-        {STAMP_FIELD: forms.CharField(widget=forms.HiddenInput, required=False), "__module__": __name__},
+        {
+            STAMP_FIELD: forms.CharField(label=_("версия записи"), widget=forms.HiddenInput, required=False),
+            "__module__": __name__,
+        },
     )
 
 

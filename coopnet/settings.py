@@ -144,7 +144,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Brute force: after AXES_FAILURE_LIMIT wrong passwords for one account from one address, that pair is locked out
-# for AXES_COOLOFF_MINUTES (a superuser unlocks at once in the admin, «Попытки доступа», or with
+# for AXES_COOLOFF_MINUTES (a superuser unlocks at once in the admin, «Попытки входа», or with
 # `manage.py axes_reset_username <name>`). The attempts are kept in the database, shared by every process.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))

@@ -100,6 +100,19 @@ def zone_label(zone: Zone, at: datetime.datetime) -> str:
     return f"{zone.cities} ({offset_label(utc_offset(zone.name, at))})"
 
 
+def label_of(name: str, at: datetime.datetime | None = None) -> str:
+    """What staff read for a stored zone: «Кемерово, Новокузнецк (UTC+7)», or the IANA name with its offset."""
+    if not name:
+        return ""
+    at = at or timezone.now()
+    if name in LISTED:
+        return zone_label(LISTED[name], at)
+    try:
+        return f"{name} ({offset_label(utc_offset(name, at))})"
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return name
+
+
 @cache
 def all_zone_names() -> tuple[str, ...]:
     return tuple(sorted(zoneinfo.available_timezones()))
