@@ -48,7 +48,7 @@ class LibraryAdmin(ImportExportMixin, admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "short_name", "named_after", "kind", "slug", "is_host"]}),
         (_("Где"), {"fields": ["country", "region", "city", "address", "timezone", ("latitude", "longitude")]}),
-        (_("О библиотеке"), {"fields": ["website", "description"]}),
+        (_("О библиотеке"), {"fields": ["website", "description", "notes"]}),
     ]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):

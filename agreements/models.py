@@ -170,6 +170,11 @@ class Library(models.Model):
     website = models.URLField(_("сайт"), blank=True)
     address = models.CharField(_("адрес"), max_length=400, blank=True)
     description = models.TextField(_("о библиотеке"), blank=True)
+    notes = models.TextField(
+        _("служебные заметки"),
+        blank=True,
+        help_text=_("На сайте не показываются. Например, что координаты приблизительные или откуда взято название."),
+    )
     slug = models.SlugField(_("адрес в URL"), max_length=100, unique=True)
     is_host = models.BooleanField(
         _("наша библиотека"),

@@ -14,7 +14,7 @@ from coopnet.demo.contests import CONTESTS
 from coopnet.demo.events import EVENTS, PERSONS, UPCOMING_EVENTS, UPCOMING_TIME
 from coopnet.demo.exhibitions import EXHIBITIONS
 from coopnet.demo.libraries import HOST, HOST_LIBRARY, PARTNERS
-from coopnet.demo.notes import NOTE_DEMO, NOTE_SITE_COUNTS
+from coopnet.demo.notes import NOTE_COORDINATES, NOTE_DEMO, NOTE_SHORT_NAME, NOTE_SITE_COUNTS, note
 from coopnet.demo.projects import EPISODES, PROJECT
 from events.models import Episode, Event, Participation, Person, Project
 from exhibitions.models import Exhibition, ExhibitionStop
@@ -288,6 +288,9 @@ class DemoLoader:
 
 def _library_values(spec: dict) -> dict:
     values = dict(spec)
+    # The article gives no coordinates, and names the partners in full: their abbreviations are the demo's own.
+    own_short_name = spec.get("slug") != HOST
+    values.setdefault("notes", note(NOTE_COORDINATES, *([NOTE_SHORT_NAME] if own_short_name else [])))
     values["latitude"] = Decimal(spec["latitude"])
     values["longitude"] = Decimal(spec["longitude"])
     values.setdefault("website", "")

@@ -138,3 +138,13 @@ def test_episode_titles_and_dates_are_marked_illustrative(demo):
     for episode in Episode.objects.exclude(title__contains="Аксак-кулан"):
         assert "Название, номер и дата публикации условные" in episode.notes, episode.number
     assert "дата публикации условные" in Episode.objects.get(title__contains="Аксак-кулан").notes
+
+
+def test_every_demo_library_says_in_its_staff_notes_what_the_demo_made_up(demo):
+    """The article gives no coordinates and names the partners in full: the staff notes say so."""
+    from agreements.models import Library
+    from coopnet.demo.notes import NOTE_COORDINATES, NOTE_SHORT_NAME
+
+    for library in Library.objects.all():
+        assert NOTE_COORDINATES in library.notes, library
+        assert (NOTE_SHORT_NAME in library.notes) != library.is_host, library

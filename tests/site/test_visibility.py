@@ -37,7 +37,7 @@ KEMEROVO = datetime.timezone(datetime.timedelta(hours=7))
 
 @pytest.fixture
 def world(host):
-    partner = LibraryFactory(short_name="Открытая библиотека", city="Омск")
+    partner = LibraryFactory(short_name="Открытая библиотека", city="Омск", notes=f"{SECRET}: координаты условные")
     agreement = AgreementFactory(partner=partner, notes=f"{SECRET}: служебная заметка")
     ContactFactory(library=partner, full_name=f"{SECRET} Контакт")
     event = TelebridgeFactory(organiser=host, agreement=agreement, notes=f"{SECRET} заметка")
