@@ -5,7 +5,11 @@
 (calling `super().public()`), so a view, feed, sitemap or search never tests the flag itself.
 """
 
+import os
+import uuid
+
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import OuterRef
 from django.db.models.expressions import ResolvedOuterRef
@@ -38,15 +42,36 @@ class Publishable(models.Model):
         abstract = True
 
 
+COVER_MAX_BYTES = 5 * 1024 * 1024
+COVER_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+
+
 def cover_upload_to(instance, filename: str) -> str:
-    """Covers of each app in their own folder by year, as `events/covers/2026/<file>`."""
-    return f"{instance._meta.app_label}/covers/{timezone.now():%Y}/{filename}"
+    """Covers of each app in their own folder by year, under a random name (`events/covers/2026/<32 hex>.jpg`):
+    the original file name says nothing, and no address can be guessed."""
+    extension = os.path.splitext(filename)[1].lower()[:6]
+    return f"{instance._meta.app_label}/covers/{timezone.now():%Y}/{uuid.uuid4().hex}{extension}"
+
+
+def validate_cover_size(file) -> None:
+    if file.size > COVER_MAX_BYTES:
+        raise ValidationError(
+            _("Файл обложки слишком большой: %(size)s МБ. Можно не больше %(limit)s МБ.")
+            % {"size": f"{file.size / 1024 / 1024:.1f}".replace(".", ","), "limit": COVER_MAX_BYTES // 1024 // 1024}
+        )
 
 
 class Illustrated(models.Model):
-    """A cover image with the text a screen reader says instead of it."""
+    """A cover image with the text a screen reader says instead of it. Pillow checks that the file is an image;
+    its size and kind are bounded. Covers are served by `coopnet.covers` only while their record is public."""
 
-    cover = models.ImageField(_("обложка"), upload_to=cover_upload_to, blank=True)
+    cover = models.ImageField(
+        _("обложка"),
+        upload_to=cover_upload_to,
+        blank=True,
+        validators=[FileExtensionValidator(COVER_EXTENSIONS), validate_cover_size],
+        help_text=_("JPEG, PNG, WebP или GIF, не больше 5 МБ."),
+    )
     cover_alt = models.CharField(_("описание обложки для незрячих"), max_length=300, blank=True)
 
     class Meta:

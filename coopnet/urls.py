@@ -1,11 +1,11 @@
 import os
 
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
 from agreements.views import scan_download
+from coopnet.covers import serve_cover
 from coopnet.health import healthz
 
 urlpatterns = [
@@ -20,8 +20,8 @@ urlpatterns = [
     path("", include("contests.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Covers, in production as in development: served only while their record is public (coopnet/covers.py).
+urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_cover, name="cover")]
 
 # The pages benchmark's yardstick (bench/pages/), never mounted in production: only bench/pages/run.sh sets this.
 if os.environ.get("COOPNET_BENCH_BASELINE") == "1":
