@@ -14,7 +14,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coopnet.dates import MAX_YEAR, MIN_YEAR, add_years
+from coopnet.dates import MAX_YEAR, add_years, validate_year
 
 SCAN_MAX_BYTES = 20 * 1024 * 1024
 EXPIRY_WARNING_DAYS = 90
@@ -53,16 +53,6 @@ def validate_pdf(upload) -> None:
         raise ValidationError(
             _("Файл не похож на PDF. Загрузите скан подписанного соглашения в формате PDF."),
             code="not_pdf",
-        )
-
-
-def validate_year(value: datetime.date) -> None:
-    """A date outside the years the site accepts is a typo (and would strain the term arithmetic)."""
-    if value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
-        raise ValidationError(
-            _("Укажите дату между %(start)s и %(end)s годом."),
-            params={"start": MIN_YEAR, "end": MAX_YEAR},
-            code="year_out_of_range",
         )
 
 
@@ -260,7 +250,9 @@ class Direction(models.Model):
     name = models.CharField(_("название"), max_length=200, unique=True)
     slug = models.SlugField(_("адрес в URL"), max_length=100, unique=True)
     description = models.TextField(_("описание"), blank=True)
-    position = models.PositiveSmallIntegerField(_("порядок"), default=0)
+    position = models.PositiveSmallIntegerField(
+        _("порядок"), default=0, validators=[MaxValueValidator(1000, _("Порядок — не больше %(limit_value)s."))]
+    )
 
     class Meta:
         verbose_name = _("направление сотрудничества")

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Library, credit_fields
+from coopnet.dates import validate_year
 from coopnet.models import Publishable, Scheduled, ScheduledQuerySet, nested, rescheduled_only_when_postponed
 from coopnet.vocabulary import AgeRating, Scope
 
@@ -91,9 +92,9 @@ class Contest(Publishable, Scheduled):
         _("возрастные группы"), max_length=300, blank=True, help_text=_("Например: 7–10 лет; 11–14 лет; 15–18 лет")
     )
     description = models.TextField(_("описание"), blank=True)
-    submissions_from = models.DateField(_("приём работ с"), null=True, blank=True)
-    submissions_until = models.DateField(_("приём работ до"), null=True, blank=True)
-    results_on = models.DateField(_("подведение итогов"), null=True, blank=True)
+    submissions_from = models.DateField(_("приём работ с"), null=True, blank=True, validators=[validate_year])
+    submissions_until = models.DateField(_("приём работ до"), null=True, blank=True, validators=[validate_year])
+    results_on = models.DateField(_("подведение итогов"), null=True, blank=True, validators=[validate_year])
     rules_url = models.URLField(_("положение о конкурсе"), blank=True)
     agreements_added, agreements_excluded = credit_fields("contest")
     age_rating = models.CharField(_("возрастная маркировка"), max_length=3, choices=AgeRating.choices, default="6+")

@@ -16,6 +16,8 @@ from django.db.models.expressions import ResolvedOuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coopnet.dates import validate_year
+
 
 def nested(value):
     """`value` as seen from a subquery one level deeper: an OuterRef must reach one level further out."""
@@ -142,7 +144,11 @@ class Scheduled(models.Model):
         help_text=_("Засчитываются в отчёте только проведённые. Прошедшее, но не отмеченное, ждёт подтверждения."),
     )
     rescheduled_to = models.DateField(
-        _("перенесено на"), null=True, blank=True, help_text=_("Новая дата, если перенесено и она известна.")
+        _("перенесено на"),
+        null=True,
+        blank=True,
+        validators=[validate_year],
+        help_text=_("Новая дата, если перенесено и она известна."),
     )
 
     class Meta:

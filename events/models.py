@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Library, credit_fields
-from coopnet.dates import day_start
+from coopnet.dates import day_start, validate_year
 from coopnet.models import (
     Illustrated,
     Publishable,
@@ -43,6 +44,11 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+
+# How many people one count may hold: more than any library's event, far less than overflows a sum.
+HEADCOUNT_MAX = 1_000_000
+HEADCOUNT = MaxValueValidator(HEADCOUNT_MAX, _("Не больше %(limit_value)s человек: проверьте число."))
 
 
 def event_credit_parties(organiser_id: int, day, site_library_ids) -> list[tuple[int, object]]:
@@ -200,8 +206,8 @@ class Event(Publishable, Illustrated, Scheduled):
         blank=True,
     )
     agreements_added, agreements_excluded = credit_fields("event")
-    starts_at = models.DateTimeField(_("начало"))
-    ends_at = models.DateTimeField(_("окончание"))
+    starts_at = models.DateTimeField(_("начало"), validators=[validate_year])
+    ends_at = models.DateTimeField(_("окончание"), validators=[validate_year])
     audience = models.CharField(_("аудитория"), max_length=20, choices=Audience.choices, default=Audience.CHILDREN)
     age_rating = models.CharField(_("возрастная маркировка"), max_length=3, choices=AgeRating.choices, default="6+")
     target_group = models.CharField(
@@ -226,6 +232,7 @@ class Event(Publishable, Illustrated, Scheduled):
         _("участников всего (если по площадкам неизвестно)"),
         null=True,
         blank=True,
+        validators=[HEADCOUNT],
         help_text=_(
             "Заполняйте, только если известно лишь общее число. Если указаны участники на площадках или "
             "онлайн-зрители, итог считается из них, а это число не используется."
@@ -235,6 +242,7 @@ class Event(Publishable, Illustrated, Scheduled):
         _("онлайн-зрителей вне площадок"),
         null=True,
         blank=True,
+        validators=[HEADCOUNT],
         help_text=_("Смотрели трансляцию не в зале ни одной из библиотек-участниц."),
     )
     results = models.TextField(
@@ -352,7 +360,9 @@ class Participation(models.Model):
         Library, verbose_name=_("библиотека"), on_delete=models.PROTECT, related_name="participations"
     )
     role = models.CharField(_("роль"), max_length=20, choices=Role.choices, default=Role.PARTICIPANT)
-    participants_count = models.PositiveIntegerField(_("участников на площадке"), null=True, blank=True)
+    participants_count = models.PositiveIntegerField(
+        _("участников на площадке"), null=True, blank=True, validators=[HEADCOUNT]
+    )
     notes = models.CharField(_("заметки"), max_length=300, blank=True)
 
     class Meta:
@@ -509,7 +519,10 @@ class EpisodeQuerySet(ScheduledQuerySet):
 class Episode(Scheduled):
     # A project with episodes cannot be deleted by accident: its episodes count in the report.
     project = models.ForeignKey(Project, verbose_name=_("проект"), on_delete=models.PROTECT, related_name="episodes")
-    number = models.PositiveSmallIntegerField(_("номер выпуска"))
+    number = models.PositiveSmallIntegerField(
+        _("номер выпуска"),
+        validators=[MinValueValidator(1), MaxValueValidator(10_000, _("Номер выпуска — не больше %(limit_value)s."))],
+    )
     title = models.CharField(_("название"), max_length=300)
     tradition = models.CharField(
         _("народ / традиция"), max_length=200, blank=True, help_text=_("Например: шорская сказка")
@@ -523,7 +536,7 @@ class Episode(Scheduled):
     agreements_added, agreements_excluded = credit_fields("episode")
     description = models.TextField(_("описание"), blank=True)
     video_url = models.URLField(_("ссылка на видео"), blank=True)
-    published_on = models.DateField(_("дата публикации"), null=True, blank=True)
+    published_on = models.DateField(_("дата публикации"), null=True, blank=True, validators=[validate_year])
     is_published = models.BooleanField(_("опубликовано"), default=False)
     notes = models.TextField(_("служебные заметки"), blank=True, help_text=_("На сайте не показываются."))
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Library, credit_fields
+from coopnet.dates import validate_year
 from coopnet.models import (
     CALLED_OFF,
     Illustrated,
@@ -171,8 +172,8 @@ class ExhibitionStop(Scheduled):
     venue = models.ForeignKey(
         Library, verbose_name=_("где экспонируется"), on_delete=models.PROTECT, related_name="exhibition_stops"
     )
-    starts_on = models.DateField(_("с"))
-    ends_on = models.DateField(_("по"))
+    starts_on = models.DateField(_("с"), validators=[validate_year])
+    ends_on = models.DateField(_("по"), validators=[validate_year])
     visitors = models.PositiveIntegerField(
         _("посетителей"), null=True, blank=True, validators=[MaxValueValidator(1_000_000)]
     )
