@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
+from coopnet.admin_autocomplete import SafeAutocompleteAdminMixin
 from coopnet.admin_concurrency import ConcurrentEditAdminMixin
 from coopnet.admin_grammar import RussianAdminMixin
 from coopnet.admin_history import HistoryAdminMixin
@@ -18,6 +19,7 @@ MODEL_ADMIN_MIXINS: list[type] = []
 MODEL_ADMIN_MIXINS.append(RussianAdminMixin)  # titles, buttons, messages, counts in the model's case and gender
 MODEL_ADMIN_MIXINS.append(HistoryAdminMixin)  # versions, restoring one, a plain Russian delete page
 MODEL_ADMIN_MIXINS.append(ConcurrentEditAdminMixin)  # a save over someone else's newer save is refused
+MODEL_ADMIN_MIXINS.append(SafeAutocompleteAdminMixin)  # crafted ids in autocomplete fields: a form error, not a 500
 
 
 class CoopnetAdminSite(admin.AdminSite):

@@ -5,30 +5,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contests', '0004_award_levels_nominations'),
+        ("contests", "0004_award_levels_nominations"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='contest',
-            name='rescheduled_to',
-            field=models.DateField(blank=True, help_text='Новая дата, если перенесено и она известна.', null=True, validators=[coopnet.dates.validate_year], verbose_name='перенесено на'),
+            model_name="contest",
+            name="rescheduled_to",
+            field=models.DateField(
+                blank=True,
+                help_text="Новая дата, если перенесено и она известна.",
+                null=True,
+                validators=[coopnet.dates.validate_year],
+                verbose_name="перенесено на",
+            ),
         ),
         migrations.AlterField(
-            model_name='contest',
-            name='results_on',
-            field=models.DateField(blank=True, null=True, validators=[coopnet.dates.validate_year], verbose_name='подведение итогов'),
+            model_name="contest",
+            name="results_on",
+            field=models.DateField(
+                blank=True, null=True, validators=[coopnet.dates.validate_year], verbose_name="подведение итогов"
+            ),
         ),
         migrations.AlterField(
-            model_name='contest',
-            name='submissions_from',
-            field=models.DateField(blank=True, null=True, validators=[coopnet.dates.validate_year], verbose_name='приём работ с'),
+            model_name="contest",
+            name="submissions_from",
+            field=models.DateField(
+                blank=True, null=True, validators=[coopnet.dates.validate_year], verbose_name="приём работ с"
+            ),
         ),
         migrations.AlterField(
-            model_name='contest',
-            name='submissions_until',
-            field=models.DateField(blank=True, null=True, validators=[coopnet.dates.validate_year], verbose_name='приём работ до'),
+            model_name="contest",
+            name="submissions_until",
+            field=models.DateField(
+                blank=True, null=True, validators=[coopnet.dates.validate_year], verbose_name="приём работ до"
+            ),
         ),
     ]

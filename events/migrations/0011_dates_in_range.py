@@ -5,35 +5,48 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0010_bounded_numbers'),
+        ("events", "0010_bounded_numbers"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='episode',
-            name='published_on',
-            field=models.DateField(blank=True, null=True, validators=[coopnet.dates.validate_year], verbose_name='дата публикации'),
+            model_name="episode",
+            name="published_on",
+            field=models.DateField(
+                blank=True, null=True, validators=[coopnet.dates.validate_year], verbose_name="дата публикации"
+            ),
         ),
         migrations.AlterField(
-            model_name='episode',
-            name='rescheduled_to',
-            field=models.DateField(blank=True, help_text='Новая дата, если перенесено и она известна.', null=True, validators=[coopnet.dates.validate_year], verbose_name='перенесено на'),
+            model_name="episode",
+            name="rescheduled_to",
+            field=models.DateField(
+                blank=True,
+                help_text="Новая дата, если перенесено и она известна.",
+                null=True,
+                validators=[coopnet.dates.validate_year],
+                verbose_name="перенесено на",
+            ),
         ),
         migrations.AlterField(
-            model_name='event',
-            name='ends_at',
-            field=models.DateTimeField(validators=[coopnet.dates.validate_year], verbose_name='окончание'),
+            model_name="event",
+            name="ends_at",
+            field=models.DateTimeField(validators=[coopnet.dates.validate_year], verbose_name="окончание"),
         ),
         migrations.AlterField(
-            model_name='event',
-            name='rescheduled_to',
-            field=models.DateField(blank=True, help_text='Новая дата, если перенесено и она известна.', null=True, validators=[coopnet.dates.validate_year], verbose_name='перенесено на'),
+            model_name="event",
+            name="rescheduled_to",
+            field=models.DateField(
+                blank=True,
+                help_text="Новая дата, если перенесено и она известна.",
+                null=True,
+                validators=[coopnet.dates.validate_year],
+                verbose_name="перенесено на",
+            ),
         ),
         migrations.AlterField(
-            model_name='event',
-            name='starts_at',
-            field=models.DateTimeField(validators=[coopnet.dates.validate_year], verbose_name='начало'),
+            model_name="event",
+            name="starts_at",
+            field=models.DateTimeField(validators=[coopnet.dates.validate_year], verbose_name="начало"),
         ),
     ]

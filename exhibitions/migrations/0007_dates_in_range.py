@@ -5,30 +5,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('exhibitions', '0006_cover_bounds'),
+        ("exhibitions", "0006_cover_bounds"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='exhibition',
-            name='rescheduled_to',
-            field=models.DateField(blank=True, help_text='Новая дата, если перенесено и она известна.', null=True, validators=[coopnet.dates.validate_year], verbose_name='перенесено на'),
+            model_name="exhibition",
+            name="rescheduled_to",
+            field=models.DateField(
+                blank=True,
+                help_text="Новая дата, если перенесено и она известна.",
+                null=True,
+                validators=[coopnet.dates.validate_year],
+                verbose_name="перенесено на",
+            ),
         ),
         migrations.AlterField(
-            model_name='exhibitionstop',
-            name='ends_on',
-            field=models.DateField(validators=[coopnet.dates.validate_year], verbose_name='по'),
+            model_name="exhibitionstop",
+            name="ends_on",
+            field=models.DateField(validators=[coopnet.dates.validate_year], verbose_name="по"),
         ),
         migrations.AlterField(
-            model_name='exhibitionstop',
-            name='rescheduled_to',
-            field=models.DateField(blank=True, help_text='Новая дата, если перенесено и она известна.', null=True, validators=[coopnet.dates.validate_year], verbose_name='перенесено на'),
+            model_name="exhibitionstop",
+            name="rescheduled_to",
+            field=models.DateField(
+                blank=True,
+                help_text="Новая дата, если перенесено и она известна.",
+                null=True,
+                validators=[coopnet.dates.validate_year],
+                verbose_name="перенесено на",
+            ),
         ),
         migrations.AlterField(
-            model_name='exhibitionstop',
-            name='starts_on',
-            field=models.DateField(validators=[coopnet.dates.validate_year], verbose_name='с'),
+            model_name="exhibitionstop",
+            name="starts_on",
+            field=models.DateField(validators=[coopnet.dates.validate_year], verbose_name="с"),
         ),
     ]

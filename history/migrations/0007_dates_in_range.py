@@ -5,75 +5,112 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('history', '0006_bounded_numbers'),
+        ("history", "0006_bounded_numbers"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalcontest',
-            name='rescheduled_to',
-            field=models.DateField(blank=True, help_text='Новая дата, если перенесено и она известна.', null=True, validators=[coopnet.dates.validate_year], verbose_name='перенесено на'),
+            model_name="historicalcontest",
+            name="rescheduled_to",
+            field=models.DateField(
+                blank=True,
+                help_text="Новая дата, если перенесено и она известна.",
+                null=True,
+                validators=[coopnet.dates.validate_year],
+                verbose_name="перенесено на",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalcontest',
-            name='results_on',
-            field=models.DateField(blank=True, null=True, validators=[coopnet.dates.validate_year], verbose_name='подведение итогов'),
+            model_name="historicalcontest",
+            name="results_on",
+            field=models.DateField(
+                blank=True, null=True, validators=[coopnet.dates.validate_year], verbose_name="подведение итогов"
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalcontest',
-            name='submissions_from',
-            field=models.DateField(blank=True, null=True, validators=[coopnet.dates.validate_year], verbose_name='приём работ с'),
+            model_name="historicalcontest",
+            name="submissions_from",
+            field=models.DateField(
+                blank=True, null=True, validators=[coopnet.dates.validate_year], verbose_name="приём работ с"
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalcontest',
-            name='submissions_until',
-            field=models.DateField(blank=True, null=True, validators=[coopnet.dates.validate_year], verbose_name='приём работ до'),
+            model_name="historicalcontest",
+            name="submissions_until",
+            field=models.DateField(
+                blank=True, null=True, validators=[coopnet.dates.validate_year], verbose_name="приём работ до"
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalepisode',
-            name='published_on',
-            field=models.DateField(blank=True, null=True, validators=[coopnet.dates.validate_year], verbose_name='дата публикации'),
+            model_name="historicalepisode",
+            name="published_on",
+            field=models.DateField(
+                blank=True, null=True, validators=[coopnet.dates.validate_year], verbose_name="дата публикации"
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalepisode',
-            name='rescheduled_to',
-            field=models.DateField(blank=True, help_text='Новая дата, если перенесено и она известна.', null=True, validators=[coopnet.dates.validate_year], verbose_name='перенесено на'),
+            model_name="historicalepisode",
+            name="rescheduled_to",
+            field=models.DateField(
+                blank=True,
+                help_text="Новая дата, если перенесено и она известна.",
+                null=True,
+                validators=[coopnet.dates.validate_year],
+                verbose_name="перенесено на",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalevent',
-            name='ends_at',
-            field=models.DateTimeField(validators=[coopnet.dates.validate_year], verbose_name='окончание'),
+            model_name="historicalevent",
+            name="ends_at",
+            field=models.DateTimeField(validators=[coopnet.dates.validate_year], verbose_name="окончание"),
         ),
         migrations.AlterField(
-            model_name='historicalevent',
-            name='rescheduled_to',
-            field=models.DateField(blank=True, help_text='Новая дата, если перенесено и она известна.', null=True, validators=[coopnet.dates.validate_year], verbose_name='перенесено на'),
+            model_name="historicalevent",
+            name="rescheduled_to",
+            field=models.DateField(
+                blank=True,
+                help_text="Новая дата, если перенесено и она известна.",
+                null=True,
+                validators=[coopnet.dates.validate_year],
+                verbose_name="перенесено на",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalevent',
-            name='starts_at',
-            field=models.DateTimeField(validators=[coopnet.dates.validate_year], verbose_name='начало'),
+            model_name="historicalevent",
+            name="starts_at",
+            field=models.DateTimeField(validators=[coopnet.dates.validate_year], verbose_name="начало"),
         ),
         migrations.AlterField(
-            model_name='historicalexhibition',
-            name='rescheduled_to',
-            field=models.DateField(blank=True, help_text='Новая дата, если перенесено и она известна.', null=True, validators=[coopnet.dates.validate_year], verbose_name='перенесено на'),
+            model_name="historicalexhibition",
+            name="rescheduled_to",
+            field=models.DateField(
+                blank=True,
+                help_text="Новая дата, если перенесено и она известна.",
+                null=True,
+                validators=[coopnet.dates.validate_year],
+                verbose_name="перенесено на",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalexhibitionstop',
-            name='ends_on',
-            field=models.DateField(validators=[coopnet.dates.validate_year], verbose_name='по'),
+            model_name="historicalexhibitionstop",
+            name="ends_on",
+            field=models.DateField(validators=[coopnet.dates.validate_year], verbose_name="по"),
         ),
         migrations.AlterField(
-            model_name='historicalexhibitionstop',
-            name='rescheduled_to',
-            field=models.DateField(blank=True, help_text='Новая дата, если перенесено и она известна.', null=True, validators=[coopnet.dates.validate_year], verbose_name='перенесено на'),
+            model_name="historicalexhibitionstop",
+            name="rescheduled_to",
+            field=models.DateField(
+                blank=True,
+                help_text="Новая дата, если перенесено и она известна.",
+                null=True,
+                validators=[coopnet.dates.validate_year],
+                verbose_name="перенесено на",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalexhibitionstop',
-            name='starts_on',
-            field=models.DateField(validators=[coopnet.dates.validate_year], verbose_name='с'),
+            model_name="historicalexhibitionstop",
+            name="starts_on",
+            field=models.DateField(validators=[coopnet.dates.validate_year], verbose_name="с"),
         ),
     ]

@@ -1,0 +1,69 @@
+"""Autocomplete fields that answer crafted input with a form error, not a 500.
+
+Django's autocomplete widget shows the submitted value again by looking it up (`pk__in=[value]`); a value that
+is not a valid key of the related model ("abc", "1e5", a number beyond the database's integers) makes that
+lookup raise while the form with its error is rendered. The widgets here look up only the values that can be
+keys; the form field has already said what was wrong with the rest.
+"""
+
+from django.contrib.admin import widgets
+from django.core.exceptions import ValidationError
+
+BIGGEST_KEY = 2**63 - 1
+
+
+def _can_be_key(field, value) -> bool:
+    try:
+        key = field.to_python(value)
+    except (ValidationError, TypeError, ValueError):
+        return False
+    return not isinstance(key, int) or -BIGGEST_KEY <= key <= BIGGEST_KEY
+
+
+class SafeAutocompleteMixin:
+    def optgroups(self, name, value, attr=None):
+        remote = self.field.remote_field
+        to_field = remote.model._meta.get_field(getattr(remote, "field_name", None) or remote.model._meta.pk.name)
+        keys = [v for v in value if v in ("", None) or _can_be_key(to_field, v)]
+        return super().optgroups(name, keys, attr)
+
+
+class SafeAutocompleteSelect(SafeAutocompleteMixin, widgets.AutocompleteSelect):
+    pass
+
+
+class SafeAutocompleteSelectMultiple(SafeAutocompleteMixin, widgets.AutocompleteSelectMultiple):
+    pass
+
+
+SAFE = {
+    widgets.AutocompleteSelect: SafeAutocompleteSelect,
+    widgets.AutocompleteSelectMultiple: SafeAutocompleteSelectMultiple,
+}
+
+
+def _made_safe(formfield):
+    if formfield is not None and type(formfield.widget) in SAFE:
+        formfield.widget.__class__ = SAFE[type(formfield.widget)]
+    return formfield
+
+
+class SafeAutocompleteFieldsMixin:
+    """For a ModelAdmin or an inline: its autocomplete widgets are the safe ones."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        return _made_safe(super().formfield_for_foreignkey(db_field, request, **kwargs))
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        return _made_safe(super().formfield_for_manytomany(db_field, request, **kwargs))
+
+
+class SafeAutocompleteAdminMixin(SafeAutocompleteFieldsMixin):
+    """The ModelAdmin's own fields and those of its inlines."""
+
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        for inline in inlines:
+            if not isinstance(inline, SafeAutocompleteFieldsMixin):
+                inline.__class__ = type(type(inline).__name__, (SafeAutocompleteFieldsMixin, type(inline)), {})
+        return inlines

@@ -1,0 +1,165 @@
+"""No value staff can save makes any page answer 500.
+
+A world where every number holds the largest value its validators allow and the dates sit at the edges of the
+years the site accepts (1990–2100, with the longest prolongation); then every public page, feed and sitemap,
+every admin list and change page and the annual report with its files are fetched."""
+
+import datetime
+
+import pytest
+from django.contrib import admin
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.urls import reverse
+
+from agreements.models import Agreement
+from coopnet.dates import MAX_YEAR, MIN_YEAR
+from coopnet.models import Status
+from tests.factories import (
+    KEMEROVO,
+    AgreementFactory,
+    ContestFactory,
+    CuratorFactory,
+    EntryFactory,
+    EpisodeFactory,
+    EventFactory,
+    ExhibitionFactory,
+    ExhibitionStopFactory,
+    HostLibraryFactory,
+    LibraryFactory,
+    ParticipationFactory,
+    ProjectFactory,
+    TelebridgeFactory,
+)
+
+pytestmark = pytest.mark.django_db
+FIRST, LAST = datetime.date(MIN_YEAR, 1, 1), datetime.date(MAX_YEAR, 12, 31)
+
+
+def largest(field) -> int | None:
+    limits = [v.limit_value for v in field.validators if isinstance(v, MaxValueValidator)]
+    return min(limits) if limits else None
+
+
+def to_the_limit(obj) -> None:
+    """Every bounded number of the object at the largest value its validators allow, saved."""
+    for field in obj._meta.concrete_fields:
+        if isinstance(field, models.IntegerField | models.DecimalField) and not field.primary_key:
+            if not field.is_relation and (limit := largest(field)) is not None:
+                setattr(obj, field.name, limit)
+    obj.save()
+
+
+def at(day: datetime.date, hour: int = 12) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=KEMEROVO)
+
+
+@pytest.fixture
+def extreme_world():
+    host = HostLibraryFactory()
+    partner = LibraryFactory(short_name="Крайняя библиотека")
+    to_the_limit(partner)
+    rows = [partner]
+    rows.append(
+        AgreementFactory(
+            partner=partner, signed_on=FIRST, valid_until=FIRST, auto_prolongation=True, prolongation_years=10
+        )
+    )
+    rows.append(AgreementFactory(partner=LibraryFactory(), signed_on=LAST, valid_until=LAST))
+    for day in (FIRST, LAST):
+        event = TelebridgeFactory(organiser=host, starts_at=at(day, 1), ends_at=at(day, 23), status=Status.HELD)
+        rows += [event, ParticipationFactory(event=event, library=partner)]
+        stop = ExhibitionStopFactory(
+            exhibition=ExhibitionFactory(provider=partner, status=Status.HELD),
+            venue=host,
+            starts_on=day,
+            ends_on=day,
+            status=Status.HELD,
+        )
+        rows += [stop.exhibition, stop]
+        contest = ContestFactory(organiser=host, submissions_from=day, submissions_until=day, results_on=day)
+        rows += [contest, CuratorFactory(contest=contest, library=partner)]
+        rows.append(EntryFactory(contest=contest, result="winner", public_consent=True))
+        rows.append(EpisodeFactory(project=ProjectFactory(organiser=host), library=partner, published_on=day))
+    rows.append(EventFactory(organiser=host, status=Status.POSTPONED, rescheduled_to=LAST))
+    for row in rows:
+        to_the_limit(row)
+    return rows
+
+
+def public_urls(client) -> list[str]:
+    urls = ["/", "/events/", "/telebridges/", "/exhibitions/", "/contests/", "/partners/", "/agreements/"]
+    urls += ["/search/?q=Крайняя", "/events/calendar.ics", "/events/feed/", "/sitemap.xml"]
+    sitemap = client.get("/sitemap.xml").content.decode()
+    urls += [loc.split("</loc>")[0].split("//", 1)[1].split("/", 1)[1] for loc in sitemap.split("<loc>")[1:]]
+    return [u if u.startswith("/") else "/" + u for u in urls]
+
+
+def test_every_public_page_answers_with_every_value_at_its_limit(client, extreme_world):
+    urls = public_urls(client)
+    assert len(urls) > 15
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+
+
+def test_every_admin_page_answers_with_every_value_at_its_limit(admin_client, extreme_world):
+    assert admin_client.get("/admin/").status_code == 200
+    for model in admin.site._registry:
+        opts = model._meta
+        changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        assert admin_client.get(changelist).status_code == 200, changelist
+        if not opts.managed:  # a page without a table of its own («Удалённые записи»)
+            continue
+        for obj in model._default_manager.all()[:5]:
+            change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+            assert admin_client.get(change).status_code == 200, change
+
+
+@pytest.mark.parametrize("year", [MIN_YEAR, 2026, MAX_YEAR])
+def test_the_report_and_its_files_answer_with_every_value_at_its_limit(admin_client, extreme_world, year):
+    assert admin_client.get(f"/reports/?year={year}").status_code == 200
+    for fmt in ("xlsx", "csv", "docx"):
+        response = admin_client.get(reverse(f"reports:{fmt}", args=[year, year]))
+        assert response.status_code == 200, (year, fmt)
+        assert response["Content-Disposition"].startswith("attachment"), (year, fmt)
+
+
+def test_the_longest_prolongation_from_the_first_year_stays_within_the_calendar(extreme_world):
+    agreement = Agreement.objects.get(signed_on=FIRST, prolongation_years=10)
+    assert agreement.state_on(LAST)
+    assert agreement.terms(LAST)[-1].end <= datetime.date(9999, 12, 31)
+
+
+@pytest.mark.parametrize("organiser", ["abc", "99999999999999999999999", "-1", "1e5", "", "1; DROP TABLE x"])
+def test_crafted_ids_in_an_admin_form_get_a_form_error(admin_client, organiser):
+    HostLibraryFactory()
+    response = admin_client.post(
+        reverse("admin:events_event_add"),
+        {
+            "title": "Проверка",
+            "slug": "proverka",
+            "organiser": organiser,
+            "starts_at_0": "01.01.0001",
+            "participations-TOTAL_FORMS": "1",
+            "participations-INITIAL_FORMS": "0",
+            "participations-MIN_NUM_FORMS": "0",
+            "participations-MAX_NUM_FORMS": "1000",
+            "participations-0-library": organiser,
+            "participations-0-participants_count": "99999999999999999999",
+        },
+    )
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert "organiser" in errors and "starts_at" in errors
+
+
+@pytest.mark.parametrize("term", ["abc", "9" * 30, "' OR 1=1 --"])
+def test_crafted_autocomplete_requests_answer_without_error(admin_client, term):
+    HostLibraryFactory()
+    response = admin_client.get(
+        "/admin/autocomplete/",
+        {"app_label": "events", "model_name": "participation", "field_name": "library", "term": term},
+    )
+    assert response.status_code == 200
+    for params in ({"app_label": "events", "model_name": "nope", "field_name": "library"}, {"term": term}):
+        assert admin_client.get("/admin/autocomplete/", params).status_code in (403, 404)
