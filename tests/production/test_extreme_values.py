@@ -44,9 +44,9 @@ def largest(field) -> int | None:
 def to_the_limit(obj) -> None:
     """Every bounded number of the object at the largest value its validators allow, saved."""
     for field in obj._meta.concrete_fields:
-        if isinstance(field, models.IntegerField | models.DecimalField) and not field.primary_key:
-            if not field.is_relation and (limit := largest(field)) is not None:
-                setattr(obj, field.name, limit)
+        numeric = isinstance(field, models.IntegerField | models.DecimalField) and not field.is_relation
+        if numeric and not field.primary_key and (limit := largest(field)) is not None:
+            setattr(obj, field.name, limit)
     obj.save()
 
 
