@@ -9,6 +9,8 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 
+from coopnet.storage import FileNotSaved
+
 logger = logging.getLogger("coopnet.health")
 
 
@@ -37,6 +39,13 @@ def healthz(request) -> HttpResponse:
     return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
 
 
+def not_saved(request) -> HttpResponse:
+    """507: a file could not be written (the disk is full or failing); nothing was saved."""
+    response = HttpResponse(render_to_string("507.html"), status=507)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 class DatabaseUnavailableMiddleware:
     """Any request that fails because the database cannot be reached answers 503, not 500.
 
@@ -50,6 +59,9 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
+        if isinstance(exception, FileNotSaved):
+            logger.error("a file could not be saved: %s", exception)
+            return not_saved(request)
         if isinstance(exception, OperationalError) and not _database_answers():
             logger.error("the database is unavailable: %s", exception)
             close_old_connections()

@@ -283,7 +283,8 @@ LOGGING = {
 # Signed agreement scans: kept outside MEDIA_ROOT and served only by a staff view.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("DJANGO_PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # A failed write leaves nothing half-written and answers with a Russian page (coopnet/storage.py).
+    "default": {"BACKEND": "coopnet.storage.SafeFileSystemStorage"},
     # Hashed, compressed copies made by collectstatic (`make serve`), served for a year by WhiteNoise. Debug mode and
     # the tests use the files as they are (DJANGO_STATIC_MANIFEST=0), so nothing needs collecting first.
     "staticfiles": {
@@ -294,7 +295,7 @@ STORAGES = {
         )
     },
     "scans": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "coopnet.storage.SafeFileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/staff/scans/"},
     },
 }

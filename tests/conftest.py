@@ -34,11 +34,11 @@ def _isolated_storage(settings, tmp_path):
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "BACKEND": "coopnet.storage.SafeFileSystemStorage",
             "OPTIONS": {"location": tmp_path / "media"},
         },
         "scans": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "BACKEND": "coopnet.storage.SafeFileSystemStorage",
             "OPTIONS": {"location": tmp_path / "private", "base_url": "/staff/scans/"},
         },
     }
