@@ -1,6 +1,7 @@
 """File storage that leaves nothing half-written: a failed write (full disk, read-only or failing disk) removes
 what it had begun and says so in Russian; the request's database transaction is rolled back with it."""
 
+import contextlib
 import errno
 
 from django.core.files.storage import FileSystemStorage
@@ -19,8 +20,6 @@ class SafeFileSystemStorage(FileSystemStorage):
         except OSError as error:
             if error.errno not in WRITE_FAILURES:
                 raise
-            try:
+            with contextlib.suppress(OSError):
                 self.delete(name)
-            except OSError:
-                pass
             raise FileNotSaved(error.errno, "Не удалось сохранить файл: " + (error.strerror or "")) from error
