@@ -163,6 +163,7 @@ class Library(models.Model):
     notes = models.TextField(
         _("служебные заметки"),
         blank=True,
+        db_default="",  # rows written by older code (and migration tests) that do not know the column
         help_text=_("На сайте не показываются. Например, что координаты приблизительные или откуда взято название."),
     )
     slug = models.SlugField(_("адрес в URL"), max_length=100, unique=True)
