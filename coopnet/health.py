@@ -4,7 +4,7 @@ Both answer without touching anything but the database, so they work when everyt
 
 import logging
 
-from django.db import DatabaseError, OperationalError, close_old_connections, connection
+from django.db import DatabaseError, OperationalError, connection
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
@@ -63,15 +63,14 @@ class DatabaseUnavailableMiddleware:
             logger.error("a file could not be saved: %s", exception)
             return not_saved(request)
         if isinstance(exception, OperationalError) and not _database_answers():
+            # The broken connection is closed and replaced at the end of the request, as after any error.
             logger.error("the database is unavailable: %s", exception)
-            close_old_connections()
             return unavailable(request)
         return None
 
 
 def _database_answers() -> bool:
     try:
-        connection.close_if_unusable_or_obsolete()
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
         return True

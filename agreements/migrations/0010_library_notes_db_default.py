@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agreements', '0009_bounded_numbers'),
+        ("agreements", "0009_bounded_numbers"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='library',
-            name='notes',
-            field=models.TextField(blank=True, db_default='', help_text='На сайте не показываются. Например, что координаты приблизительные или откуда взято название.', verbose_name='служебные заметки'),
+            model_name="library",
+            name="notes",
+            field=models.TextField(
+                blank=True,
+                db_default="",
+                help_text="На сайте не показываются. Например, что координаты приблизительные или откуда взято название.",
+                verbose_name="служебные заметки",
+            ),
         ),
     ]

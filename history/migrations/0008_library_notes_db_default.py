@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('history', '0007_dates_in_range'),
+        ("history", "0007_dates_in_range"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicallibrary',
-            name='notes',
-            field=models.TextField(blank=True, db_default='', help_text='На сайте не показываются. Например, что координаты приблизительные или откуда взято название.', verbose_name='служебные заметки'),
+            model_name="historicallibrary",
+            name="notes",
+            field=models.TextField(
+                blank=True,
+                db_default="",
+                help_text="На сайте не показываются. Например, что координаты приблизительные или откуда взято название.",
+                verbose_name="служебные заметки",
+            ),
         ),
     ]

@@ -112,6 +112,7 @@ def test_corrupted_archive_is_not_restored(archive, tmp_path):
     assert not (tmp_path / "new").exists()
 
 
+@pytest.mark.sqlite  # restores into the test database itself, which is SQLite in this pass
 def test_restore_into_a_database_in_use_is_refused(archive, db):
     LibraryFactory(short_name="Новая библиотека")
 
@@ -121,6 +122,7 @@ def test_restore_into_a_database_in_use_is_refused(archive, db):
     assert Library.objects.filter(short_name="Новая библиотека").exists()
 
 
+@pytest.mark.sqlite  # restores into the test database itself, which is SQLite in this pass
 def test_postgresql_archive_is_not_restored_into_sqlite(archive):
     def as_postgresql(name, data):
         if name != "manifest.json":
@@ -135,6 +137,7 @@ def test_postgresql_archive_is_not_restored_into_sqlite(archive):
         call_command("restore", str(archive), yes=True)
 
 
+@pytest.mark.sqlite  # restores into the test database itself, which is SQLite in this pass
 def test_answering_no_cancels_the_restore(archive, db, monkeypatch):
     monkeypatch.setattr("builtins.input", lambda prompt: "нет")
 
@@ -160,6 +163,7 @@ def test_full_disk_leaves_no_half_archive(tmp_path, monkeypatch):
     assert list((tmp_path / "backups").iterdir()) == []
 
 
+@pytest.mark.sqlite  # restores into the test database itself, which is SQLite in this pass
 def test_sqlite_backup_inside_a_transaction_is_refused_not_waited_for(db, tmp_path):
     with pytest.raises(CommandError, match="не выполняются внутри транзакции"):
         call_command("backup", output=str(tmp_path / "backups"))
