@@ -4,8 +4,8 @@ the nominations typed on the contest and on its entries become the contest's row
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations.helpers import apps_at, migrate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -13,18 +13,10 @@ BEFORE = [("contests", "0003_credit")]
 AFTER = [("contests", "0004_award_levels_nominations")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.fixture
 def old_apps():
-    apps = migrate(BEFORE)
-    yield apps
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    with apps_at(BEFORE) as apps:
+        yield apps
 
 
 def make_contest(apps, slug, nominations=""):

@@ -3,8 +3,8 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations.helpers import apps_at, migrate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -12,18 +12,10 @@ BEFORE = [("agreements", "0003_groups")]
 AFTER = [("agreements", "0005_agreement_life")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.fixture
 def old_apps():
-    apps = migrate(BEFORE)
-    yield apps
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    with apps_at(BEFORE) as apps:
+        yield apps
 
 
 def test_prolongation_years_are_brought_within_bounds(old_apps):

@@ -4,8 +4,8 @@ kept as a staff override, so no activity loses the agreement it was entered unde
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations.helpers import apps_at, migrate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -13,18 +13,10 @@ BEFORE = [("events", "0004_status_attendance_results")]
 AFTER = [("events", "0005_credit")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.fixture
 def old_apps():
-    apps = migrate(BEFORE)
-    yield apps
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    with apps_at(BEFORE) as apps:
+        yield apps
 
 
 def test_links_the_rule_gives_need_nothing_and_the_others_become_overrides(old_apps):

@@ -4,9 +4,9 @@ format where it was only the old default."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests.migrations.helpers import apps_at, migrate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -22,22 +22,10 @@ AFTER = [
 ]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.fixture
 def old_apps():
-    apps = migrate(BEFORE)
-    yield apps
-    migrate(executor_leaf_nodes())
-
-
-def executor_leaf_nodes():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
+    with apps_at(BEFORE) as apps:
+        yield apps
 
 
 def test_statuses_and_venues_of_existing_rows(old_apps):
