@@ -67,7 +67,9 @@ class LibraryAdmin(ImportExportMixin, admin.ModelAdmin):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(agreement_total=Count("agreements", distinct=True))
+        # A grouped query drops the model's default order: say it again, so lists and autocomplete pages are stable.
+        counted = super().get_queryset(request).annotate(agreement_total=Count("agreements", distinct=True))
+        return counted.order_by(*Library._meta.ordering)
 
     @admin.display(description=_("часовой пояс"), ordering="timezone")
     def zone(self, obj):
