@@ -44,6 +44,11 @@ def changed() -> None:
     cache.set(CHANGED_KEY, int(time.time()), timeout=None)
 
 
+def version() -> int:
+    """The site's version: it moves on whenever something readers may see changes (`changed()`)."""
+    return cache.get(VERSION_KEY, 0)
+
+
 def _version() -> tuple[int, int]:
     values = cache.get_many([VERSION_KEY, CHANGED_KEY])
     return values.get(VERSION_KEY, 0), values.get(CHANGED_KEY, 0)

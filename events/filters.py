@@ -43,7 +43,7 @@ def listed(rule: str = "partners") -> list[tuple[int, str, str]]:
 
     The rule's EXISTS over every public event takes PostgreSQL about 250 ms at 100,000 events, and every list page
     asks it: computed once per change of the site (or per minute) instead, in one query."""
-    version = cache.get(pagecache.VERSION_KEY, 0)
+    version = pagecache.version()
     key = f"listed-libraries:{rule}:{version}"
     rows = cache.get(key)
     if rows is None:
