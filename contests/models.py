@@ -10,7 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Library, credit_fields
 from coopnet.dates import validate_year
-from coopnet.models import Publishable, Scheduled, ScheduledQuerySet, nested, rescheduled_only_when_postponed
+from coopnet.models import (
+    PartnerSide,
+    Publishable,
+    Scheduled,
+    ScheduledQuerySet,
+    nested,
+    rescheduled_only_when_postponed,
+)
 from coopnet.vocabulary import AgeRating, Scope
 
 
@@ -191,8 +198,8 @@ class Nomination(models.Model):
         return self.name
 
 
-class Curator(models.Model):
-    """A library acting as the contest's curator for its region."""
+class Curator(PartnerSide):
+    """A library acting as the contest's curator for its region; it answers through the partner portal."""
 
     contest = models.ForeignKey(Contest, verbose_name=_("конкурс"), on_delete=models.CASCADE, related_name="curators")
     library = models.ForeignKey(

@@ -178,3 +178,97 @@ class Scheduled(models.Model):
     def status_label_on(self, day) -> str:
         status = self.status_on(day)
         return str(AWAITING_CONFIRMATION_LABEL if status == AWAITING_CONFIRMATION else Status(status).label)
+
+
+class PartnerAnswer(models.TextChoices):
+    """A partner library's answer to taking part in a planned activity (the partner portal)."""
+
+    NONE = "", _("нет ответа")
+    CONFIRMED = "confirmed", _("подтвердила участие")
+    DECLINED = "declined", _("отказалась")
+
+
+class PartnerSide(models.Model):
+    """A library's own row in a joint activity (an event's site, an exhibition's stop, a contest's curator): what
+    the library answered about taking part, and who entered the row's figures.
+
+    The figures are named by `PARTNER_FIGURES`. Whoever saves them says so with `record_figures(user, by_partner)`
+    (the admin's inlines and the partner portal do); a save that changes a figure without saying who clears the
+    partner's confirmation, so "confirmed by the partner" always means the partner's own number is stored.
+    """
+
+    PARTNER_FIGURES: tuple[str, ...] = ()
+
+    answer = models.CharField(
+        _("ответ библиотеки"), max_length=20, choices=PartnerAnswer.choices, blank=True, default=""
+    )
+    answer_comment = models.CharField(_("комментарий к ответу"), max_length=500, blank=True)
+    answered_at = models.DateTimeField(_("когда ответила"), null=True, blank=True, editable=False)
+    answered_by = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("кто ответил"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    results_note = models.TextField(_("итоги на площадке"), max_length=2000, blank=True)
+    figures_entered_at = models.DateTimeField(_("цифры внесены"), null=True, blank=True, editable=False)
+    figures_entered_by = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("кто внёс цифры"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    figures_by_partner = models.BooleanField(_("цифры подтверждены библиотекой"), default=False, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        figures = self._figures()
+        stored = getattr(self, "_stored_figures", tuple(None for _name in self.PARTNER_FIGURES))
+        author = getattr(self, "_figures_author", None)
+        changed = figures != stored if stored is not None else author is not None
+        if changed:
+            user, by_partner = author if author is not None else (None, False)
+            self.figures_entered_at = timezone.now() if any(value is not None for value in figures) else None
+            self.figures_entered_by = user if getattr(user, "pk", None) else None
+            self.figures_by_partner = by_partner and self.figures_entered_at is not None
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {
+                    *update_fields,
+                    "figures_entered_at",
+                    "figures_entered_by",
+                    "figures_by_partner",
+                }
+        super().save(*args, **kwargs)
+        self._stored_figures = figures
+        self._figures_author = None
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        row = super().from_db(db, field_names, values)
+        # A row loaded without its figures (`.only()`) does not know them: reading them here would cost a query
+        # per row, so its save then changes the record of who entered them only when told who did.
+        loaded = set(field_names).issuperset(cls.PARTNER_FIGURES)
+        row._stored_figures = row._figures() if loaded else None
+        return row
+
+    def _figures(self) -> tuple:
+        return tuple(getattr(self, name, None) for name in self.PARTNER_FIGURES)
+
+    def record_figures(self, user, *, by_partner: bool) -> None:
+        """Who enters the figures about to be saved: a partner's own account, or the host's staff."""
+        self._figures_author = (user, by_partner)
+
+    def record_answer(self, user, answer: str, comment: str) -> None:
+        self.answer = answer
+        self.answer_comment = comment
+        self.answered_at = timezone.now()
+        self.answered_by = user if getattr(user, "pk", None) else None

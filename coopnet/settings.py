@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "reports",
     "imports",
     "reminders",
+    "portal",
     "history",  # after the domain apps: it tracks their models
 ]
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("staff/scans/<path:name>", scan_download, name="agreement-scan"),
     path("reports/", include("reports.urls")),
+    path("partner/", include("portal.urls")),
     path("", include("coopnet.site_urls")),
     path("", include("events.urls")),
     path("", include("coopnet.pages.partner_urls")),

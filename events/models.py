@@ -15,6 +15,7 @@ from agreements.models import Library, credit_fields
 from coopnet.dates import day_start, validate_year
 from coopnet.models import (
     Illustrated,
+    PartnerSide,
     Publishable,
     PublishedQuerySet,
     Scheduled,
@@ -344,8 +345,11 @@ class Event(Publishable, Illustrated, Scheduled):
         return self.kind == self.Kind.TELEBRIDGE
 
 
-class Participation(models.Model):
-    """A library taking part in an event; carries per-site figures (and later, registration)."""
+class Participation(PartnerSide):
+    """A library taking part in an event; carries per-site figures (and later, registration), and the library's
+    own answer and figures from the partner portal (`PartnerSide`)."""
+
+    PARTNER_FIGURES = ("participants_count",)
 
     class Role(models.TextChoices):
         ORGANISER = "organiser", _("организатор")

@@ -12,6 +12,7 @@ from coopnet.dates import validate_year
 from coopnet.models import (
     CALLED_OFF,
     Illustrated,
+    PartnerSide,
     Publishable,
     Scheduled,
     ScheduledQuerySet,
@@ -165,7 +166,12 @@ class ExhibitionStopQuerySet(ScheduledQuerySet):
         return self.going_ahead().filter(starts_on__lte=day, ends_on__gte=day)
 
 
-class ExhibitionStop(Scheduled):
+class ExhibitionStop(PartnerSide, Scheduled):
+    """A venue of a travelling exhibition; its visitors and excursions may come from the venue's own staff through
+    the partner portal (`PartnerSide`)."""
+
+    PARTNER_FIGURES = ("visitors", "excursions")
+
     exhibition = models.ForeignKey(
         Exhibition, verbose_name=_("выставка"), on_delete=models.CASCADE, related_name="stops"
     )

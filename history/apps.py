@@ -10,7 +10,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 # The apps whose records staff keep: every model of theirs has versions, and may be restored once deleted.
-DOMAIN_APPS = ("agreements", "events", "exhibitions", "contests")
+DOMAIN_APPS = ("agreements", "events", "exhibitions", "contests", "portal")
 
 
 def tracked_m2m_fields(model) -> list[str]:

@@ -14,6 +14,7 @@ GRANTS = [
     ("reports.migrations.0003_methodologists_see_annual_report", "grant_to_methodologists"),
     ("reminders.migrations.0002_staff_see_reminders", "grant"),
     ("history.migrations.0002_methodologists_may_delete", "grant_delete"),
+    ("portal.migrations.0002_staff_permissions", "grant"),
 ]
 
 

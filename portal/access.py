@@ -1,0 +1,81 @@
+"""Who may see what in the partner portal: the one place.
+
+A portal user is an active account with a `Membership` of a partner library (never the host). Every portal view
+asks `partner_library(request)` and reads records only through the querysets below, all scoped to that library:
+another library's record, a host's staff member, or a guessed id is a 404, never a 403, so a portal page says
+nothing about what exists beyond the library's own rows.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import Prefetch
+from django.http import Http404
+
+from agreements.models import Agreement, Amendment, Library
+from contests.models import Curator
+from events.models import Participation
+from exhibitions.models import ExhibitionStop
+from portal.models import Proposal
+
+
+def library_of(user) -> Library | None:
+    """The partner library a logged-in user's account belongs to, or None (staff, the host's own, inactive)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active or user.is_staff:
+        return None
+    membership = getattr(user, "partner_membership", None)
+    if membership is None or membership.library.is_host:
+        return None
+    return membership.library
+
+
+def partner_required(view):
+    """The view runs only for a partner's account, with `request.partner` set to its library. Anonymous users go
+    to the portal's login; any other account gets the 404 page."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), login_url="portal:login")
+        library = library_of(request.user)
+        if library is None:
+            raise Http404("Портал — для сотрудников библиотек-партнёров.")
+        request.partner = library
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def agreements(library: Library):
+    """The library's agreements with the host, signed ones only (a draft is the host's own work in progress)."""
+    return (
+        Agreement.objects.filter(partner=library)
+        .exclude(status=Agreement.Status.DRAFT)
+        .prefetch_related(Prefetch("amendments", queryset=Amendment.objects.order_by("signed_on", "pk")))
+        .order_by("-signed_on", "-pk")
+    )
+
+
+def amendments(library: Library):
+    return Amendment.objects.filter(agreement__in=agreements(library))
+
+
+def participations(library: Library):
+    """The library's own rows in events: as organiser, co-organiser, site or participant."""
+    return Participation.objects.filter(library=library).select_related("event", "event__organiser")
+
+
+def stops(library: Library):
+    """Stops of travelling exhibitions at the library."""
+    return ExhibitionStop.objects.filter(venue=library).select_related("exhibition", "exhibition__provider")
+
+
+def curatorships(library: Library):
+    """Contests the library curates in its region."""
+    return Curator.objects.filter(library=library).select_related("contest", "contest__organiser")
+
+
+def proposals(library: Library):
+    return Proposal.objects.filter(library=library).select_related("event", "author")

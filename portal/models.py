@@ -1,0 +1,126 @@
+"""The partner portal's own records: whose account belongs to which partner library, and what partners proposed.
+
+Everything else a partner does in the portal is stored on the activity apps' rows (`coopnet.models.PartnerSide`:
+answers and figures on an event's participation, an exhibition's stop, a contest's curator).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from agreements.models import Contact, Library
+from coopnet.dates import validate_year
+from events.models import Event
+
+
+class MembershipQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(user__is_active=True, library__is_host=False)
+
+
+class Membership(models.Model):
+    """A partner library's staff member with a portal account: the account belongs to that library alone."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("учётная запись"),
+        on_delete=models.CASCADE,
+        related_name="partner_membership",
+    )
+    library = models.ForeignKey(
+        Library, verbose_name=_("библиотека"), on_delete=models.PROTECT, related_name="portal_members"
+    )
+    contact = models.ForeignKey(
+        Contact,
+        verbose_name=_("контактное лицо"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="portal_memberships",
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("пригласил"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    invited_at = models.DateTimeField(_("приглашение отправлено"), null=True, blank=True)
+    joined_at = models.DateTimeField(_("пароль задан"), null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("учётная запись партнёра")
+        verbose_name_plural = _("учётные записи партнёров")
+        ordering = ["library__short_name", "user__last_name", "user__email"]
+
+    def __str__(self) -> str:
+        name = self.user.get_full_name() or self.user.email or self.user.username
+        return f"{name} ({self.library})"
+
+
+class Proposal(models.Model):
+    """A joint activity a partner library proposed in the portal. It arrives as a draft event, which the host's
+    methodologists complete and publish, or they decline the proposal with a reason the partner sees."""
+
+    class Decision(models.TextChoices):
+        OPEN = "", _("на рассмотрении")
+        ACCEPTED = "accepted", _("принято")
+        DECLINED = "declined", _("отклонено")
+
+    library = models.ForeignKey(
+        Library, verbose_name=_("библиотека"), on_delete=models.PROTECT, related_name="proposals"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("автор"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    title = models.CharField(_("название"), max_length=400)
+    kind = models.CharField(_("вид"), max_length=30, choices=Event.Kind.choices)
+    format = models.CharField(_("формат"), max_length=20, choices=Event.Format.choices, default=Event.Format.ONLINE)
+    audience = models.CharField(
+        _("аудитория"), max_length=20, choices=Event.Audience.choices, default=Event.Audience.CHILDREN
+    )
+    starts_on = models.DateField(_("дата начала"), validators=[validate_year])
+    ends_on = models.DateField(_("дата окончания"), null=True, blank=True, validators=[validate_year])
+    description = models.TextField(_("описание"), max_length=5000)
+    event = models.OneToOneField(
+        Event,
+        verbose_name=_("черновик мероприятия"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposal",
+    )
+    decision = models.CharField(
+        _("решение"), max_length=20, choices=Decision.choices, blank=True, default=Decision.OPEN
+    )
+    decision_comment = models.TextField(
+        _("комментарий для библиотеки"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Библиотека-партнёр увидит его в портале."),
+    )
+    created_at = models.DateTimeField(_("предложено"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("предложение партнёра")
+        verbose_name_plural = _("предложения партнёров")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="proposal_ends_after_start",
+                violation_error_message=_("Дата окончания не может быть раньше даты начала."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,25 @@
+"""The partner portal under /partner/: a part of the public site for partner libraries' own staff."""
+
+from django.urls import path
+
+from portal import accounts, views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("agreements/<int:pk>/", views.agreement_detail, name="agreement"),
+    path("agreements/<int:pk>/scan/", views.agreement_scan, name="agreement_scan"),
+    path("amendments/<int:pk>/scan/", views.amendment_scan, name="amendment_scan"),
+    path("activities/", views.activities, name="activities"),
+    path("events/<int:pk>/", views.participation_detail, name="participation"),
+    path("stops/<int:pk>/", views.stop_detail, name="stop"),
+    path("contests/<int:pk>/", views.curatorship_detail, name="curatorship"),
+    path("proposals/", views.proposals, name="proposals"),
+    path("proposals/new/", views.proposal_new, name="proposal_new"),
+    path("report/", views.report, name="report"),
+    path("report/<int:year>.<str:fmt>", views.report_download, name="report_download"),
+    # Accounts: invitation, login, logout, password reset (portal/accounts.py).
+    path("login/", accounts.PortalLoginView.as_view(), name="login"),
+    path("logout/", accounts.PortalLogoutView.as_view(), name="logout"),
+]
