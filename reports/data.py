@@ -271,6 +271,7 @@ class SiteItem:
     library: LibraryRef
     role: str
     participants: int | None
+    confirmed: bool = False  # the count is the one the partner library's own staff entered (the partner portal)
 
 
 @dataclass(kw_only=True)
@@ -309,6 +310,11 @@ class EventItem(ActivityItem):
     guests: list[Guest] = field(default_factory=list)
     results: str = ""  # «итоги», as staff wrote them
 
+    @property
+    def site_figures(self) -> list[SiteItem]:
+        """The sites' own counts, when they tell more than the total: several known, or one a partner confirmed."""
+        return _by_site([s for s in self.sites if s.participants is not None])
+
 
 @dataclass
 class StopItem:
@@ -319,6 +325,11 @@ class StopItem:
     excursions: int | None
     library: LibraryRef | None = None
     status: str = HELD
+    confirmed: bool = False  # the figures are those the venue's own staff entered (the partner portal)
+
+    @property
+    def has_figures(self) -> bool:
+        return self.visitors is not None or self.excursions is not None
 
 
 @dataclass
@@ -341,6 +352,11 @@ class ExhibitionItem(ActivityItem):
     counterpart_id: int | None = None  # the other half of an exchange
     counterpart_title: str = ""
     results: str = ""
+
+    @property
+    def stop_figures(self) -> list[StopItem]:
+        """The held stops' own figures, when they tell more than the totals (as `EventItem.site_figures`)."""
+        return _by_site([s for s in self.stops if s.status == HELD and s.has_figures])
 
 
 @dataclass
@@ -409,6 +425,10 @@ class EpisodeItem(ActivityItem):
 
 
 Item = EventItem | ExhibitionItem | ContestItem | EpisodeItem
+
+
+def _by_site(known: list) -> list:
+    return known if len(known) > 1 or any(s.confirmed for s in known) else []
 
 
 @dataclass
@@ -480,6 +500,15 @@ class ParticipantsSection:
     contest_finalists: int
     contest_prize_winners: int = 0
     contest_diplomas: int = 0
+    # The partner libraries' own sites (event sites, exhibition stops at their venues): how many there were, how
+    # many have figures, and how many of those figures the partner entered itself (the partner portal).
+    partner_sites: int = 0
+    partner_figures: int = 0
+    partner_figures_confirmed: int = 0
+
+    @property
+    def partner_sites_without_figures(self) -> int:
+        return self.partner_sites - self.partner_figures
 
 
 @dataclass

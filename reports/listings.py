@@ -234,7 +234,7 @@ class Shaper:
             venue_label=self.venues.get(a.nk_venue, a.nk_venue),
             organiser=self.names.library(row.organiser_id),
             organiser_library=self.names.ref(row.organiser_id),
-            sites=[SiteItem(self.names.ref(s.library_id), s.role, s.participants_count) for s in sites],
+            sites=[SiteItem(self.names.ref(s.library_id), s.role, s.participants_count, s.confirmed) for s in sites],
             participants=row.attendance,
             guests=list(self.extras.guests.get(row.id, [])),
             results=results,
@@ -251,6 +251,7 @@ class Shaper:
             excursions=s.excursions,
             library=venue,
             status=stop_status(s, self.today),
+            confirmed=s.confirmed,
         )
 
     def exhibition(self, a: ExhibitionFact, status: str) -> ExhibitionItem:

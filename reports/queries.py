@@ -125,6 +125,7 @@ class SiteRow(NamedTuple):
     library_id: int
     role: str
     participants_count: int | None
+    confirmed: bool = False  # `figures_by_partner`: the figure stored is the one the library's own staff entered
 
 
 class StopRow(NamedTuple):
@@ -140,6 +141,7 @@ class StopRow(NamedTuple):
     provider_id: int
     exhibition_status: str
     is_published: bool
+    confirmed: bool = False  # `figures_by_partner`: the venue's own staff entered the visitors and excursions
 
 
 class ContestRow(NamedTuple):
@@ -219,7 +221,7 @@ def _sites(horizon: Period) -> list[SiteRow]:
         SiteRow(*row)
         for row in Participation.objects.filter(event_q(horizon, "event__"))
         .order_by()
-        .values_list("event_id", "library_id", "role", "participants_count")
+        .values_list("event_id", "library_id", "role", "participants_count", "figures_by_partner")
     ]
 
 
@@ -246,6 +248,7 @@ def _stops(horizon: Period) -> list[StopRow]:
             "exhibition__provider_id",
             "exhibition__status",
             "exhibition__is_published",
+            "figures_by_partner",
         )
     ]
 

@@ -15,6 +15,9 @@ Counting rules (shown to the manager on the page as well, under «Как счи�
   passed "awaits confirmation": a gap in the data, named, never counted. Cancelled and postponed count nowhere.
 - Participants of an event: each site's count plus online viewers tied to no site; a total typed alone counts
   only when nothing per site is known (events.models.total_attendance). Unknown stays unknown: «нет данных».
+- A partner's own site figure (its event site's participants, its stop's visitors and excursions) is "confirmed by
+  the partner" when the library's own staff entered it in the partner portal (`PartnerSide.figures_by_partner`).
+  The report counts the partners' sites of the held joint work, those with figures, and the confirmed among them.
 - Joint work: an activity in which at least one partner library took part. Cooperation figures count joint ones
   only; what the host held alone is its own work, reported apart.
 - An activity serves the agreement of each partner that took part, in force on its day (agreements.models.
@@ -223,11 +226,23 @@ def _by_month(y: Year) -> list[MonthRow]:
     ]
 
 
-def _participants(y: Year) -> ParticipantsSection:
+def _partner_sites(events: list[EventFact], stops: list, host_id: int | None) -> tuple[int, int, int]:
+    """The partners' own sites of the joint work (event sites, exhibition stops at their venues): how many, how many
+    with figures, how many of those the partner entered itself."""
+    sites = [
+        (s.participants_count is not None, s.confirmed) for e in events for s in e.sites if s.library_id != host_id
+    ]
+    sites += [(s.visitors is not None or s.excursions is not None, s.confirmed) for s in stops if s.venue_id != host_id]
+    known = [confirmed for has_figure, confirmed in sites if has_figure]
+    return len(sites), len(known), sum(known)
+
+
+def _participants(y: Year, host_id: int | None) -> ParticipantsSection:
     joint = y.joint
     events = _events(joint)
     stops = [s for a in joint if a.group == EXHIBITION for s in a.held_stops_in(y.period) if y.period.has(s.starts_on)]
     contests = [a.row for a in joint if a.group == CONTEST]
+    partner_sites, partner_figures, confirmed = _partner_sites(events, stops, host_id)
     return ParticipantsSection(
         event_participants=known_sum(e.row.attendance for e in events),
         events_with_figure=sum(e.row.attendance is not None for e in events),
@@ -243,6 +258,9 @@ def _participants(y: Year) -> ParticipantsSection:
         contest_finalists=sum(c.finalists for c in contests),
         contest_prize_winners=sum(c.prize_winners for c in contests),
         contest_diplomas=sum(c.diplomas for c in contests),
+        partner_sites=partner_sites,
+        partner_figures=partner_figures,
+        partner_figures_confirmed=confirmed,
     )
 
 
@@ -316,7 +334,7 @@ class _Sections:
         return cls(
             agreements_section(agreements, facts, y),
             _matrix(y, libraries),
-            _participants(y),
+            _participants(y, facts.host_id),
             _partners(y, libraries, agreements),
             nk_section(_events(y.held), facts.host_id),
             _own(y),

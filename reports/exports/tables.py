@@ -21,6 +21,7 @@ from reports.data import (
     DIRECTION_TELEBRIDGES,
     TABLE_ORDER,
     AnnualReport,
+    EventItem,
     NkRow,
     direction,
     shown,
@@ -234,6 +235,9 @@ def participants(report: AnnualReport) -> Table:
             [_("Посетителей выставок"), shown(p.exhibition_visitors)],
             [_("Экскурсий на выставках"), shown(p.exhibition_excursions)],
             [_("Площадок выставок без данных о посетителях"), p.stops_without_visitors],
+            [_("Площадок партнёров в совместной работе"), p.partner_sites],
+            [_("из них с цифрами (участники, посетители)"), p.partner_figures],
+            [_("из них цифры подтвердили сами партнёры"), p.partner_figures_confirmed],
             [_("Работ участников конкурсов"), p.contest_entries],
             [_("из них от участников нашего региона"), p.contest_entries_from_our_region],
             [_("Победителей"), p.contest_winners],
@@ -333,6 +337,13 @@ def nk(report: AnnualReport) -> Table:
     return Table("nk", _("Форма 6-НК"), nk_headers(), nk_lines(report))
 
 
+def _confirmed_sites(event: EventItem) -> str:
+    """The partner sites whose own staff entered their participants (the partner portal), with the figure."""
+    return "; ".join(
+        f"{s.library.name}: {s.participants}" for s in event.sites if s.confirmed and s.participants is not None
+    )
+
+
 def activities(report: AnnualReport) -> Table:
     headers = [
         _("Название"),
@@ -345,6 +356,7 @@ def activities(report: AnnualReport) -> Table:
         _("Партнёры"),
         _("Соглашение"),
         _("Участников"),
+        _("Подтвердили свои цифры"),
         _("Черновик"),
     ]
     rows = [
@@ -359,6 +371,7 @@ def activities(report: AnnualReport) -> Table:
             ", ".join(e.partners),
             e.agreement,
             shown(e.participants),
+            _confirmed_sites(e),
             _draft(e.is_draft),
         ]
         for d in report.directions
@@ -379,6 +392,7 @@ def exhibitions(report: AnnualReport) -> Table:
         _("По"),
         _("Посетителей"),
         _("Экскурсий"),
+        _("Подтверждено партнёром"),
         _("Черновик"),
     ]
     rows = [
@@ -392,6 +406,7 @@ def exhibitions(report: AnnualReport) -> Table:
             s.ends_on,
             shown(s.visitors),
             shown(s.excursions),
+            yes(s.confirmed),
             _draft(x.is_draft),
         ]
         for x in report.direction(DIRECTION_EXHIBITIONS).items

@@ -178,7 +178,12 @@ def test_xlsx_months_sheet_has_a_native_bar_chart(report):
 
 def test_xlsx_participants_and_6nk(workbook):
     participants = dict(_sheet_rows(workbook["Участники"]))
-    assert participants == {PARTICIPANT_LABELS[k]: v for k, v in PARTICIPANTS_2020.items()}
+    partner_sites = {
+        "Площадок партнёров в совместной работе": 4,
+        "из них с цифрами (участники, посетители)": 0,
+        "из них цифры подтвердили сами партнёры": 0,
+    }
+    assert participants == {PARTICIPANT_LABELS[k]: v for k, v in PARTICIPANTS_2020.items()} | partner_sites
     nk = {label: (value, drafts) for label, value, drafts in _sheet_rows(workbook["Форма 6-НК"])}
     for key, (events, visits, drafts) in NK_2020.items():
         assert nk[NK_EVENT_LABELS[key]] == (events, drafts)
