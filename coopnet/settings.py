@@ -317,6 +317,12 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where the emails link to the admin.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Days a partner's invitation link to the portal stays valid (portal/invitations.py); after that the methodologist
+# sends a new one.
+PORTAL_INVITATION_DAYS = int(os.environ.get("PORTAL_INVITATION_DAYS", "5"))
+if not 1 <= PORTAL_INVITATION_DAYS <= 60:
+    raise ImproperlyConfigured("PORTAL_INVITATION_DAYS: a whole number of days from 1 to 60, e.g. 5")
+
 # Days before an agreement's term ends (or its prolongation-notice deadline) on which a reminder goes out.
 _lead_days = env_list("REMINDER_LEAD_DAYS", "90,30,7")
 if not _lead_days or not all(days.isdigit() and 0 < int(days) <= 366 for days in _lead_days):

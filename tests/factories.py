@@ -12,6 +12,7 @@ from agreements.models import Agreement, Contact, Direction, Library
 from contests.models import Contest, Curator, Entry, Nomination
 from events.models import Episode, Event, Participation, Person, Project
 from exhibitions.models import Exhibition, ExhibitionStop
+from portal.models import Membership, Proposal
 
 KEMEROVO = ZoneInfo("Asia/Novokuznetsk")
 
@@ -250,3 +251,33 @@ class NominationFactory(DjangoModelFactory):
     contest = factory.SubFactory(ContestFactory)
     name = factory.Sequence(lambda n: f"Номинация {n}")
     position = factory.Sequence(lambda n: n)
+
+
+class MembershipFactory(DjangoModelFactory):
+    """A partner library's portal account that has set its password («correct-horse-battery»)."""
+
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(
+        UserFactory,
+        username=factory.Sequence(lambda n: f"partner{n}@example.org"),
+        email=factory.LazyAttribute(lambda o: o.username),
+        is_staff=False,
+    )
+    library = factory.SubFactory(LibraryFactory)
+    invited_at = datetime.datetime(2026, 3, 2, 10, 0, tzinfo=KEMEROVO)
+    joined_at = datetime.datetime(2026, 3, 3, 10, 0, tzinfo=KEMEROVO)
+
+
+class ProposalFactory(DjangoModelFactory):
+    """A joint event a partner library proposed in the portal (without its draft event)."""
+
+    class Meta:
+        model = Proposal
+
+    library = factory.SubFactory(LibraryFactory)
+    title = factory.Sequence(lambda n: f"Предложенный телемост {n}")
+    kind = Event.Kind.TELEBRIDGE
+    starts_on = datetime.date(2030, 4, 12)
+    description = "Читатели двух библиотек рассказывают о любимых книгах."
