@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from agreements.admin import CreditAdminMixin
 from coopnet.admin_actions import PublishActionsMixin, StatusColumnMixin
+from coopnet.admin_partner_side import PartnerSideInlineMixin
 
 from .forms import ContestEntryForm, EntryForm
 from .models import Contest, Curator, Entry, Nomination
@@ -23,10 +24,11 @@ ENTRY_FIELDSETS = [
 ]
 
 
-class CuratorInline(admin.TabularInline):
+class CuratorInline(PartnerSideInlineMixin, admin.TabularInline):
     model = Curator
     extra = 1
     autocomplete_fields = ["library"]
+    fields = ["library", "region", "partner_side"]
 
 
 class NominationInline(admin.TabularInline):

@@ -13,6 +13,7 @@ from coopnet.admin_autocomplete import SafeAutocompleteAdminMixin
 from coopnet.admin_concurrency import ConcurrentEditAdminMixin
 from coopnet.admin_grammar import RussianAdminMixin
 from coopnet.admin_history import HistoryAdminMixin
+from coopnet.admin_partner_side import PartnerSideAdminMixin
 
 # Applied to every registered ModelAdmin, first listed = first in the method resolution order.
 MODEL_ADMIN_MIXINS: list[type] = []
@@ -20,6 +21,7 @@ MODEL_ADMIN_MIXINS.append(RussianAdminMixin)  # titles, buttons, messages, count
 MODEL_ADMIN_MIXINS.append(HistoryAdminMixin)  # versions, restoring one, a plain Russian delete page
 MODEL_ADMIN_MIXINS.append(ConcurrentEditAdminMixin)  # a save over someone else's newer save is refused
 MODEL_ADMIN_MIXINS.append(SafeAutocompleteAdminMixin)  # crafted ids in autocomplete fields: a form error, not a 500
+MODEL_ADMIN_MIXINS.append(PartnerSideAdminMixin)  # figures saved here are the host staff's, not the partner's
 
 
 class CoopnetAdminSite(admin.AdminSite):

@@ -25,12 +25,13 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from agreements.models import EXPIRY_WARNING_DAYS, Agreement
-from contests.models import Contest
-from coopnet.models import AWAITING_CONFIRMATION, Status
+from contests.models import Contest, Curator
+from coopnet.models import AWAITING_CONFIRMATION, PartnerAnswer, Status
 from coopnet.templatetags.coopnet import ru_plural_form
 from events.admin_filters import NEXT_WEEK, THIS_WEEK, UNKNOWN
-from events.models import Episode, Event, Project
+from events.models import Episode, Event, Participation, Project
 from exhibitions.models import Exhibition, ExhibitionStop
+from portal.models import Proposal
 from reports import report
 
 LIMIT = 8  # items listed in a block; the rest are behind the block's link
@@ -368,6 +369,123 @@ def _reminders_group(user, today: datetime.date) -> Group | None:
     return Group("reminders", title, [block], quiet=_("За эти дни напоминаний не было."))
 
 
+# --- the partner portal: answers, figures and proposals from partner libraries ---------------------------------------
+
+PARTNER_DAYS = 14
+ANSWERS = ("ответ", "ответа", "ответов")
+FIGURES = ("запись с цифрами", "записи с цифрами", "записей с цифрами")
+PROPOSALS = ("предложение", "предложения", "предложений")
+
+
+def _answer_note(row) -> str:
+    note = f"{row.library_name}: {row.get_answer_display()}"
+    return f"{note} — {row.answer_comment}" if row.answer_comment else note
+
+
+def _partner_rows(user):
+    """The libraries' own rows in activities the user may view: (rows, the activity's field, its title)."""
+    kinds = []
+    if user.has_perm("events.view_event"):
+        kinds.append((Participation.objects.select_related("event", "library"), "event", lambda r: r.event.title))
+    if user.has_perm("exhibitions.view_exhibitionstop"):
+        stops = ExhibitionStop.objects.select_related("exhibition", "venue")
+        kinds.append((stops, "exhibition", lambda r: r.exhibition.title))
+    if user.has_perm("contests.view_contest"):
+        kinds.append((Curator.objects.select_related("contest", "library"), "contest", lambda r: r.contest.title))
+    return kinds
+
+
+def _row_item(row, title) -> Item:
+    parent = row if isinstance(row, ExhibitionStop) else getattr(row, "event", None) or row.contest
+    row.library_name = row.venue.short_name if isinstance(row, ExhibitionStop) else row.library.short_name
+    return Item(title(row), change_url(parent), "")
+
+
+def _partners_group(user, today: datetime.date) -> Group | None:
+    """What partner libraries said in the portal: refusals of what is still ahead, recent answers and figures, and
+    proposals waiting for a decision."""
+    kinds = _partner_rows(user)
+    if not kinds and not user.has_perm("portal.view_proposal"):
+        return None
+    group = Group("partners", _("Портал партнёров"), quiet=_("От партнёров ничего нового."))
+    since = timezone.now() - datetime.timedelta(days=PARTNER_DAYS)
+    declined, answered, figures = [], [], []
+    declined_total = answered_total = figures_total = 0
+    for queryset, parent, title in kinds:
+        still_ahead = {f"{parent}__status": Status.PLANNED} if parent != "exhibition" else {"status": Status.PLANNED}
+        refusals = queryset.filter(answer=PartnerAnswer.DECLINED, **still_ahead).order_by("-answered_at", "pk")
+        declined_total += refusals.count()
+        declined += [(row, title) for row in refusals[:LIMIT]]
+        recent = queryset.filter(answered_at__gte=since).order_by("-answered_at", "pk")
+        answered_total += recent.count()
+        answered += [(row, title) for row in recent[:LIMIT]]
+        if parent != "contest":
+            entered = queryset.filter(figures_by_partner=True, figures_entered_at__gte=since)
+            entered = entered.order_by("-figures_entered_at", "pk")
+            figures_total += entered.count()
+            figures += [(row, title) for row in entered[:LIMIT]]
+
+    def items(rows, note, key):
+        rows = sorted(rows, key=lambda pair: getattr(pair[0], key) or since, reverse=True)[:LIMIT]
+        result = []
+        for row, title in rows:
+            item = _row_item(row, title)
+            item.note = note(row)
+            result.append(item)
+        return result
+
+    def figure_note(row) -> str:
+        if isinstance(row, ExhibitionStop):
+            return _("%(library)s: посетителей %(n)s") % {"library": row.library_name, "n": row.visitors}
+        return _("%(library)s: участников %(n)s") % {"library": row.library_name, "n": row.participants_count}
+
+    group.blocks.append(
+        Block(
+            "declined",
+            _("Отказались участвовать"),
+            declined_total,
+            ANSWERS,
+            items(declined, _answer_note, "answered_at"),
+            "",
+        )
+    )
+    group.blocks.append(
+        Block(
+            "answers",
+            _("Ответы за %(days)s дней") % {"days": PARTNER_DAYS},
+            answered_total,
+            ANSWERS,
+            items(answered, _answer_note, "answered_at"),
+            "",
+        )
+    )
+    group.blocks.append(
+        Block(
+            "figures",
+            _("Цифры, внесённые партнёрами за %(days)s дней") % {"days": PARTNER_DAYS},
+            figures_total,
+            FIGURES,
+            items(figures, figure_note, "figures_entered_at"),
+            "",
+        )
+    )
+    if user.has_perm("portal.view_proposal"):
+        open_proposals = Proposal.objects.filter(decision=Proposal.Decision.OPEN).select_related("library", "event")
+        open_proposals = open_proposals.exclude(event__is_published=True).order_by("-created_at", "pk")
+        group.blocks.append(
+            _block(
+                "proposals",
+                _("Предложения ждут решения"),
+                PROPOSALS,
+                open_proposals,
+                Proposal,
+                {"decision__exact": ""},
+                lambda p: Item(p.title, change_url(p), f"{p.library.short_name}, {_date(p.starts_on)}"),
+            )
+        )
+    return group
+
+
 # --- the page -------------------------------------------------------------------------------------------------------
 
 VIEW_PERMISSIONS = (
@@ -390,6 +508,9 @@ def build_dashboard(user, today: datetime.date | None = None) -> Dashboard | Non
     if user.has_perm("events.view_event"):
         groups.append(_events_group(today))
     groups += [_awaiting_group(user, today), _no_attendance_group(user), _drafts_group(user)]
+    partners = _partners_group(user, today)
+    if partners is not None:
+        groups.append(partners)
     reminders = _reminders_group(user, today)
     if reminders is not None:
         groups.append(reminders)

@@ -9,17 +9,18 @@ from django.views.decorators.http import require_POST
 
 from agreements.admin import CreditAdminMixin
 from coopnet.admin_actions import PublishActionsMixin, StatusColumnMixin
+from coopnet.admin_partner_side import PartnerSideInlineMixin
 from coopnet.tabular.admin import ImportExportMixin
 
 from .admin_filters import EpisodeWhenFilter, EventAttendanceFilter, EventWhenFilter, StatusFilter
 from .models import Episode, Event, Participation, Person, Project, copy_event, ensure_organiser_participation
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(PartnerSideInlineMixin, admin.TabularInline):
     model = Participation
     extra = 1
     autocomplete_fields = ["library"]
-    fields = ["library", "role", "participants_count", "notes"]
+    fields = ["library", "role", "participants_count", "notes", "partner_side"]
 
 
 def _reasons(error: ValidationError) -> str:

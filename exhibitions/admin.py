@@ -2,12 +2,13 @@ from django.contrib import admin
 
 from agreements.admin import CreditAdminMixin
 from coopnet.admin_actions import PublishActionsMixin, StatusColumnMixin
+from coopnet.admin_partner_side import PartnerSideInlineMixin
 
 from .forms import StopForm, StopFormSet
 from .models import Exhibition, ExhibitionStop
 
 
-class StopInline(admin.StackedInline):
+class StopInline(PartnerSideInlineMixin, admin.StackedInline):
     """A stop in short rows, so the route fits a 1366 px screen and each error shows beside its field."""
 
     model = ExhibitionStop
@@ -25,6 +26,7 @@ class StopInline(admin.StackedInline):
                     ("status", "rescheduled_to"),
                     ("visitors", "excursions"),
                     "notes",
+                    "partner_side",
                 ]
             },
         ),

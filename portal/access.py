@@ -16,6 +16,7 @@ from django.http import Http404
 
 from agreements.models import Agreement, Amendment, Library
 from contests.models import Curator
+from coopnet.models import AWAITING_CONFIRMATION, Status
 from events.models import Participation
 from exhibitions.models import ExhibitionStop
 from portal.models import Proposal
@@ -64,7 +65,7 @@ def amendments(library: Library):
 
 def participations(library: Library):
     """The library's own rows in events: as organiser, co-organiser, site or participant."""
-    return Participation.objects.filter(library=library).select_related("event", "event__organiser")
+    return Participation.objects.filter(library=library).select_related("library", "event", "event__organiser")
 
 
 def stops(library: Library):
@@ -79,3 +80,17 @@ def curatorships(library: Library):
 
 def proposals(library: Library):
     return Proposal.objects.filter(library=library).select_related("event", "author")
+
+
+# What a partner may do with its own row, by where the activity stands on the day (`status_on`, the one rule).
+
+
+def may_answer(activity, day) -> bool:
+    """Confirming or declining is for what is still planned and not over: not held, cancelled or postponed."""
+    return activity.status_on(day) == Status.PLANNED
+
+
+def may_enter_figures(activity, day) -> bool:
+    """Figures are for what has taken place: held, or past its date and awaiting the host's confirmation (the
+    report counts them once the host marks it held). Never for what is cancelled, postponed or still ahead."""
+    return activity.status_on(day) in (Status.HELD, AWAITING_CONFIRMATION)

@@ -6,3 +6,12 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "portal"
     verbose_name = _("Портал библиотек-партнёров")
+
+    def ready(self):
+        from django.contrib import admin
+
+        from portal.admin_proposals import ProposalAdmin
+        from portal.models import Proposal
+
+        if not admin.site.is_registered(Proposal):
+            admin.site.register(Proposal, ProposalAdmin)

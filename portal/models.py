@@ -124,3 +124,23 @@ class Proposal(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def fate(self) -> str:
+        """What became of the proposal, as the partner is told: one rule for the portal and the admin list."""
+        if self.decision == self.Decision.DECLINED:
+            return str(_("отклонено"))
+        if self.event is None:
+            return str(_("принято") if self.decision == self.Decision.ACCEPTED else _("на рассмотрении"))
+        if self.event.is_called_off:
+            return str(self.event.get_status_display())
+        if self.event.is_published:
+            return str(_("принято и опубликовано на сайте"))
+        if self.decision == self.Decision.ACCEPTED:
+            return str(_("принято, готовится к публикации"))
+        return str(_("на рассмотрении"))
+
+    @property
+    def public_url(self) -> str:
+        """The event's page on the site once it is published there."""
+        event = self.event
+        return event.get_absolute_url() if event is not None and event.is_published else ""

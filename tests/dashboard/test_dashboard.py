@@ -199,7 +199,7 @@ def test_the_annual_report_link_is_for_those_with_the_permission(client, methodo
     response, dashboard = dashboard_of(client, events_only)
     assert dashboard.report_url == ""
     assert "Годовой отчёт" not in response.content.decode()
-    assert [g.key for g in dashboard.groups] == ["week", "awaiting", "attendance", "drafts"]
+    assert [g.key for g in dashboard.groups] == ["week", "awaiting", "attendance", "drafts", "partners"]
 
 
 def test_with_nothing_to_do_the_week_says_so_and_the_gaps_are_quiet(client, manager, db):
@@ -329,3 +329,28 @@ def test_the_home_costs_the_same_number_of_queries_with_5_and_500_records(client
     assert expected.keys() >= {("agreements", "expiring"), ("agreements", "dormant"), ("awaiting", "contests")}
     assert {key: total for key, total in totals(dashboard).items() if total} == expected
     assert with_500 == with_five
+
+
+def test_partners_answers_figures_and_proposals_show_on_the_dashboard(client, methodologist, db):
+    from django.utils import timezone
+
+    from coopnet.models import PartnerAnswer
+    from events.models import Participation
+    from portal.models import Proposal
+    from tests.factories import LibraryFactory, ParticipationFactory, ProposalFactory, TelebridgeFactory
+
+    library = LibraryFactory(short_name="Томская детская")
+    event = TelebridgeFactory(title="Телемост «Весна»", starts_at=timezone.now() + datetime.timedelta(days=9))
+    row = ParticipationFactory(event=event, library=library, role=Participation.Role.SITE)
+    row.record_answer(None, PartnerAnswer.DECLINED, "Ремонт зала")
+    row.save()
+    ProposalFactory(library=library, title="Телемост «Легенды Томи»", decision=Proposal.Decision.OPEN)
+    response, dashboard = dashboard_of(client, methodologist)
+    partners = next(group for group in dashboard.groups if group.key == "partners")
+    blocks = {block.key: block for block in partners.blocks}
+    assert blocks["declined"].total == 1
+    assert "Ремонт зала" in blocks["declined"].items[0].note
+    assert blocks["proposals"].total == 1
+    text = response.content.decode()
+    assert "Отказались участвовать: 1 ответ" in text
+    assert "Телемост «Легенды Томи»" in text

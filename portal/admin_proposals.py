@@ -1,0 +1,51 @@
+"""Partners' proposals in the admin: the methodologists read them, complete the draft event and publish it, or
+decline the proposal with a comment the partner sees. Registered by `PortalConfig.ready()` beside the accounts'
+admin (portal/admin.py)."""
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+
+class ProposalAdmin(admin.ModelAdmin):
+    list_display = ["title", "library", "kind", "starts_on", "fate_now", "created_at"]
+    list_filter = ["decision", "kind", "library"]
+    search_fields = ["title", "description", "library__short_name"]
+    list_select_related = ["library", "event"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "library",
+        "author",
+        "title",
+        "kind",
+        "format",
+        "audience",
+        "starts_on",
+        "ends_on",
+        "description",
+        "draft_event",
+        "created_at",
+    ]
+    fieldsets = [
+        (
+            _("Что предложено"),
+            {"fields": ["library", "author", "title", "kind", "format", "audience", "starts_on", "ends_on"]},
+        ),
+        (None, {"fields": ["description", "draft_event", "created_at"]}),
+        (_("Решение"), {"fields": ["decision", "decision_comment"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return False  # proposals come from the portal
+
+    @admin.display(description=_("судьба"))
+    def fate_now(self, proposal):
+        return proposal.fate()
+
+    @admin.display(description=_("черновик мероприятия"))
+    def draft_event(self, proposal):
+        if proposal.event_id is None:
+            return "—"
+        url = reverse("admin:events_event_change", args=[proposal.event_id])
+        return format_html('<a href="{}">{}</a>', url, _("открыть, дополнить и опубликовать"))
