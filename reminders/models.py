@@ -22,6 +22,9 @@ class Reminder(models.Model):
         NO_ATTENDANCE = "no_attendance", _("проведено, участники не указаны")
         NO_ONLINE_LINK = "no_online_link", _("нет ссылки на трансляцию")
         NO_SITE = "no_site", _("не указаны площадки")
+        # To a partner library's portal members, about the library's own row in an activity (reminders/partners.py).
+        PARTNER_FIGURES = "partner_figures", _("партнёру: внести цифры")
+        PARTNER_FIGURES_AGAIN = "partner_figures_again", _("партнёру: повторно о цифрах")
 
     kind = models.CharField(_("о чём"), max_length=30, choices=Kind.choices)
     content_type = models.ForeignKey(ContentType, verbose_name=_("тип записи"), on_delete=models.CASCADE)

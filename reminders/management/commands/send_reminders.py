@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from reminders.mail import send_reminders
+from reminders.partners import send_partner_reminders
 
 
 def parse_day(value: str) -> datetime.date:
@@ -17,7 +18,8 @@ def parse_day(value: str) -> datetime.date:
 class Command(BaseCommand):
     help = (
         "Email the methodologists what needs their attention (agreements ending or dormant, activities to confirm, "
-        "upcoming events lacking a link or a place), each item once. Run daily."
+        "upcoming events lacking a link or a place), each item once; and ask partner libraries' portal members for "
+        "their figures after an activity, and once more a week later. Run daily."
     )
 
     def add_arguments(self, parser):
@@ -37,3 +39,19 @@ class Command(BaseCommand):
             self.stdout.write(f"{today}: dry run, {len(outcome.items)} item(s) would be sent; nothing recorded.")
         else:
             self.stdout.write(f"{today}: {len(outcome.items)} item(s) sent to {len(outcome.recipients)} recipient(s).")
+        self.partners(today, options["dry_run"])
+
+    def partners(self, today, dry_run: bool) -> None:
+        """The partner libraries' own emails (reminders/partners.py), in the same daily run."""
+        outcome = send_partner_reminders(today, dry_run=dry_run)
+        if outcome.without_members:
+            libraries = sorted({item.library.short_name for item in outcome.without_members})
+            self.stdout.write(f"{today}: no portal member to ask for figures at {', '.join(libraries)}.")
+        if dry_run:
+            for message in outcome.messages:
+                self.stdout.write(f"To: {', '.join(message.to)}\nSubject: {message.subject}\n\n{message.body}")
+            self.stdout.write(
+                f"{today}: dry run, {len(outcome.messages)} partner email(s) would be sent; nothing recorded."
+            )
+        elif outcome.messages:
+            self.stdout.write(f"{today}: {len(outcome.messages)} partner email(s) sent.")
