@@ -364,7 +364,7 @@ def curatorship_detail(request, pk: int):
         "contest": contest,
         "status_label": contest.status_label_on(today),
         "answer_form": answer_form,
-        "entries": contest.entries.filter(curator=curator).count(),
+        "entries": contest.entries.filter(curator=curator.library).count(),
     }
     return render(request, "portal/curatorship.html", context, status=status)
 
