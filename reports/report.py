@@ -433,9 +433,9 @@ def _directions(y: Year, by_direction: dict[str, list]) -> list[DirectionSection
     return sections
 
 
-def _load(year: int, today: datetime.date):
+def load_facts(year: int, today: datetime.date):
     """Libraries, agreements and every activity of the year, the year before and the twelve months up to the report
-    date, with the agreements each activity serves."""
+    date, with the agreements each activity serves (the partner's report, reports/partner.py, reads the same)."""
     libraries = {lib.pk: lib for lib in Library.objects.order_by()}
     host = next((lib for lib in libraries.values() if lib.is_host), None)
     agreements = list(
@@ -456,7 +456,7 @@ def build_report(year: int) -> AnnualReport:
 
 def _build(year: int) -> AnnualReport:
     today = timezone.localdate(timezone=kemerovo())
-    libraries, host, agreements, facts = _load(year, today)
+    libraries, host, agreements, facts = load_facts(year, today)
     current, previous = Year.of(year, facts, today), Year.of(year - 1, facts, today)
     now = _Sections.of(current, facts, agreements, libraries)
     before = _Sections.of(previous, facts, agreements, libraries)
@@ -491,6 +491,6 @@ def _build(year: int) -> AnnualReport:
 def dormant_agreements(today: datetime.date) -> list[AgreementRow]:
     """The agreements dormant on a day, as the report counts them (reports/agreement_figures.py) with `today` as the
     report date: in force 12 months or more, and no held activity served them in the 12 months up to it."""
-    _libraries, _host, agreements, facts = _load(today.year, today)
+    _libraries, _host, agreements, facts = load_facts(today.year, today)
     section = agreements_section(agreements, facts, Year.of(today.year, facts, today))
     return [row for row in section.rows if row.dormant]
