@@ -76,6 +76,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /staff/",
         "Disallow: /reports/",
+        "Disallow: /partner/",
         "Disallow: /accessibility/set/",
         "Disallow: /accessibility/reset/",
         "",

@@ -7,14 +7,14 @@ from decimal import Decimal
 
 from django.core.management.base import CommandError
 
-from agreements.models import Agreement, Direction, Library, agreements_credited_by
+from agreements.models import Agreement, Contact, Direction, Library, agreements_credited_by
 from contests.models import Contest, Curator, Entry, Nomination
 from coopnet.demo.agreements import AGREEMENTS
 from coopnet.demo.contests import CONTESTS
 from coopnet.demo.events import EVENTS, PERSONS, UPCOMING_EVENTS, UPCOMING_TIME
 from coopnet.demo.exhibitions import EXHIBITIONS
 from coopnet.demo.libraries import HOST, HOST_LIBRARY, PARTNERS
-from coopnet.demo.notes import NOTE_COORDINATES, NOTE_DEMO, NOTE_SHORT_NAME, NOTE_SITE_COUNTS, note
+from coopnet.demo.notes import NOTE_COORDINATES, NOTE_DEMO, NOTE_DEMO_CONTACT, NOTE_SHORT_NAME, NOTE_SITE_COUNTS, note
 from coopnet.demo.projects import EPISODES, PROJECT
 from events.models import Episode, Event, Participation, Person, Project
 from exhibitions.models import Exhibition, ExhibitionStop
@@ -50,6 +50,7 @@ class DemoLoader:
 
     def load(self) -> None:
         self.load_libraries()
+        self.load_contacts()
         self.load_agreements()
         self.load_persons()
         for spec in EVENTS:
@@ -80,6 +81,22 @@ class DemoLoader:
             values = _library_values(spec)
             values["is_host"] = False
             self.libraries[spec["slug"]] = self.upsert(Library, {"slug": values.pop("slug")}, values)
+
+    def load_contacts(self) -> None:
+        """One contact per partner, so a methodologist can try the partner portal's invitation (the email is printed
+        to the console by `make run`). The article names no contacts: these are invented and say so."""
+        for spec in PARTNERS:
+            library = self.libraries[spec["slug"]]
+            self.upsert(
+                Contact,
+                {"library": library, "email": f"metodist@{spec['slug']}.example.org"},
+                {
+                    "full_name": "Методист библиотеки (демонстрационный контакт)",
+                    "position": "методист",
+                    "phone": "",
+                    "notes": NOTE_DEMO_CONTACT,
+                },
+            )
 
     def load_agreements(self) -> None:
         host = self.libraries[HOST]
