@@ -65,7 +65,11 @@ def amendments(library: Library):
 
 def participations(library: Library):
     """The library's own rows in events: as organiser, co-organiser, site or participant."""
-    return Participation.objects.filter(library=library).select_related("library", "event", "event__organiser")
+    return (
+        Participation.objects.filter(library=library)
+        .select_related("library", "event", "event__organiser")
+        .prefetch_related("event__participations")
+    )
 
 
 def stops(library: Library):
@@ -94,3 +98,15 @@ def may_enter_figures(activity, day) -> bool:
     """Figures are for what has taken place: held, or past its date and awaiting the host's confirmation (the
     report counts them once the host marks it held). Never for what is cancelled, postponed or still ahead."""
     return activity.status_on(day) in (Status.HELD, AWAITING_CONFIRMATION)
+
+
+def awaits_event_figures(row: Participation, day) -> bool:
+    """The library's own count is still wanted: the event has taken place, the row has no count, and the event's
+    attendance is not already known from a total staff typed alone (`total_attendance`: that total stands only
+    while no site has a count, so the row is not nagged about; the form stays open to it)."""
+    event = row.event
+    if not may_enter_figures(event, day) or row.participants_count is not None:
+        return False
+    sites = [site.participants_count for site in event.participations.all()]
+    typed_alone = event.participants_count is not None and all(count is None for count in sites)
+    return not typed_alone

@@ -26,7 +26,7 @@ from coopnet.dates import MAX_YEAR, MIN_YEAR
 from coopnet.models import AWAITING_CONFIRMATION, PartnerAnswer, Status
 from events.models import Episode, Participation
 from portal import access
-from portal.access import may_answer, may_enter_figures, partner_required
+from portal.access import awaits_event_figures, may_answer, may_enter_figures, partner_required
 from portal.forms import AnswerForm, ParticipationFiguresForm, ProposalForm, StopFiguresForm
 from reports.exports.partner import partner_report_filename, to_docx, to_xlsx
 from reports.partner import build_partner_report
@@ -80,8 +80,10 @@ def _participation_row(row: Participation, today) -> Row:
         answer=row.answer,
         answer_label=row.get_answer_display() if row.answer else "",
         needs_answer=waits_answer,
-        needs_figures=may_enter_figures(event, today) and row.participants_count is None,
-        figures=_("участников: %(n)s") % {"n": _figure(row.participants_count)},
+        needs_figures=awaits_event_figures(row, today),
+        figures=_("участников: %(n)s") % {"n": _figure(row.participants_count)}
+        if may_enter_figures(event, today)
+        else "",
         confirmed=row.figures_by_partner,
     )
 
@@ -100,7 +102,7 @@ def _stop_row(stop, today) -> Row:
         answer_label=stop.get_answer_display() if stop.answer else "",
         needs_answer=may_answer(stop, today) and not stop.answer,
         needs_figures=may_enter_figures(stop, today) and stop.visitors is None,
-        figures=_("посетителей: %(n)s") % {"n": _figure(stop.visitors)},
+        figures=_("посетителей: %(n)s") % {"n": _figure(stop.visitors)} if may_enter_figures(stop, today) else "",
         confirmed=stop.figures_by_partner,
     )
 
@@ -298,11 +300,13 @@ def participation_detail(request, pk: int):
     elif request.method == "POST":
         status = 400
     sites = list(event.participations.select_related("library").order_by("library__short_name"))
+    typed_alone = event.participants_count is not None and all(site.participants_count is None for site in sites)
     context = {
         "portal_section": "activities",
         "row": row,
         "event": event,
         "sites": sites,
+        "typed_total": event.participants_count if typed_alone else None,
         "status_label": event.status_label_on(today),
         "awaiting": event.status_on(today) == AWAITING_CONFIRMATION,
         "answer_form": answer_form,

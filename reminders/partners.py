@@ -1,7 +1,7 @@
 """Emails to partner libraries' portal members: «Внесите цифры» about the library's own row in an activity.
 
-A row waits for the partner's figures when its activity has taken place — held, or past its date and not called
-off (the portal's `may_enter_figures` rule, in SQL) — and its figure is still empty:
+A row waits for the partner's figures when its activity has taken place and its figure is still empty — the portal's
+own rules decide (`portal.access.awaits_event_figures`, `may_enter_figures`), after a preselection in SQL:
 
 - an event's participation of a library that is not the host, with `participants_count` empty;
 - an exhibition's stop at a partner library, with `visitors` empty.
@@ -34,6 +34,7 @@ from coopnet.dates import day_start
 from coopnet.models import CALLED_OFF
 from events.models import Participation
 from exhibitions.models import ExhibitionStop
+from portal.access import awaits_event_figures, may_enter_figures
 from portal.models import Membership
 from reminders.models import Reminder
 
@@ -81,6 +82,7 @@ def _participations(ended_from: datetime.date, ended_until: datetime.date):
         .exclude(event__status__in=CALLED_OFF)
         .filter(event__ends_at__gte=day_start(ended_from), event__ends_at__lt=day_start(ended_until + DAY))
         .select_related("event", "library")
+        .prefetch_related("event__participations")
         .order_by("event__ends_at", "pk")
     )
 
@@ -96,9 +98,12 @@ def _stops(ended_from: datetime.date, ended_until: datetime.date):
     )
 
 
-def _rows(kind: str, ended_from: datetime.date, ended_until: datetime.date) -> list[PartnerDue]:
+def _rows(kind: str, ended_from: datetime.date, ended_until: datetime.date, today: datetime.date) -> list[PartnerDue]:
+    """The rows the SQL preselects, kept when the portal's own rule says they wait for the partner's figures."""
     due = []
     for row in _participations(ended_from, ended_until):
+        if not awaits_event_figures(row, today):
+            continue
         event = row.event
         due.append(
             PartnerDue(
@@ -118,6 +123,8 @@ def _rows(kind: str, ended_from: datetime.date, ended_until: datetime.date) -> l
             )
         )
     for stop in _stops(ended_from, ended_until):
+        if not may_enter_figures(stop, today):
+            continue
         due.append(
             PartnerDue(
                 kind,
@@ -139,7 +146,7 @@ def partner_figures_due(today: datetime.date) -> list[PartnerDue]:
     due = []
     for kind, after in SCHEDULE:
         # Ended on a day `after` or up to a week more before today.
-        due += _rows(kind, today - after - WEEK + DAY, today - after)
+        due += _rows(kind, today - after - WEEK + DAY, today - after, today)
     return due
 
 

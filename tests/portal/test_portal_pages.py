@@ -311,3 +311,15 @@ def test_portal_pages_keep_their_number_of_queries(client, partner, host, librar
     with django_assert_max_num_queries(40) as large:
         client.get(reverse("portal:activities"))
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_an_event_whose_total_was_typed_alone_does_not_wait_for_the_partners_count(client, partner, host, library):
+    event = TelebridgeFactory(
+        organiser=library, starts_at=yesterday_at(10, KEMEROVO), status=Status.HELD, participants_count=200
+    )
+    row = ParticipationFactory(event=event, library=library, role=Participation.Role.ORGANISER)
+    home = client.get(reverse("portal:home")).content.decode()
+    assert "Внесите цифры вашей площадки" not in home
+    page = client.get(reverse("portal:participation", args=[row.pk])).content.decode()
+    assert "указано только общее число участников — 200" in page
+    assert "Цифры вашей площадки" in page
