@@ -217,6 +217,8 @@ if env_bool("DJANGO_BEHIND_PROXY", False):
 RATE_LIMITS = {
     "search": int(os.environ.get("RATE_LIMIT_SEARCH", "60")),
     "feeds": int(os.environ.get("RATE_LIMIT_FEEDS", "30")),
+    # The partner portal's «Забыли пароль?»: each request may send an email.
+    "password_reset": int(os.environ.get("RATE_LIMIT_PASSWORD_RESET", "10")),
 }
 # Behind nginx (or another proxy that sets X-Forwarded-For): the client is the first address of that header.
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from coopnet.ratelimit import rate_limited
 from portal import accounts, views
 
 app_name = "portal"
@@ -23,7 +24,11 @@ urlpatterns = [
     path("login/", accounts.PortalLoginView.as_view(), name="login"),
     path("logout/", accounts.PortalLogoutView.as_view(), name="logout"),
     path("invitation/<uidb64>/<token>/", accounts.InvitationView.as_view(), name="invitation"),
-    path("password_reset/", accounts.PortalPasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password_reset/",
+        rate_limited("password_reset")(accounts.PortalPasswordResetView.as_view()),
+        name="password_reset",
+    ),
     path("password_reset/done/", accounts.PortalPasswordResetDoneView.as_view(), name="password_reset_done"),
     path("reset/<uidb64>/<token>/", accounts.PortalPasswordResetConfirmView.as_view(), name="password_reset_confirm"),
     path("reset/done/", accounts.PortalPasswordResetCompleteView.as_view(), name="password_reset_complete"),

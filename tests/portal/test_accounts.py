@@ -161,7 +161,11 @@ def test_the_portal_login_locks_out_after_the_failure_limit(client, settings):
     # The same account, whatever the case of the email: the right password is refused too.
     response = attempt("correct-horse-battery", username="OLGA@example.org")
     assert response.status_code == 429
-    assert "Вход временно заблокирован" in response.content.decode()
+    page = response.content.decode()
+    assert "Вход временно заблокирован" in page
+    # The portal's own page, pointing to the portal's password reset, not to the admin.
+    assert reverse("portal:password_reset") in page
+    assert "/admin/" not in page
     assert "_auth_user_id" not in client.session
 
 
@@ -206,3 +210,17 @@ def test_the_account_pages_are_russian_and_have_no_inline_script_or_style(client
         html = page.content.decode()
         assert "<script>" not in html and "<style" not in html and ' style="' not in html
         assert "Портал партнёра" in html
+
+
+def test_password_reset_requests_are_rate_limited(client, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "password_reset": 2}
+    url = reverse("portal:password_reset")
+    for _ in range(2):
+        assert client.post(url, {"email": "nobody@example.org"}).status_code == 302
+    response = client.post(url, {"email": "nobody@example.org"})
+    assert response.status_code == 429
+    assert "Слишком много запросов" in response.content.decode()
+    cache.clear()
