@@ -22,6 +22,15 @@ class DateInput(forms.DateInput):
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%d")
 
+    def format_value(self, value):
+        """A date input may hold only a valid date: what does not parse comes back empty (its error says why)."""
+        if isinstance(value, str):
+            try:
+                datetime.date.fromisoformat(value)
+            except ValueError:
+                return None
+        return super().format_value(value)
+
 
 class AnswerForm(forms.Form):
     """Confirm or decline taking part; a refusal says why."""

@@ -121,3 +121,51 @@ def test_every_public_page_passes_the_nu_html_checker(client, demo, tmp_path):
     assert len(files) > 40
     assert b'class="search-group"' in pages[reverse("site:search") + "?q=" + FOUND_IN_THE_DEMO]
     assert returncode == 0, output
+
+
+def portal_pages(client):
+    """{URL: HTML} of the partner portal, as a demo partner library's staff member sees it."""
+    from agreements.models import Library
+    from events.models import Participation
+    from portal.models import Membership
+    from tests.factories import UserFactory
+
+    rendered = {reverse("portal:login"): client.get(reverse("portal:login")).content}
+    rendered[reverse("portal:password_reset")] = client.get(reverse("portal:password_reset")).content
+    library = Library.objects.get(slug="vko-odub")
+    user = UserFactory(username="partner@example.org", is_staff=False)
+    Membership.objects.create(user=user, library=library)
+    client.force_login(user)
+    urls = [
+        reverse("portal:home"),
+        reverse("portal:activities"),
+        reverse("portal:proposals"),
+        reverse("portal:proposal_new"),
+        reverse("portal:report") + "?year=2020",
+    ]
+    from portal import access
+
+    urls.append(reverse("portal:agreement", args=[access.agreements(library).first().pk]))
+    for row in Participation.objects.filter(library=library)[:3]:
+        urls.append(reverse("portal:participation", args=[row.pk]))
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        rendered[url] = response.content
+    bad = client.post(reverse("portal:proposal_new"), {"title": "", "starts_on": "bad"})
+    assert bad.status_code == 400
+    rendered["proposal form with errors"] = bad.content
+    client.logout()
+    return rendered
+
+
+def test_every_partner_portal_page_passes_the_nu_html_checker(client, demo, tmp_path):
+    pages = portal_pages(client)
+    files = {}
+    for number, (url, content) in enumerate(pages.items()):
+        file = tmp_path / f"portal-{number:03}.html"
+        file.write_bytes(content)
+        files[str(file)] = url
+    returncode, output = check(files)
+    assert len(files) >= 10
+    assert returncode == 0, output
