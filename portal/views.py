@@ -246,7 +246,8 @@ def _answer(request, row, activity, today):
         if form.is_valid():
             row.record_answer(request.user, form.cleaned_data["answer"], form.cleaned_data["comment"].strip())
             row.full_clean()
-            row.save()
+            # Only what the partner answered: a methodologist's concurrent change of the row's other fields stays.
+            row.save(update_fields=["answer", "answer_comment", "answered_at", "answered_by"])
             if row.answer == PartnerAnswer.CONFIRMED:
                 messages.success(request, _("Спасибо: участие подтверждено."))
             else:
@@ -266,7 +267,7 @@ def _figures(request, row, activity, form_class, today):
         if form.is_valid():
             row = form.save(commit=False)
             row.record_figures(request.user, by_partner=True)
-            row.save()
+            row.save(update_fields=list(form_class._meta.fields))
             messages.success(request, _("Цифры сохранены. Методисты видят, что их внесла ваша библиотека."))
             return form, True
         return form, False

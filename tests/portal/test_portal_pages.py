@@ -323,3 +323,24 @@ def test_an_event_whose_total_was_typed_alone_does_not_wait_for_the_partners_cou
     page = client.get(reverse("portal:participation", args=[row.pk])).content.decode()
     assert "указано только общее число участников — 200" in page
     assert "Цифры вашей площадки" in page
+
+
+def test_contacts_and_the_hosts_notes_never_show_in_the_portal(client, partner, host, library):
+    from tests.factories import ContactFactory
+
+    ContactFactory(library=library, full_name="Сидорова Ольга Петровна", email="olga.s@example.org", phone="+7 999")
+    ContactFactory(library=host, full_name="Кузнецова Нина", email="nina@example.org")
+    agreement = AgreementFactory(partner=library, notes="служебное: торговались о сроке")
+    library.notes = "служебное: координаты условные"
+    library.save()
+    _held_telebridge(host, library)
+    pages = [
+        reverse("portal:home"),
+        reverse("portal:activities"),
+        reverse("portal:agreement", args=[agreement.pk]),
+        reverse("portal:report"),
+    ]
+    for url in pages:
+        text = client.get(url).content.decode()
+        for secret in ("Сидорова", "olga.s@", "+7 999", "Кузнецова", "nina@", "служебное"):
+            assert secret not in text, (url, secret)
