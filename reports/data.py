@@ -311,6 +311,11 @@ class EventItem(ActivityItem):
     results: str = ""  # «итоги», as staff wrote them
 
     @property
+    def kind_prefix(self) -> str:
+        """The kind before the title, unless the title already starts with it: «телемост «…»», but «Телемост …»."""
+        return "" if self.title.lower().startswith(self.kind_label.lower()) else self.kind_label
+
+    @property
     def site_figures(self) -> list[SiteItem]:
         """The sites' own counts, when they tell more than the total: several known, or one a partner confirmed."""
         return _by_site([s for s in self.sites if s.participants is not None])

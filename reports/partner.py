@@ -490,7 +490,8 @@ def _agreements(library: Library, agreements: list[Agreement], facts, y: Year) -
 
 
 def report_title(host: str, library: str, year: int) -> str:
-    return _("Совместная работа %(host)s и %(library)s в %(year)s году") % {
+    # Library names stay in the nominative: they are official names, which are not declined after «работа».
+    return _("Совместная работа в %(year)s году: %(host)s и %(library)s") % {
         "host": host,
         "library": library,
         "year": year,
