@@ -28,6 +28,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -187,6 +188,13 @@ class PartnerActivity:
     @property
     def role(self) -> str:
         return ", ".join(self.role_labels)
+
+    @property
+    def name(self) -> str:
+        """«Телемост «…»», or the title alone when it already starts with its kind («Телемост «Весна 2020»»)."""
+        if self.title.lower().startswith(self.kind_label.lower()):
+            return self.title
+        return f"{capfirst(self.kind_label)} «{self.title}»"
 
     @property
     def organised_event(self) -> bool:

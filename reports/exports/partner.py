@@ -230,7 +230,7 @@ def _docx_activities(report: PartnerReport) -> tuple[list[str], list[list]]:
     rows = []
     for a in report.activities:
         day = _date(a.first_day) + (f"–{_date(a.last_day)}" if a.last_day and a.last_day != a.first_day else "")
-        title = f"{a.kind_label}: {a.title}" if a.kind_label else a.title
+        title = a.name
         rows.append([day, title, a.role, a.status_label, _figures_text(a)])
     return headers, rows
 
