@@ -3,42 +3,78 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import IntegerField, Min, OuterRef, Q, Subquery
+from django.db.models import Count, F, Min, Q, Value
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, by_partner, credit_of
-from contests.models import Contest
+from contests.models import Contest, Curator
 from coopnet.templatetags.coopnet import choice_labels, url_builder
-from events.models import Episode, Event
+from events.models import Episode, Event, Participation
 from exhibitions.models import Exhibition, ExhibitionStop
 
-
-class SubqueryCount(Subquery):
-    """COUNT(*) of a correlated subquery, so one query counts for every library."""
-
-    template = "(SELECT COUNT(*) FROM (%(subquery)s) _count)"
-    output_field = IntegerField()
-
-
-# Each kind of joint activity: the attribute its count goes to, and the public rows a library took part in.
+# Each kind of joint activity: the attribute its count goes to; for each, who takes part (`with_library()`): the
+# activity's own library column, and the rows naming other libraries (the activity column, the library column,
+# and whether one library may have several rows of one activity: an exhibition's stops).
 ACTIVITY_COUNTS = {
-    "events_count": Event,
-    "exhibitions_count": Exhibition,
-    "contests_count": Contest,
-    "episodes_count": Episode,
+    "events_count": (Event, "organiser", (Participation, "event", "library", False)),
+    "exhibitions_count": (Exhibition, "provider", (ExhibitionStop, "exhibition", "venue", True)),
+    "contests_count": (Contest, "organiser", (Curator, "contest", "library", False)),
+    "episodes_count": (Episode, "library", None),
 }
 
 
-def with_activity_counts(libraries):
-    """Annotate each library with its published joint activities of each kind and in all, in the same query."""
-    ref = OuterRef("pk")
-    counts = {
-        name: SubqueryCount(model.objects.public().with_library(ref).order_by().values("pk"))
-        for name, model in ACTIVITY_COUNTS.items()
-    }
-    return libraries.annotate(**counts)
+def _grouped_counts(name, model, own, taking_part):
+    """(name, library, count) rows of one kind: activities by their own library, and those a library took part in
+    through a row of `taking_part` without being the activity's own library (so each activity counts once)."""
+    public = model.objects.public()
+    rows = [
+        public.order_by()
+        .filter(**{f"{own}__isnull": False})
+        .values(library_ref=F(f"{own}_id"))
+        .annotate(count=Count("pk"))
+        .annotate(kind=Value(name))
+        .values_list("kind", "library_ref", "count")
+    ]
+    if taking_part is not None:
+        through, activity, library, repeats = taking_part
+        rows.append(
+            through.objects.order_by()
+            .filter(**{f"{activity}__in": public.values("pk")})
+            .exclude(**{f"{library}_id": F(f"{activity}__{own}_id")})
+            .values(library_ref=F(f"{library}_id"))
+            .annotate(count=Count(activity, distinct=repeats))
+            .annotate(kind=Value(name))
+            .values_list("kind", "library_ref", "count")
+        )
+    return rows
+
+
+def activity_counts() -> dict[int, dict[str, int]]:
+    """Each library's published joint activities of each kind, the rows `with_library()` selects, in one query:
+    one GROUP BY per kind and role, joined by UNION ALL (a count per library would repeat the whole search for
+    each library). Libraries without any are missing."""
+    parts = [
+        part
+        for name, (model, own, taking_part) in ACTIVITY_COUNTS.items()
+        for part in _grouped_counts(name, model, own, taking_part)
+    ]
+    counts: dict[int, dict[str, int]] = {}
+    for name, library_id, count in parts[0].union(*parts[1:], all=True):
+        by_kind = counts.setdefault(library_id, dict.fromkeys(ACTIVITY_COUNTS, 0))
+        by_kind[name] += count
+    return counts
+
+
+def with_activity_counts(libraries) -> list:
+    """The libraries, each with its published joint activities of each kind (`events_count`, …), two queries."""
+    counts = activity_counts()
+    libraries = list(libraries)
+    for library in libraries:
+        for name, count in counts.get(library.pk, dict.fromkeys(ACTIVITY_COUNTS, 0)).items():
+            setattr(library, name, count)
+    return libraries
 
 
 def activity_total(library) -> int:

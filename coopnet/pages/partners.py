@@ -51,8 +51,8 @@ def _map(libraries, host) -> dict:
 
 
 def partner_list(request):
-    libraries = list(
-        with_activity_counts(Library.objects.filter(listed_libraries())).order_by("region", "city", "short_name")
+    libraries = with_activity_counts(
+        Library.objects.filter(listed_libraries()).order_by("region", "city", "short_name")
     )
     # Countries in the order the model lists them: Russia first, then Kazakhstan and the others.
     country_order = {code: index for index, code in enumerate(Library.Country.values)}
