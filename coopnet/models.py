@@ -11,7 +11,7 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.db.models import OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.expressions import ResolvedOuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +22,22 @@ from coopnet.dates import validate_year
 def nested(value):
     """`value` as seen from a subquery one level deeper: an OuterRef must reach one level further out."""
     return OuterRef(value) if isinstance(value, OuterRef | ResolvedOuterRef) else value
+
+
+def taken_part_in(queryset, library, own: str, through, activity: str, library_field: str):
+    """The rows of an activity queryset a library took part in, each once: its own column (`own`: the organiser,
+    the provider) names the library, or a row of `through` (sites, stops, curators) does. `with_library()` of each
+    activity queryset.
+
+    For a library or its pk: `pk IN (own UNION ALL through)`, which PostgreSQL reads from both indexes (the OR of
+    an EXISTS made it test every row). For an OuterRef (a correlated EXISTS, as `Library.objects.partners()`):
+    `own = ref OR EXISTS (...)`, the form a correlated subquery needs."""
+    if isinstance(library, OuterRef | ResolvedOuterRef):
+        linked = through.objects.filter(**{activity: OuterRef("pk"), library_field: nested(library)})
+        return queryset.filter(Q(**{own: library}) | Q(Exists(linked)))
+    owned = queryset.model.objects.filter(**{own: library}).order_by().values("pk")
+    linked = through.objects.filter(**{library_field: library}).order_by().values(f"{activity}_id")
+    return queryset.filter(pk__in=owned.union(linked, all=True))
 
 
 class PublishedQuerySet(models.QuerySet):

@@ -8,7 +8,6 @@ from django.db import models, transaction
 from django.db.models import (
     Case,
     Count,
-    Exists,
     F,
     Min,
     OuterRef,
@@ -33,8 +32,8 @@ from coopnet.models import (
     Scheduled,
     ScheduledQuerySet,
     Status,
-    nested,
     rescheduled_only_when_postponed,
+    taken_part_in,
 )
 from coopnet.vocabulary import AgeRating, Scope
 
@@ -125,8 +124,7 @@ class EventQuerySet(ScheduledQuerySet):
 
     def with_library(self, library):
         """Events a library organised or took part in (a library, its pk or an OuterRef), each once."""
-        takes_part = Participation.objects.filter(event=OuterRef("pk"), library=nested(library))
-        return self.filter(Q(organiser=library) | Q(Exists(takes_part)))
+        return taken_part_in(self, library, "organiser", Participation, "event", "library")
 
     def with_sites(self):
         """What an event card shows: every participating library, in a fixed number of queries."""

@@ -15,8 +15,8 @@ from coopnet.models import (
     Publishable,
     Scheduled,
     ScheduledQuerySet,
-    nested,
     rescheduled_only_when_postponed,
+    taken_part_in,
 )
 from coopnet.vocabulary import AgeRating
 
@@ -47,8 +47,7 @@ class ExhibitionQuerySet(ScheduledQuerySet):
 
     def with_library(self, library):
         """Exhibitions a library provided or hosted (a library, its pk or an OuterRef), each once."""
-        hosted = ExhibitionStop.objects.filter(exhibition=OuterRef("pk"), venue=nested(library))
-        return self.filter(Q(provider=library) | Q(Exists(hosted)))
+        return taken_part_in(self, library, "provider", ExhibitionStop, "exhibition", "venue")
 
     def on_show(self, day):
         """Open somewhere on a day: going ahead, and one of its stops is open then."""
