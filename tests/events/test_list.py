@@ -325,3 +325,19 @@ class TestTelebridges:
 
 def test_event_kind_label_is_russian():
     assert Event.Kind.TELEBRIDGE.label == "телемост"
+
+
+def test_upcoming_bounded_is_upcoming(frozen_now):
+    EventFactory(title="Идёт с прошлого года", starts_at=at(2028, 5, 1), ends_at=at(2030, 1, 1))
+    EventFactory(title="Прошло", starts_at=at(2029, 5, 1))
+    EventFactory(title="Скоро", starts_at=at(2029, 7, 1))
+    EventFactory(title="Черновик", starts_at=at(2029, 7, 2), is_published=False)
+
+    assert list(Event.objects.public().upcoming_bounded(frozen_now)) == list(
+        Event.objects.public().upcoming(frozen_now)
+    )
+    assert [event.title for event in Event.objects.public().upcoming_bounded(frozen_now)] == [
+        "Идёт с прошлого года",
+        "Скоро",
+    ]
+    assert not Event.objects.public().filter(title="Прошло").upcoming_bounded(frozen_now).exists()
