@@ -14,6 +14,7 @@ from coopnet.models import (
     Publishable,
     Scheduled,
     ScheduledQuerySet,
+    TakingPart,
     rescheduled_only_when_postponed,
     taken_part_in,
 )
@@ -61,9 +62,12 @@ class ContestQuerySet(ScheduledQuerySet):
     def public(self):
         return super().public().select_related("organiser")
 
+    def taking_part(self) -> TakingPart:
+        return TakingPart("organiser", Curator, "contest", "library")
+
     def with_library(self, library):
         """Contests a library organised or curated (a library, its pk or an OuterRef), each once."""
-        return taken_part_in(self, library, "organiser", Curator, "contest", "library")
+        return taken_part_in(self, library, self.taking_part())
 
     def open_on(self, day):
         """Taking entries on a day: going ahead and `Contest.stage_on(day) == Stage.OPEN` (tested to agree)."""

@@ -7,6 +7,7 @@
 
 import os
 import uuid
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
@@ -24,19 +25,35 @@ def nested(value):
     return OuterRef(value) if isinstance(value, OuterRef | ResolvedOuterRef) else value
 
 
-def taken_part_in(queryset, library, own: str, through, activity: str, library_field: str):
-    """The rows of an activity queryset a library took part in, each once: its own column (`own`: the organiser,
-    the provider) names the library, or a row of `through` (sites, stops, curators) does. `with_library()` of each
-    activity queryset.
+@dataclass(frozen=True)
+class TakingPart:
+    """Who takes part in a kind of activity: the library its own column names (`own`: the organiser, the provider,
+    the maker), and the rows of `through` (sites, stops, curators) that name others by `library`, linked to the
+    activity by `activity`; `repeats` when one library may have several rows of one activity (stops).
+
+    Each activity queryset says it once (`taking_part()`): `with_library()` selects by it (`taken_part_in`), and
+    the partners page counts by it (`coopnet.pages.activity.activity_counts`)."""
+
+    own: str
+    through: type | None = None
+    activity: str = ""
+    library: str = ""
+    repeats: bool = False
+
+
+def taken_part_in(queryset, library, part: TakingPart):
+    """The rows of an activity queryset a library took part in (`part`), each once: `with_library()`.
 
     For a library or its pk: `pk IN (own UNION ALL through)`, which PostgreSQL reads from both indexes (the OR of
     an EXISTS made it test every row). For an OuterRef (a correlated EXISTS, as `Library.objects.partners()`):
     `own = ref OR EXISTS (...)`, the form a correlated subquery needs."""
+    if part.through is None:
+        return queryset.filter(**{part.own: library})
     if isinstance(library, OuterRef | ResolvedOuterRef):
-        linked = through.objects.filter(**{activity: OuterRef("pk"), library_field: nested(library)})
-        return queryset.filter(Q(**{own: library}) | Q(Exists(linked)))
-    owned = queryset.model.objects.filter(**{own: library}).order_by().values("pk")
-    linked = through.objects.filter(**{library_field: library}).order_by().values(f"{activity}_id")
+        linked = part.through.objects.filter(**{part.activity: OuterRef("pk"), part.library: nested(library)})
+        return queryset.filter(Q(**{part.own: library}) | Q(Exists(linked)))
+    owned = queryset.model.objects.filter(**{part.own: library}).order_by().values("pk")
+    linked = part.through.objects.filter(**{part.library: library}).order_by().values(f"{part.activity}_id")
     return queryset.filter(pk__in=owned.union(linked, all=True))
 
 

@@ -32,6 +32,7 @@ from coopnet.models import (
     Scheduled,
     ScheduledQuerySet,
     Status,
+    TakingPart,
     rescheduled_only_when_postponed,
     taken_part_in,
 )
@@ -134,9 +135,12 @@ class EventQuerySet(ScheduledQuerySet):
         unknown = Event.objects.with_attendance().filter(attendance__isnull=True).values("pk")
         return self.held().filter(pk__in=unknown)
 
+    def taking_part(self) -> TakingPart:
+        return TakingPart("organiser", Participation, "event", "library")
+
     def with_library(self, library):
         """Events a library organised or took part in (a library, its pk or an OuterRef), each once."""
-        return taken_part_in(self, library, "organiser", Participation, "event", "library")
+        return taken_part_in(self, library, self.taking_part())
 
     def with_sites(self):
         """What an event card shows: every participating library, in a fixed number of queries."""
@@ -588,9 +592,12 @@ class EpisodeQuerySet(ScheduledQuerySet):
         """Published episodes of published projects."""
         return super().public().filter(project__in=Project.objects.public()).select_related("library", "project")
 
+    def taking_part(self) -> TakingPart:
+        return TakingPart("library")
+
     def with_library(self, library):
         """Episodes a library prepared."""
-        return self.filter(library=library)
+        return taken_part_in(self, library, self.taking_part())
 
     def upcoming(self, day):
         """Coming out on the day or later, soonest first (an episode with no date yet is neither)."""

@@ -15,6 +15,7 @@ from coopnet.models import (
     Publishable,
     Scheduled,
     ScheduledQuerySet,
+    TakingPart,
     rescheduled_only_when_postponed,
     taken_part_in,
 )
@@ -45,9 +46,12 @@ class ExhibitionQuerySet(ScheduledQuerySet):
     def public(self):
         return super().public().select_related("provider")
 
+    def taking_part(self) -> TakingPart:
+        return TakingPart("provider", ExhibitionStop, "exhibition", "venue", repeats=True)
+
     def with_library(self, library):
         """Exhibitions a library provided or hosted (a library, its pk or an OuterRef), each once."""
-        return taken_part_in(self, library, "provider", ExhibitionStop, "exhibition", "venue")
+        return taken_part_in(self, library, self.taking_part())
 
     def on_show(self, day):
         """Open somewhere on a day: going ahead, and one of its stops is open then."""

@@ -9,42 +9,41 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, by_partner, credit_of
-from contests.models import Contest, Curator
+from contests.models import Contest
 from coopnet.templatetags.coopnet import choice_labels, url_builder
-from events.models import Episode, Event, Participation
+from events.models import Episode, Event
 from exhibitions.models import Exhibition, ExhibitionStop
 
-# Each kind of joint activity: the attribute its count goes to; for each, who takes part (`with_library()`): the
-# activity's own library column, and the rows naming other libraries (the activity column, the library column,
-# and whether one library may have several rows of one activity: an exhibition's stops).
+# Each kind of joint activity: the attribute its count goes to.
 ACTIVITY_COUNTS = {
-    "events_count": (Event, "organiser", (Participation, "event", "library", False)),
-    "exhibitions_count": (Exhibition, "provider", (ExhibitionStop, "exhibition", "venue", True)),
-    "contests_count": (Contest, "organiser", (Curator, "contest", "library", False)),
-    "episodes_count": (Episode, "library", None),
+    "events_count": Event,
+    "exhibitions_count": Exhibition,
+    "contests_count": Contest,
+    "episodes_count": Episode,
 }
 
 
-def _grouped_counts(name, model, own, taking_part):
-    """(name, library, count) rows of one kind: activities by their own library, and those a library took part in
-    through a row of `taking_part` without being the activity's own library (so each activity counts once)."""
+def _grouped_counts(name, model):
+    """(name, library, count) rows of one kind, by who takes part (`taking_part()`, as `with_library()`): activities
+    by their own library, and those a library took part in through a row without being the activity's own library
+    (so each activity counts once)."""
     public = model.objects.public()
+    part = public.taking_part()
     rows = [
         public.order_by()
-        .filter(**{f"{own}__isnull": False})
-        .values(library_ref=F(f"{own}_id"))
+        .filter(**{f"{part.own}__isnull": False})
+        .values(library_ref=F(f"{part.own}_id"))
         .annotate(count=Count("pk"))
         .annotate(kind=Value(name))
         .values_list("kind", "library_ref", "count")
     ]
-    if taking_part is not None:
-        through, activity, library, repeats = taking_part
+    if part.through is not None:
         rows.append(
-            through.objects.order_by()
-            .filter(**{f"{activity}__in": public.values("pk")})
-            .exclude(**{f"{library}_id": F(f"{activity}__{own}_id")})
-            .values(library_ref=F(f"{library}_id"))
-            .annotate(count=Count(activity, distinct=repeats))
+            part.through.objects.order_by()
+            .filter(**{f"{part.activity}__in": public.values("pk")})
+            .exclude(**{f"{part.library}_id": F(f"{part.activity}__{part.own}_id")})
+            .values(library_ref=F(f"{part.library}_id"))
+            .annotate(count=Count(part.activity, distinct=part.repeats))
             .annotate(kind=Value(name))
             .values_list("kind", "library_ref", "count")
         )
@@ -55,11 +54,7 @@ def activity_counts() -> dict[int, dict[str, int]]:
     """Each library's published joint activities of each kind, the rows `with_library()` selects, in one query:
     one GROUP BY per kind and role, joined by UNION ALL (a count per library would repeat the whole search for
     each library). Libraries without any are missing."""
-    parts = [
-        part
-        for name, (model, own, taking_part) in ACTIVITY_COUNTS.items()
-        for part in _grouped_counts(name, model, own, taking_part)
-    ]
+    parts = [part for name, model in ACTIVITY_COUNTS.items() for part in _grouped_counts(name, model)]
     counts: dict[int, dict[str, int]] = {}
     for name, library_id, count in parts[0].union(*parts[1:], all=True):
         by_kind = counts.setdefault(library_id, dict.fromkeys(ACTIVITY_COUNTS, 0))
