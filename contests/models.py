@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models import F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,8 +15,9 @@ from coopnet.models import (
     Publishable,
     Scheduled,
     ScheduledQuerySet,
-    nested,
+    TakingPart,
     rescheduled_only_when_postponed,
+    taken_part_in,
 )
 from coopnet.vocabulary import AgeRating, Scope
 
@@ -62,10 +63,12 @@ class ContestQuerySet(ScheduledQuerySet):
     def public(self):
         return super().public().select_related("organiser")
 
+    def taking_part(self) -> TakingPart:
+        return TakingPart("organiser", Curator, "contest", "library")
+
     def with_library(self, library):
         """Contests a library organised or curated (a library, its pk or an OuterRef), each once."""
-        curates = Curator.objects.filter(contest=OuterRef("pk"), library=nested(library))
-        return self.filter(Q(organiser=library) | Q(Exists(curates)))
+        return taken_part_in(self, library, self.taking_part())
 
     def open_on(self, day):
         """Taking entries on a day: going ahead and `Contest.stage_on(day) == Stage.OPEN` (tested to agree)."""

@@ -7,11 +7,12 @@
 
 import os
 import uuid
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.db.models import OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.expressions import ResolvedOuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +23,38 @@ from coopnet.dates import validate_year
 def nested(value):
     """`value` as seen from a subquery one level deeper: an OuterRef must reach one level further out."""
     return OuterRef(value) if isinstance(value, OuterRef | ResolvedOuterRef) else value
+
+
+@dataclass(frozen=True)
+class TakingPart:
+    """Who takes part in a kind of activity: the library its own column names (`own`: the organiser, the provider,
+    the maker), and the rows of `through` (sites, stops, curators) that name others by `library`, linked to the
+    activity by `activity`; `repeats` when one library may have several rows of one activity (stops).
+
+    Each activity queryset says it once (`taking_part()`): `with_library()` selects by it (`taken_part_in`), and
+    the partners page counts by it (`coopnet.pages.activity.activity_counts`)."""
+
+    own: str
+    through: type | None = None
+    activity: str = ""
+    library: str = ""
+    repeats: bool = False
+
+
+def taken_part_in(queryset, library, part: TakingPart):
+    """The rows of an activity queryset a library took part in (`part`), each once: `with_library()`.
+
+    For a library or its pk: `pk IN (own UNION ALL through)`, which PostgreSQL reads from both indexes (the OR of
+    an EXISTS made it test every row). For an OuterRef (a correlated EXISTS, as `Library.objects.partners()`):
+    `own = ref OR EXISTS (...)`, the form a correlated subquery needs."""
+    if part.through is None:
+        return queryset.filter(**{part.own: library})
+    if isinstance(library, OuterRef | ResolvedOuterRef):
+        linked = part.through.objects.filter(**{part.activity: OuterRef("pk"), part.library: nested(library)})
+        return queryset.filter(Q(**{part.own: library}) | Q(Exists(linked)))
+    owned = queryset.model.objects.filter(**{part.own: library}).order_by().values("pk")
+    linked = part.through.objects.filter(**{part.library: library}).order_by().values(f"{part.activity}_id")
+    return queryset.filter(pk__in=owned.union(linked, all=True))
 
 
 class PublishedQuerySet(models.QuerySet):

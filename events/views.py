@@ -80,7 +80,7 @@ def filtered_events(request, filterset_class, queryset):
 
 def _event_list(request, *, filterset_class, queryset, template_name, context, calendar_params=()):
     filterset, events, valid = filtered_events(request, filterset_class, queryset)
-    page = paginate(request, as_cards(events.ordered_for_readers()))
+    page = paginate(request, as_cards(events).ordered_for_readers())
     params = dict(calendar_params)
     if valid and filterset.is_bound:
         params.update({key: value for key, value in request.GET.items() if key in filterset.filters and value})

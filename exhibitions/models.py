@@ -16,8 +16,9 @@ from coopnet.models import (
     Publishable,
     Scheduled,
     ScheduledQuerySet,
-    nested,
+    TakingPart,
     rescheduled_only_when_postponed,
+    taken_part_in,
 )
 from coopnet.vocabulary import AgeRating
 
@@ -46,10 +47,12 @@ class ExhibitionQuerySet(ScheduledQuerySet):
     def public(self):
         return super().public().select_related("provider")
 
+    def taking_part(self) -> TakingPart:
+        return TakingPart("provider", ExhibitionStop, "exhibition", "venue", repeats=True)
+
     def with_library(self, library):
         """Exhibitions a library provided or hosted (a library, its pk or an OuterRef), each once."""
-        hosted = ExhibitionStop.objects.filter(exhibition=OuterRef("pk"), venue=nested(library))
-        return self.filter(Q(provider=library) | Q(Exists(hosted)))
+        return taken_part_in(self, library, self.taking_part())
 
     def on_show(self, day):
         """Open somewhere on a day: going ahead, and one of its stops is open then."""

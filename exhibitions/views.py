@@ -34,6 +34,10 @@ def _route(exhibition, today) -> list:
     return stops
 
 
+# The most recent past exhibitions the list shows; `?all=1` shows every one (the list grows by the year).
+PAST_SHOWN = 50
+
+
 def exhibition_list(request):
     today = timezone.localdate()
     filterset = ExhibitionFilter(request.GET or None, queryset=Exhibition.objects.public().with_dates(today))
@@ -43,15 +47,23 @@ def exhibition_list(request):
     past = [e for e in exhibitions if e.last_day is not None and e.last_day < today]
     current.sort(key=lambda e: (e.first_day is None, e.first_day or today, e.title))
     past.sort(key=lambda e: (e.last_day, e.title), reverse=True)
+    past_shown = past if request.GET.get("all") == "1" else past[:PAST_SHOWN]
     context = {
         "filter": filterset,
         "current": current,
-        "past": past,
+        "past": past_shown,
         "total": len(exhibitions),
         # One card loop for both lists; "now" is always shown (it says when there is nothing), "past" when any.
         "sections": [
             {"key": "current", "title": _("Сейчас и скоро"), "exhibitions": current, "always": True},
-            {"key": "past", "title": _("Прошедшие"), "exhibitions": past, "always": False},
+            {
+                "key": "past",
+                "title": _("Прошедшие"),
+                "exhibitions": past_shown,
+                "always": False,
+                "hidden": len(past) - len(past_shown),
+                "all_count": len(past),
+            },
         ],
         # Said on every card: translated once for the page.
         "items_forms": "экспонат,экспоната,экспонатов",

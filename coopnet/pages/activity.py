@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import IntegerField, Min, OuterRef, Q, Subquery
+from django.db.models import Count, F, Min, Q, Value
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -14,15 +14,7 @@ from coopnet.templatetags.coopnet import choice_labels, url_builder
 from events.models import Episode, Event
 from exhibitions.models import Exhibition, ExhibitionStop
 
-
-class SubqueryCount(Subquery):
-    """COUNT(*) of a correlated subquery, so one query counts for every library."""
-
-    template = "(SELECT COUNT(*) FROM (%(subquery)s) _count)"
-    output_field = IntegerField()
-
-
-# Each kind of joint activity: the attribute its count goes to, and the public rows a library took part in.
+# Each kind of joint activity: the attribute its count goes to.
 ACTIVITY_COUNTS = {
     "events_count": Event,
     "exhibitions_count": Exhibition,
@@ -31,14 +23,53 @@ ACTIVITY_COUNTS = {
 }
 
 
-def with_activity_counts(libraries):
-    """Annotate each library with its published joint activities of each kind and in all, in the same query."""
-    ref = OuterRef("pk")
-    counts = {
-        name: SubqueryCount(model.objects.public().with_library(ref).order_by().values("pk"))
-        for name, model in ACTIVITY_COUNTS.items()
-    }
-    return libraries.annotate(**counts)
+def _grouped_counts(name, model):
+    """(name, library, count) rows of one kind, by who takes part (`taking_part()`, as `with_library()`): activities
+    by their own library, and those a library took part in through a row without being the activity's own library
+    (so each activity counts once)."""
+    public = model.objects.public()
+    part = public.taking_part()
+    rows = [
+        public.order_by()
+        .filter(**{f"{part.own}__isnull": False})
+        .values(library_ref=F(f"{part.own}_id"))
+        .annotate(count=Count("pk"))
+        .annotate(kind=Value(name))
+        .values_list("kind", "library_ref", "count")
+    ]
+    if part.through is not None:
+        rows.append(
+            part.through.objects.order_by()
+            .filter(**{f"{part.activity}__in": public.values("pk")})
+            .exclude(**{f"{part.library}_id": F(f"{part.activity}__{part.own}_id")})
+            .values(library_ref=F(f"{part.library}_id"))
+            .annotate(count=Count(part.activity, distinct=part.repeats))
+            .annotate(kind=Value(name))
+            .values_list("kind", "library_ref", "count")
+        )
+    return rows
+
+
+def activity_counts() -> dict[int, dict[str, int]]:
+    """Each library's published joint activities of each kind, the rows `with_library()` selects, in one query:
+    one GROUP BY per kind and role, joined by UNION ALL (a count per library would repeat the whole search for
+    each library). Libraries without any are missing."""
+    parts = [part for name, model in ACTIVITY_COUNTS.items() for part in _grouped_counts(name, model)]
+    counts: dict[int, dict[str, int]] = {}
+    for name, library_id, count in parts[0].union(*parts[1:], all=True):
+        by_kind = counts.setdefault(library_id, dict.fromkeys(ACTIVITY_COUNTS, 0))
+        by_kind[name] += count
+    return counts
+
+
+def with_activity_counts(libraries) -> list:
+    """The libraries, each with its published joint activities of each kind (`events_count`, …), two queries."""
+    counts = activity_counts()
+    libraries = list(libraries)
+    for library in libraries:
+        for name, count in counts.get(library.pk, dict.fromkeys(ACTIVITY_COUNTS, 0)).items():
+            setattr(library, name, count)
+    return libraries
 
 
 def activity_total(library) -> int:

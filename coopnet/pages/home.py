@@ -21,7 +21,7 @@ HOME_CONTESTS = 6
 def home(request):
     now = timezone.now()
     today = timezone.localdate()
-    upcoming = as_cards(Event.objects.public().upcoming(now))
+    upcoming = as_cards(Event.objects.public().upcoming_bounded(now))
     exhibitions = (
         Exhibition.objects.public()
         .on_show(today)

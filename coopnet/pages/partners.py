@@ -51,8 +51,8 @@ def _map(libraries, host) -> dict:
 
 
 def partner_list(request):
-    libraries = list(
-        with_activity_counts(Library.objects.filter(listed_libraries())).order_by("region", "city", "short_name")
+    libraries = with_activity_counts(
+        Library.objects.filter(listed_libraries()).order_by("region", "city", "short_name")
     )
     # Countries in the order the model lists them: Russia first, then Kazakhstan and the others.
     country_order = {code: index for index, code in enumerate(Library.Country.values)}
@@ -86,13 +86,19 @@ def _with_state_labels(agreements):
     return agreements
 
 
+# The newest joint works a partner's page shows; `?all=1` shows every one (thousands for an active partner).
+TIMELINE_SHOWN = 100
+
+
 def partner_detail(request, slug: str):
     # The rule itself, not the cached list: for one library PostgreSQL checks its EXISTS for that row alone.
     library = get_object_or_404(Library.objects.partners(), slug=slug)
+    timeline = partner_timeline(library)
     context = {
         "library": library,
         "agreements": _with_state_labels(list(public_agreements().filter(partner=library))),
-        "timeline": partner_timeline(library),
+        "timeline": timeline if request.GET.get("all") == "1" else timeline[:TIMELINE_SHOWN],
+        "timeline_count": len(timeline),
     }
     return render(request, "agreements/partner_detail.html", context)
 

@@ -1,7 +1,10 @@
 """Site search across published events, exhibitions, contests, projects, episodes and partner libraries.
 
 PostgreSQL: full-text search with the `russian` configuration (stemming: «телемосты» finds «телемост»),
-ranked. SQLite: every word contained in some field, ignoring case in every alphabet (coopnet.textsearch).
+ranked. The events' document (title A; kind label, description, location B) has a GIN index on its very
+expression (events/migrations/0013_event_search_index.py; tests/search/test_postgres_index.py fails if they part):
+change one, change the other by a migration.
+SQLite: every word contained in some field, ignoring case in every alphabet (coopnet.textsearch).
 Either way each section costs one query (the first hits with the count of all), so the page's query count is fixed.
 """
 

@@ -207,3 +207,22 @@ def test_timeline_marks_a_cancelled_event_as_such(client, partner):
     html = main_html(client.get(url(partner)))
     assert "Отменённый вебинар" in html
     assert '<span class="tag tag-called-off">отменено</span>' in html
+
+
+def test_timeline_shows_the_newest_hundred_and_links_to_all(client, host, partner):
+    from coopnet.pages.partners import TIMELINE_SHOWN
+
+    for day in range(TIMELINE_SHOWN + 2):
+        EventFactory(
+            organiser=partner,
+            starts_at=datetime.datetime(2020, 1, 1, 12, tzinfo=datetime.UTC) + datetime.timedelta(days=day),
+        )
+    url = reverse("agreements:partner_detail", args=[partner.slug])
+
+    page = client.get(url).content.decode()
+    everything = client.get(url, {"all": "1"}).content.decode()
+
+    assert page.count('class="timeline__item"') == TIMELINE_SHOWN
+    assert f"({TIMELINE_SHOWN + 2})" in page and "?all=1" in page
+    assert ">11 апреля 2020</time>" in page and ">1 января 2020</time>" not in page  # the newest first
+    assert everything.count('class="timeline__item"') == TIMELINE_SHOWN + 2 and "?all=1" not in everything

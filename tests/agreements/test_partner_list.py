@@ -146,3 +146,39 @@ def test_query_count_does_not_grow_with_partners(client, host, django_assert_max
         response = client.get(URL)
     assert response.status_code == 200
     assert len(dots(response)) == rows
+
+
+def test_activity_counts_are_what_with_library_selects(host):
+    from contests.models import Contest
+    from coopnet.pages.activity import ACTIVITY_COUNTS, activity_counts
+    from events.models import Episode, Event
+    from exhibitions.models import Exhibition
+
+    first, second, third = LibraryFactory.create_batch(3)
+    event = EventFactory(organiser=first)
+    ParticipationFactory(event=event, library=first)  # the organiser's own site: still one event
+    ParticipationFactory(event=event, library=second)
+    ParticipationFactory(event=EventFactory(organiser=third, is_published=False), library=second)
+    exhibition = ExhibitionFactory(provider=first)
+    ExhibitionStopFactory(exhibition=exhibition, venue=first)
+    ExhibitionStopFactory(exhibition=exhibition, venue=second)
+    ExhibitionStopFactory(exhibition=exhibition, venue=second)  # two stops at one venue: one exhibition
+    ExhibitionStopFactory(exhibition=ExhibitionFactory(provider=third, is_published=False), venue=first)
+    contest = ContestFactory(organiser=second)
+    CuratorFactory(contest=contest, library=second)
+    CuratorFactory(contest=contest, library=third)
+    EpisodeFactory(library=third)
+    EpisodeFactory(library=third, is_published=False)
+    models = {
+        "events_count": Event,
+        "exhibitions_count": Exhibition,
+        "contests_count": Contest,
+        "episodes_count": Episode,
+    }
+
+    counts = activity_counts()
+
+    for library in (host, first, second, third):
+        expected = {name: models[name].objects.public().with_library(library).count() for name in ACTIVITY_COUNTS}
+        assert counts.get(library.pk, dict.fromkeys(ACTIVITY_COUNTS, 0)) == expected, library
+    assert counts[second.pk] == {"events_count": 1, "exhibitions_count": 1, "contests_count": 1, "episodes_count": 0}

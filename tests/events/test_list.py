@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.db.models import Case, F, IntegerField, Value, When
 from django.urls import reverse
 
 from events.models import Event
@@ -36,6 +37,46 @@ def test_upcoming_come_first_soonest_first_then_past_newest_first(client):
     response = get(client)
 
     assert titles(response) == ["Будущее скорое", "Будущее позднее", "Прошлое недавнее", "Прошлое давнее"]
+
+
+def case_order(queryset, now):
+    """The readers' order as one sort over CASE expressions: how the list was ordered before it was read in two
+    index-ordered parts (`ReadersOrder`), kept here as the definition the parts must reproduce."""
+    return queryset.annotate(
+        is_past=Case(When(ends_at__lt=now, then=Value(1)), default=Value(0), output_field=IntegerField()),
+        upcoming_start=Case(When(ends_at__gte=now, then=F("starts_at"))),
+        past_start=Case(When(ends_at__lt=now, then=F("starts_at"))),
+    ).order_by("is_past", F("upcoming_start").asc(nulls_last=True), F("past_start").desc(nulls_last=True), "pk")
+
+
+def test_pages_follow_the_single_sort_across_the_boundary_and_ties(client, frozen_now):
+    # 23 upcoming (one running now, and starts shared by two events) and 31 past (ties too): page 2 holds both.
+    EventFactory(title="Идёт сейчас", starts_at=at(2029, 5, 31), ends_at=at(2029, 6, 2))
+    for n in range(22):
+        EventFactory(title=f"Будущее {n}", starts_at=at(2029, 7, 1 + n // 2))
+    for n in range(31):
+        EventFactory(title=f"Прошлое {n}", starts_at=at(2028, 3, 1 + n // 3))
+    EventFactory(title="Черновик", is_published=False)
+    expected = [event.title for event in case_order(Event.objects.public(), frozen_now)]
+
+    pages = [titles(get(client, page=number)) for number in (1, 2, 3)]
+
+    assert [title for page in pages for title in page] == expected
+    assert [len(page) for page in pages] == [20, 20, 14]
+    assert "Страница 2 из 3" in get(client, page=2).content.decode()
+    assert list(Event.objects.public().ordered_for_readers(frozen_now)) == list(
+        case_order(Event.objects.public(), frozen_now)
+    )
+
+
+def test_a_filtered_page_follows_the_single_sort(client, frozen_now, moscow):
+    for n in range(25):
+        event = EventFactory(title=f"Событие {n}", starts_at=at(2029, 5 + n % 3, 1 + n % 5))
+        if n % 2:
+            ParticipationFactory(event=event, library=moscow)
+    queryset = Event.objects.public().with_library(moscow)
+
+    assert titles(get(client, partner="moscow")) == [event.title for event in case_order(queryset, frozen_now)]
 
 
 def test_drafts_are_not_listed(client):
@@ -284,3 +325,19 @@ class TestTelebridges:
 
 def test_event_kind_label_is_russian():
     assert Event.Kind.TELEBRIDGE.label == "телемост"
+
+
+def test_upcoming_bounded_is_upcoming(frozen_now):
+    EventFactory(title="Идёт с прошлого года", starts_at=at(2028, 5, 1), ends_at=at(2030, 1, 1))
+    EventFactory(title="Прошло", starts_at=at(2029, 5, 1))
+    EventFactory(title="Скоро", starts_at=at(2029, 7, 1))
+    EventFactory(title="Черновик", starts_at=at(2029, 7, 2), is_published=False)
+
+    assert list(Event.objects.public().upcoming_bounded(frozen_now)) == list(
+        Event.objects.public().upcoming(frozen_now)
+    )
+    assert [event.title for event in Event.objects.public().upcoming_bounded(frozen_now)] == [
+        "Идёт с прошлого года",
+        "Скоро",
+    ]
+    assert not Event.objects.public().filter(title="Прошло").upcoming_bounded(frozen_now).exists()

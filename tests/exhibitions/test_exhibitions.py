@@ -152,3 +152,22 @@ def test_detail_query_count_is_constant(client, host, django_assert_max_num_quer
     html = main_html(response)
     assert html.count("<tr") == rows + 1  # the header row and one per stop
     assert exhibition.counterpart.title in html
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_the_list_shows_the_latest_past_exhibitions_and_links_to_all(client, host):
+    from exhibitions.views import PAST_SHOWN
+
+    venue = LibraryFactory()
+    for n in range(PAST_SHOWN + 2):
+        day = datetime.date(2020, 1, 1) + datetime.timedelta(days=n)
+        on_show(ExhibitionFactory(title=f"Прошлая {n:03}"), day, day, venue=venue)
+    on_show(ExhibitionFactory(title="Текущая"), datetime.date(2025, 6, 1), datetime.date(2025, 7, 1), venue=venue)
+
+    page = main_html(client.get(LIST, {"kind": ""}))
+    everything = main_html(client.get(LIST, {"kind": "", "all": "1"}))
+
+    assert page.count('class="card exhibition-card"') == PAST_SHOWN + 1
+    assert f"Прошлая {PAST_SHOWN + 1:03}" in page and "Прошлая 000" not in page and "Текущая" in page
+    assert f"({PAST_SHOWN + 2})" in page and "all=1" in page and "kind=" in page
+    assert everything.count('class="card exhibition-card"') == PAST_SHOWN + 3 and "all=1" not in everything

@@ -72,7 +72,7 @@ def events(kemerovo, moscow, khabarovsk):
 
 def cards_as_before(events) -> str:
     """Each card through includes/event_card.html, one include per card, as the list used to render them."""
-    loaded = as_cards(Event.objects.public().filter(pk__in=[event.pk for event in events]).ordered_for_readers())
+    loaded = as_cards(Event.objects.public().filter(pk__in=[event.pk for event in events])).ordered_for_readers()
     return "".join(f"<li>{render_to_string('includes/event_card.html', {'event': event})}</li>" for event in loaded)
 
 

@@ -65,6 +65,23 @@ def test_events_list(client, kemerovo, django_assert_max_num_queries, rows, quer
 
 
 @pytest.mark.parametrize("rows", ROWS)
+def test_events_list_page_holding_upcoming_and_past(client, kemerovo, django_assert_max_num_queries, rows):
+    # The readers' order reads upcoming and past events in two parts: the page where they meet reads both.
+    make_events(rows, kemerovo)
+    for n in range(rows):
+        EventFactory(
+            organiser=kemerovo,
+            starts_at=datetime.datetime(2020, 1, 1, 10, tzinfo=KEMEROVO) - datetime.timedelta(days=n),
+        )
+    page = rows // 20 + 1
+
+    with django_assert_max_num_queries(5):
+        response = client.get(reverse("events:list"), {"page": page})
+    assert response.status_code == 200
+    assert {event.has_ended() for event in response.context["events"]} == {False, True}
+
+
+@pytest.mark.parametrize("rows", ROWS)
 def test_telebridges(client, kemerovo, django_assert_max_num_queries, rows):
     make_events(rows, kemerovo)
 
