@@ -13,6 +13,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils.cache import add_never_cache_headers
 
 from agreements.models import Agreement, Amendment, Library
 from contests.models import Curator
@@ -44,7 +45,10 @@ def partner_required(view):
         if library is None:
             raise Http404("Портал — для сотрудников библиотек-партнёров.")
         request.partner = library
-        return view(request, *args, **kwargs)
+        response = view(request, *args, **kwargs)
+        # A library's own records: never kept by a browser's or a proxy's cache.
+        add_never_cache_headers(response)
+        return response
 
     return wrapper
 

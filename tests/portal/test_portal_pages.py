@@ -344,3 +344,8 @@ def test_contacts_and_the_hosts_notes_never_show_in_the_portal(client, partner, 
         text = client.get(url).content.decode()
         for secret in ("Сидорова", "olga.s@", "+7 999", "Кузнецова", "nina@", "служебное"):
             assert secret not in text, (url, secret)
+
+
+def test_portal_pages_are_never_cached_by_browsers_or_proxies(client, partner):
+    response = client.get(reverse("portal:home"))
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
