@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from agreements.admin import CreditAdminMixin
 from coopnet.admin_actions import PublishActionsMixin, StatusColumnMixin
+from coopnet.admin_filters import StatusFilter
 from coopnet.admin_partner_side import PartnerSideInlineMixin
 
 from .forms import ContestEntryForm, EntryForm
@@ -83,7 +84,7 @@ class ContestAdmin(CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, adm
         "status_today",
         "is_published",
     ]
-    list_filter = ["status", "is_published", "scope", "is_online", "age_rating", "organiser"]
+    list_filter = [StatusFilter, "is_published", "scope", "is_online", "age_rating", "organiser"]
     search_fields = ["title", "theme", "description", "organiser__short_name"]
     date_hierarchy = "submissions_until"
     autocomplete_fields = ["organiser", "agreements_added", "agreements_excluded"]

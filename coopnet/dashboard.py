@@ -243,7 +243,7 @@ def _awaiting_group(user, today: datetime.date) -> Group:
         )
     if user.has_perm("exhibitions.view_exhibitionstop"):
         stops = ExhibitionStop.objects.awaiting_confirmation(today).select_related("exhibition", "venue")
-        params = {"status__exact": Status.PLANNED, "ends_on__lt": today.isoformat()}
+        params = {"status": AWAITING_CONFIRMATION}
         group.blocks.append(
             _block(
                 "stops",
@@ -256,14 +256,15 @@ def _awaiting_group(user, today: datetime.date) -> Group:
             )
         )
     if user.has_perm("contests.view_contest"):
-        contests = list(Contest.objects.awaiting_confirmation(today).order_by("-results_on", "pk"))
+        contests = Contest.objects.awaiting_confirmation(today).order_by("-results_on", "pk")
         group.blocks.append(
-            _listed(
+            _block(
                 "contests",
                 _("Конкурсы"),
                 CONTESTS,
                 contests,
                 Contest,
+                {"status": AWAITING_CONFIRMATION},
                 lambda c: Item(c.title, change_url(c), _("итоги %(day)s") % {"day": _date(c.results_on)}),
             )
         )

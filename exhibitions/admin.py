@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from agreements.admin import CreditAdminMixin
 from coopnet.admin_actions import PublishActionsMixin, StatusColumnMixin
+from coopnet.admin_filters import StatusFilter
 from coopnet.admin_partner_side import PartnerSideInlineMixin
 
 from .forms import StopForm, StopFormSet
@@ -45,7 +46,7 @@ class ExhibitionAdmin(CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, 
         "status_today",
         "is_published",
     ]
-    list_filter = ["status", "is_published", "kind", "age_rating", "provider"]
+    list_filter = [StatusFilter, "is_published", "kind", "age_rating", "provider"]
     search_fields = ["title", "description", "provider__short_name"]
     autocomplete_fields = ["provider", "counterpart", "agreements_added", "agreements_excluded"]
     list_select_related = ["provider", "counterpart"]
@@ -61,7 +62,7 @@ class ExhibitionAdmin(CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, 
 @admin.register(ExhibitionStop)
 class ExhibitionStopAdmin(StatusColumnMixin, admin.ModelAdmin):
     list_display = ["exhibition", "venue", "starts_on", "ends_on", "status_today", "visitors", "excursions"]
-    list_filter = ["status", "venue"]
+    list_filter = [StatusFilter, "venue"]
     search_fields = ["exhibition__title", "venue__short_name"]
     date_hierarchy = "starts_on"
     autocomplete_fields = ["exhibition", "venue"]

@@ -354,3 +354,27 @@ def test_partners_answers_figures_and_proposals_show_on_the_dashboard(client, me
     text = response.content.decode()
     assert "Отказались участвовать: 1 ответ" in text
     assert "Телемост «Легенды Томи»" in text
+
+
+def test_exhibition_stops_and_contests_lists_filter_what_awaits_confirmation(client, methodologist, db):
+    from tests.factories import ContestFactory, ExhibitionStopFactory
+
+    today = datetime.date.today()
+    late = ExhibitionStopFactory(
+        starts_on=today - datetime.timedelta(days=30), ends_on=today - datetime.timedelta(days=3)
+    )
+    ExhibitionStopFactory(starts_on=today + datetime.timedelta(days=3), ends_on=today + datetime.timedelta(days=30))
+    old = ContestFactory(title="Конкурс без итогов", results_on=today - datetime.timedelta(days=5))
+    ContestFactory(
+        title="Конкурс впереди",
+        submissions_from=today + datetime.timedelta(days=5),
+        submissions_until=today + datetime.timedelta(days=20),
+        results_on=today + datetime.timedelta(days=30),
+    )
+    client.force_login(methodologist)
+    stops = client.get(reverse("admin:exhibitions_exhibitionstop_changelist"), {"status": "awaiting"})
+    assert stops.status_code == 200
+    assert list(stops.context["cl"].queryset) == [late]
+    contests = client.get(reverse("admin:contests_contest_changelist"), {"status": "awaiting"})
+    assert list(contests.context["cl"].queryset) == [old]
+    assert "ждёт подтверждения" in contests.content.decode()
