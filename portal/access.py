@@ -87,7 +87,7 @@ def curatorships(library: Library):
 
 
 def proposals(library: Library):
-    return Proposal.objects.filter(library=library).select_related("event", "author")
+    return Proposal.objects.filter(library=library).select_related("event", "exhibition", "contest", "author")
 
 
 # What a partner may do with its own row, by where the activity stands on the day (`status_on`, the one rule).

@@ -12,7 +12,7 @@ class ProposalAdmin(admin.ModelAdmin):
     list_display = ["title", "library", "kind", "starts_on", "fate_now", "created_at"]
     list_filter = ["decision", "kind", "library"]
     search_fields = ["title", "description", "library__short_name"]
-    list_select_related = ["library", "event"]
+    list_select_related = ["library", "event", "exhibition", "contest"]
     date_hierarchy = "created_at"
     readonly_fields = [
         "library",
@@ -43,9 +43,13 @@ class ProposalAdmin(admin.ModelAdmin):
     def fate_now(self, proposal):
         return proposal.fate()
 
-    @admin.display(description=_("черновик мероприятия"))
+    @admin.display(description=_("черновик"))
     def draft_event(self, proposal):
-        if proposal.event_id is None:
+        draft = proposal.draft
+        if draft is None:
             return "—"
-        url = reverse("admin:events_event_change", args=[proposal.event_id])
-        return format_html('<a href="{}">{}</a>', url, _("открыть, дополнить и опубликовать"))
+        opts = draft._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[draft.pk])
+        return format_html(
+            '<a href="{}">{} «{}»: {}</a>', url, opts.verbose_name, draft, _("открыть, дополнить и опубликовать")
+        )

@@ -9,11 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from contests.models import Contest
 from coopnet.models import PartnerAnswer
 from coopnet.tabular.slugs import unique_slug
 from events.models import Event, Participation, ensure_organiser_participation
-from exhibitions.models import ExhibitionStop
-from portal.models import Proposal
+from exhibitions.models import Exhibition, ExhibitionStop
+from portal.models import CONTEST, EXHIBITION, Proposal
 
 
 class DateInput(forms.DateInput):
@@ -88,6 +89,13 @@ class StopFiguresForm(forms.ModelForm):
 # A proposed event's hours until the methodologists set the real ones: a working day in the library's own time.
 PROPOSED_START = datetime.time(11, 0)
 PROPOSED_END = datetime.time(12, 30)
+# The draft's fields that the proposal's own fields stand for, so an error shows beside the partner's field.
+DRAFT_FIELDS = {
+    "starts_at": "starts_on",
+    "ends_at": "ends_on",
+    "submissions_from": "starts_on",
+    "submissions_until": "ends_on",
+}
 
 
 class ProposalForm(forms.ModelForm):
@@ -101,6 +109,10 @@ class ProposalForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 6}),
         }
         help_texts = {
+            "kind": _(
+                "Мероприятие, выставка или конкурс. Для выставки даты — когда её можно показать, "
+                "для конкурса — приём работ."
+            ),
             "ends_on": _("Если мероприятие длится больше одного дня."),
             "description": _("Идея, участники, что нужно от Государственной библиотеки Кузбасса."),
         }
@@ -112,14 +124,34 @@ class ProposalForm(forms.ModelForm):
         self.instance.library = library
         self.instance.author = author
 
-    def _draft_event(self) -> Event:
+    def _notes(self) -> str:
+        who = self.author.get_full_name() or self.author.email
+        return str(
+            _("Предложено библиотекой-партнёром через портал: %(library)s, %(who)s. Время — условное.")
+            % {"library": self.library, "who": who}
+        )
+
+    def _draft(self):
+        """What the proposal becomes, by its kind: an unpublished event, exhibition or contest of the library."""
         data = self.cleaned_data
+        common = {"title": data["title"], "description": data["description"], "is_published": False}
+        if data["kind"] == EXHIBITION:
+            return Exhibition(
+                slug=unique_slug(Exhibition, data["title"]), provider=self.library, **common, notes=self._notes()
+            )
+        if data["kind"] == CONTEST:
+            return Contest(
+                slug=unique_slug(Contest, data["title"]),
+                organiser=self.library,
+                submissions_from=data["starts_on"],
+                submissions_until=data.get("ends_on"),
+                **common,
+                notes=self._notes(),
+            )
         zone = zoneinfo.ZoneInfo(self.library.timezone)
         starts_at = datetime.datetime.combine(data["starts_on"], PROPOSED_START, tzinfo=zone)
         ends_at = datetime.datetime.combine(data.get("ends_on") or data["starts_on"], PROPOSED_END, tzinfo=zone)
-        who = self.author.get_full_name() or self.author.email
         return Event(
-            title=data["title"],
             slug=unique_slug(Event, data["title"]),
             kind=data["kind"],
             format=data["format"],
@@ -127,30 +159,31 @@ class ProposalForm(forms.ModelForm):
             organiser=self.library,
             starts_at=starts_at,
             ends_at=ends_at,
-            description=data["description"],
-            is_published=False,
-            notes=str(
-                _("Предложено библиотекой-партнёром через портал: %(library)s, %(who)s. Время — условное.")
-                % {"library": self.library, "who": who}
-            ),
+            **common,
+            notes=self._notes(),
         )
 
     def clean(self):
         data = super().clean()
         if not self.errors:
-            event = self._draft_event()
+            draft = self._draft()
             try:
-                event.full_clean(exclude=["slug"])
+                draft.full_clean(exclude=["slug"])
             except ValidationError as error:
                 for field, messages in error.message_dict.items():
-                    target = {"starts_at": "starts_on", "ends_at": "ends_on"}.get(field, field)
+                    target = DRAFT_FIELDS.get(field, field)
                     self.add_error(target if target in self.fields else None, messages)
         return data
 
     @transaction.atomic
     def save(self, commit=True):
-        event = self._draft_event()
-        event.save()
-        ensure_organiser_participation(event)
-        self.instance.event = event
+        draft = self._draft()
+        draft.save()
+        if isinstance(draft, Event):
+            ensure_organiser_participation(draft)
+            self.instance.event = draft
+        elif isinstance(draft, Exhibition):
+            self.instance.exhibition = draft
+        else:
+            self.instance.contest = draft
         return super().save(commit=commit)

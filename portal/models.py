@@ -10,8 +10,10 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Contact, Library
+from contests.models import Contest
 from coopnet.dates import validate_year
 from events.models import Event
+from exhibitions.models import Exhibition
 
 
 class MembershipQuerySet(models.QuerySet):
@@ -62,9 +64,15 @@ class Membership(models.Model):
         return f"{name} ({self.library})"
 
 
+EXHIBITION, CONTEST = "exhibition", "contest"
+# What a partner may propose: any kind of event, a travelling exhibition, a contest.
+PROPOSAL_KINDS = [*Event.Kind.choices, (EXHIBITION, _("выставка")), (CONTEST, _("конкурс"))]
+
+
 class Proposal(models.Model):
-    """A joint activity a partner library proposed in the portal. It arrives as a draft event, which the host's
-    methodologists complete and publish, or they decline the proposal with a reason the partner sees."""
+    """A joint activity a partner library proposed in the portal. It arrives as a draft — an event, an exhibition or
+    a contest by its kind — which the host's methodologists complete and publish, or they decline the proposal with
+    a reason the partner sees."""
 
     class Decision(models.TextChoices):
         OPEN = "", _("на рассмотрении")
@@ -82,7 +90,7 @@ class Proposal(models.Model):
         related_name="+",
     )
     title = models.CharField(_("название"), max_length=400)
-    kind = models.CharField(_("вид"), max_length=30, choices=Event.Kind.choices)
+    kind = models.CharField(_("вид"), max_length=30, choices=PROPOSAL_KINDS)
     format = models.CharField(_("формат"), max_length=20, choices=Event.Format.choices, default=Event.Format.ONLINE)
     audience = models.CharField(
         _("аудитория"), max_length=20, choices=Event.Audience.choices, default=Event.Audience.CHILDREN
@@ -93,6 +101,22 @@ class Proposal(models.Model):
     event = models.OneToOneField(
         Event,
         verbose_name=_("черновик мероприятия"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposal",
+    )
+    exhibition = models.OneToOneField(
+        Exhibition,
+        verbose_name=_("черновик выставки"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposal",
+    )
+    contest = models.OneToOneField(
+        Contest,
+        verbose_name=_("черновик конкурса"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -125,15 +149,21 @@ class Proposal(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def draft(self):
+        """The record the proposal became (an event, an exhibition or a contest), or None once deleted."""
+        return self.event or self.exhibition or self.contest
+
     def fate(self) -> str:
         """What became of the proposal, as the partner is told: one rule for the portal and the admin list."""
+        draft = self.draft
         if self.decision == self.Decision.DECLINED:
             return str(_("отклонено"))
-        if self.event is None:
+        if draft is None:
             return str(_("принято") if self.decision == self.Decision.ACCEPTED else _("на рассмотрении"))
-        if self.event.is_called_off:
-            return str(self.event.get_status_display())
-        if self.event.is_published:
+        if draft.is_called_off:
+            return str(draft.get_status_display())
+        if draft.is_published:
             return str(_("принято и опубликовано на сайте"))
         if self.decision == self.Decision.ACCEPTED:
             return str(_("принято, готовится к публикации"))
@@ -141,6 +171,6 @@ class Proposal(models.Model):
 
     @property
     def public_url(self) -> str:
-        """The event's page on the site once it is published there."""
-        event = self.event
-        return event.get_absolute_url() if event is not None and event.is_published else ""
+        """The page of what it became on the site, once it is published there."""
+        draft = self.draft
+        return draft.get_absolute_url() if draft is not None and draft.is_published else ""

@@ -349,3 +349,37 @@ def test_contacts_and_the_hosts_notes_never_show_in_the_portal(client, partner, 
 def test_portal_pages_are_never_cached_by_browsers_or_proxies(client, partner):
     response = client.get(reverse("portal:home"))
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("kind", ["exhibition", "contest"])
+def test_an_exhibition_or_a_contest_proposal_arrives_as_its_own_draft(client, partner, library, kind):
+    start = timezone.localdate() + datetime.timedelta(days=40)
+    end = start + datetime.timedelta(days=30)
+    response = client.post(
+        reverse("portal:proposal_new"),
+        {
+            "title": "Сибирь читающая",
+            "kind": kind,
+            "format": "offline",
+            "audience": "children",
+            "starts_on": start.isoformat(),
+            "ends_on": end.isoformat(),
+            "description": "Книги писателей Сибири для детей.",
+        },
+    )
+    assert response.status_code == 302
+    proposal = Proposal.objects.get()
+    assert proposal.event is None
+    draft = proposal.draft
+    assert not draft.is_published
+    if kind == "exhibition":
+        assert draft == proposal.exhibition and draft.provider == library
+    else:
+        assert draft == proposal.contest and draft.organiser == library
+        assert (draft.submissions_from, draft.submissions_until) == (start, end)
+    assert proposal.fate() == "на рассмотрении"
+    draft.is_published = True
+    draft.save()
+    proposal.refresh_from_db()
+    assert proposal.fate() == "принято и опубликовано на сайте"
+    assert proposal.public_url == draft.get_absolute_url()
