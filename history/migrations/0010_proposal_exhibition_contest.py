@@ -5,27 +5,61 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contests', '0006_partner_side'),
-        ('exhibitions', '0008_partner_side'),
-        ('history', '0009_partner_portal'),
+        ("contests", "0006_partner_side"),
+        ("exhibitions", "0008_partner_side"),
+        ("history", "0009_partner_portal"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalproposal',
-            name='contest',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='contests.contest', verbose_name='черновик конкурса'),
+            model_name="historicalproposal",
+            name="contest",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="contests.contest",
+                verbose_name="черновик конкурса",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalproposal',
-            name='exhibition',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='exhibitions.exhibition', verbose_name='черновик выставки'),
+            model_name="historicalproposal",
+            name="exhibition",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="exhibitions.exhibition",
+                verbose_name="черновик выставки",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalproposal',
-            name='kind',
-            field=models.CharField(choices=[('webinar', 'вебинар'), ('seminar', 'семинар'), ('workshop', 'семинар-практикум'), ('conference', 'конференция'), ('strategic_session', 'стратегическая сессия'), ('round_table', 'круглый стол'), ('telebridge', 'телемост'), ('creative_meeting', 'творческая встреча'), ('presentation', 'презентация'), ('business_meeting', 'деловая встреча'), ('master_class', 'мастер-класс'), ('other', 'другое'), ('exhibition', 'выставка'), ('contest', 'конкурс')], max_length=30, verbose_name='вид'),
+            model_name="historicalproposal",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("webinar", "вебинар"),
+                    ("seminar", "семинар"),
+                    ("workshop", "семинар-практикум"),
+                    ("conference", "конференция"),
+                    ("strategic_session", "стратегическая сессия"),
+                    ("round_table", "круглый стол"),
+                    ("telebridge", "телемост"),
+                    ("creative_meeting", "творческая встреча"),
+                    ("presentation", "презентация"),
+                    ("business_meeting", "деловая встреча"),
+                    ("master_class", "мастер-класс"),
+                    ("other", "другое"),
+                    ("exhibition", "выставка"),
+                    ("contest", "конкурс"),
+                ],
+                max_length=30,
+                verbose_name="вид",
+            ),
         ),
     ]
