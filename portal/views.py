@@ -274,9 +274,15 @@ def _figures(request, row, activity, form_class, today):
     return form_class(instance=row), False
 
 
-def _refused(request, action: str) -> bool:
-    """A POST of a form the page does not offer now (the activity moved on, or a crafted request)."""
-    return request.method == "POST" and request.POST.get("action") == action
+def _unsaved_status(request, answer_form, figures_form, why: str) -> int:
+    """The status of a row's page that saved nothing: 200 for a GET; 400 for a POST with errors, or one sending a
+    form the page does not offer now (the activity moved on, or a crafted request), said with `why`."""
+    if request.method != "POST":
+        return 200
+    offered = {"answer": answer_form is not None, "figures": figures_form is not None}
+    if not offered.get(request.POST.get("action"), False):
+        messages.error(request, _("Этого сейчас сделать нельзя: %(why)s.") % {"why": why})
+    return 400
 
 
 @partner_required
@@ -294,12 +300,7 @@ def participation_detail(request, pk: int):
     figures_form, saved = _figures(request, row, event, ParticipationFiguresForm, today)
     if saved:
         return redirect(request.path)
-    status = 200
-    if (answer_form is None and _refused(request, "answer")) or (figures_form is None and _refused(request, "figures")):
-        messages.error(request, _("Этого сейчас сделать нельзя: мероприятие уже прошло, отменено или ещё впереди."))
-        status = 400
-    elif request.method == "POST":
-        status = 400
+    status = _unsaved_status(request, answer_form, figures_form, _("мероприятие уже прошло, отменено или ещё впереди"))
     sites = list(event.participations.select_related("library").order_by("library__short_name"))
     typed_alone = event.participants_count is not None and all(site.participants_count is None for site in sites)
     context = {
@@ -328,12 +329,7 @@ def stop_detail(request, pk: int):
     figures_form, saved = _figures(request, stop, stop, StopFiguresForm, today)
     if saved:
         return redirect(request.path)
-    status = 200
-    if (answer_form is None and _refused(request, "answer")) or (figures_form is None and _refused(request, "figures")):
-        messages.error(request, _("Этого сейчас сделать нельзя: выставка уже прошла, отменена или ещё впереди."))
-        status = 400
-    elif request.method == "POST":
-        status = 400
+    status = _unsaved_status(request, answer_form, figures_form, _("выставка уже прошла, отменена или ещё впереди"))
     context = {
         "portal_section": "activities",
         "stop": stop,
@@ -357,12 +353,7 @@ def curatorship_detail(request, pk: int):
     answer_form, saved = _answer(request, curator, contest, today)
     if saved:
         return redirect(request.path)
-    status = 200
-    if answer_form is None and _refused(request, "answer"):
-        messages.error(request, _("Этого сейчас сделать нельзя: конкурс уже завершён или отменён."))
-        status = 400
-    elif request.method == "POST":
-        status = 400
+    status = _unsaved_status(request, answer_form, None, _("конкурс уже завершён или отменён"))
     context = {
         "portal_section": "activities",
         "curator": curator,

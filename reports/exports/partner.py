@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime
 import io
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from reports.data import known_sum, shown
 from reports.exports.docx import _paragraphs, _table
 from reports.exports.ooxml import Sheet, workbook
-from reports.exports.tables import DATE_FORMAT, Table, cell_text, clean, yes
+from reports.exports.tables import DATE_FORMAT, Table, cell_text, cleaned, yes
 from reports.partner import SITE_FIGURE, STOP_FIGURE, PartnerActivity, PartnerReport
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -171,16 +170,7 @@ def activities(report: PartnerReport) -> Table:
 
 def partner_tables(report: PartnerReport) -> list[Table]:
     """Every figure of the partner's report as plain tables (typed cells), in reading order; text cleaned for XML."""
-    result = [summary(report), agreements(report), activities(report)]
-    for table in result:
-        table.rows = [[_cell(v) for v in row] for row in table.rows]
-    return result
-
-
-def _cell(value):
-    if isinstance(value, Promise):  # «нет данных»
-        return str(value)
-    return clean(value) if isinstance(value, str) else value
+    return [cleaned(summary(report)), cleaned(agreements(report)), cleaned(activities(report))]
 
 
 # --------------------------------------------------------------------------------------------
@@ -254,7 +244,7 @@ def to_docx(report: PartnerReport) -> bytes:
     doc.core_properties.title = report.title
     doc.add_heading(report.title, 0)
     _paragraphs(doc, [lead(report)])
-    summary_table = _cell_rows(summary(report))
+    summary_table = cleaned(summary(report))
     doc.add_heading(summary_table.title, 1)
     _table(doc, summary_table.headers, summary_table.rows)
     doc.add_heading(_("Соглашения"), 1)
@@ -275,8 +265,3 @@ def to_docx(report: PartnerReport) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
-
-
-def _cell_rows(table: Table) -> Table:
-    table.rows = [[_cell(v) for v in row] for row in table.rows]
-    return table

@@ -497,10 +497,13 @@ TABLES: list[Callable[[AnnualReport], Table]] = [
 
 def tables(report: AnnualReport) -> list[Table]:
     """Every figure of the report as plain tables (typed cells), in reading order; text cleaned for XML."""
-    result = [build(report) for build in TABLES]
-    for table in result:
-        table.rows = [[_cell(v) for v in row] for row in table.rows]
-    return result
+    return [cleaned(build(report)) for build in TABLES]
+
+
+def cleaned(table: Table) -> Table:
+    """The table with its cells ready for a file: lazy texts («нет данных») made strings, text cleaned for XML."""
+    table.rows = [[_cell(v) for v in row] for row in table.rows]
+    return table
 
 
 def _cell(value):
