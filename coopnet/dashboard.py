@@ -16,6 +16,7 @@ only when installed, through the app registry); the admin site, a base module, n
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -379,96 +380,120 @@ FIGURES = ("запись с цифрами", "записи с цифрами", "
 PROPOSALS = ("предложение", "предложения", "предложений")
 
 
-def _answer_note(row) -> str:
-    note = f"{row.library_name}: {row.get_answer_display()}"
-    return f"{note} — {row.answer_comment}" if row.answer_comment else note
+@dataclass(frozen=True)
+class _PartnerKind:
+    """A kind of a library's own row in activities (`PartnerSide`), as the dashboard lists it."""
+
+    rows: object  # the rows, with what their items name
+    status_field: str  # the activity's stored status, seen from the row
+    library_field: str  # the row's library
+    record: Callable  # the record whose change page an item opens
+    title: Callable
+    figure: Callable | None  # what an item about its figures says; None: the row has no figures
 
 
-def _partner_rows(user):
-    """The libraries' own rows in activities the user may view: (rows, the activity's field, its title)."""
+def _partner_kinds(user) -> list[_PartnerKind]:
+    """The libraries' own rows in activities the user may view."""
     kinds = []
     if user.has_perm("events.view_event"):
-        kinds.append((Participation.objects.select_related("event", "library"), "event", lambda r: r.event.title))
+        kinds.append(
+            _PartnerKind(
+                Participation.objects.select_related("event", "library"),
+                "event__status",
+                "library",
+                lambda row: row.event,
+                lambda row: row.event.title,
+                lambda row: _("участников %(n)s") % {"n": row.participants_count},
+            )
+        )
     if user.has_perm("exhibitions.view_exhibitionstop"):
-        stops = ExhibitionStop.objects.select_related("exhibition", "venue")
-        kinds.append((stops, "exhibition", lambda r: r.exhibition.title))
+        kinds.append(
+            _PartnerKind(
+                ExhibitionStop.objects.select_related("exhibition", "venue"),
+                "status",
+                "venue",
+                lambda row: row,
+                lambda row: row.exhibition.title,
+                lambda row: _("посетителей %(n)s") % {"n": row.visitors},
+            )
+        )
     if user.has_perm("contests.view_contest"):
-        kinds.append((Curator.objects.select_related("contest", "library"), "contest", lambda r: r.contest.title))
+        kinds.append(
+            _PartnerKind(
+                Curator.objects.select_related("contest", "library"),
+                "contest__status",
+                "library",
+                lambda row: row.contest,
+                lambda row: row.contest.title,
+                None,
+            )
+        )
     return kinds
 
 
-def _row_item(row, title) -> Item:
-    parent = row if isinstance(row, ExhibitionStop) else getattr(row, "event", None) or row.contest
-    row.library_name = row.venue.short_name if isinstance(row, ExhibitionStop) else row.library.short_name
-    return Item(title(row), change_url(parent), "")
+def _answer_note(row) -> str:
+    note = str(row.get_answer_display())
+    return f"{note} — {row.answer_comment}" if row.answer_comment else note
+
+
+def _partner_block(key, title, forms, found, note, moment) -> Block:
+    """A block of rows of several kinds: `found` holds each kind's (kind, count, first rows); newest first."""
+    total = sum(count for _kind, count, _rows in found)
+    pairs = [(kind, row) for kind, _count, rows in found for row in rows]
+    oldest = datetime.datetime.min.replace(tzinfo=datetime.UTC)  # a row answered before answers had a time
+    pairs.sort(key=lambda pair: getattr(pair[1], moment) or oldest, reverse=True)
+    items = [
+        Item(
+            kind.title(row),
+            change_url(kind.record(row)),
+            f"{getattr(row, kind.library_field).short_name}: {note(kind, row)}",
+        )
+        for kind, row in pairs[:LIMIT]
+    ]
+    return Block(key, title, total, forms, items, "")
 
 
 def _partners_group(user, today: datetime.date) -> Group | None:
     """What partner libraries said in the portal: refusals of what is still ahead, recent answers and figures, and
     proposals waiting for a decision."""
-    kinds = _partner_rows(user)
+    kinds = _partner_kinds(user)
     if not kinds and not user.has_perm("portal.view_proposal"):
         return None
     group = Group("partners", _("Портал партнёров"), quiet=_("От партнёров ничего нового."))
     since = timezone.now() - datetime.timedelta(days=PARTNER_DAYS)
     declined, answered, figures = [], [], []
-    declined_total = answered_total = figures_total = 0
-    for queryset, parent, title in kinds:
-        still_ahead = {f"{parent}__status": Status.PLANNED} if parent != "exhibition" else {"status": Status.PLANNED}
-        refusals = queryset.filter(answer=PartnerAnswer.DECLINED, **still_ahead).order_by("-answered_at", "pk")
-        declined_total += refusals.count()
-        declined += [(row, title) for row in refusals[:LIMIT]]
-        recent = queryset.filter(answered_at__gte=since).order_by("-answered_at", "pk")
-        answered_total += recent.count()
-        answered += [(row, title) for row in recent[:LIMIT]]
-        if parent != "contest":
-            entered = queryset.filter(figures_by_partner=True, figures_entered_at__gte=since)
+    for kind in kinds:
+        refusals = kind.rows.filter(answer=PartnerAnswer.DECLINED, **{kind.status_field: Status.PLANNED})
+        refusals = refusals.order_by("-answered_at", "pk")
+        declined.append((kind, refusals.count(), list(refusals[:LIMIT])))
+        recent = kind.rows.filter(answered_at__gte=since).order_by("-answered_at", "pk")
+        answered.append((kind, recent.count(), list(recent[:LIMIT])))
+        if kind.figure is not None:
+            entered = kind.rows.filter(figures_by_partner=True, figures_entered_at__gte=since)
             entered = entered.order_by("-figures_entered_at", "pk")
-            figures_total += entered.count()
-            figures += [(row, title) for row in entered[:LIMIT]]
+            figures.append((kind, entered.count(), list(entered[:LIMIT])))
 
-    def items(rows, note, key):
-        rows = sorted(rows, key=lambda pair: getattr(pair[0], key) or since, reverse=True)[:LIMIT]
-        result = []
-        for row, title in rows:
-            item = _row_item(row, title)
-            item.note = note(row)
-            result.append(item)
-        return result
+    def answer(kind, row):
+        return _answer_note(row)
 
-    def figure_note(row) -> str:
-        if isinstance(row, ExhibitionStop):
-            return _("%(library)s: посетителей %(n)s") % {"library": row.library_name, "n": row.visitors}
-        return _("%(library)s: участников %(n)s") % {"library": row.library_name, "n": row.participants_count}
+    def figure(kind, row):
+        return kind.figure(row)
 
+    days = {"days": PARTNER_DAYS}
     group.blocks.append(
-        Block(
-            "declined",
-            _("Отказались участвовать"),
-            declined_total,
-            ANSWERS,
-            items(declined, _answer_note, "answered_at"),
-            "",
-        )
+        _partner_block("declined", _("Отказались участвовать"), ANSWERS, declined, answer, "answered_at")
     )
     group.blocks.append(
-        Block(
-            "answers",
-            _("Ответы за %(days)s дней") % {"days": PARTNER_DAYS},
-            answered_total,
-            ANSWERS,
-            items(answered, _answer_note, "answered_at"),
-            "",
-        )
+        _partner_block("answers", _("Ответы за %(days)s дней") % days, ANSWERS, answered, answer, "answered_at")
     )
     group.blocks.append(
-        Block(
+        _partner_block(
             "figures",
-            _("Цифры, внесённые партнёрами за %(days)s дней") % {"days": PARTNER_DAYS},
-            figures_total,
+            _("Цифры, внесённые партнёрами за %(days)s дней") % days,
             FIGURES,
-            items(figures, figure_note, "figures_entered_at"),
-            "",
+            figures,
+            figure,
+            "figures_entered_at",
         )
     )
     if user.has_perm("portal.view_proposal"):

@@ -237,6 +237,11 @@ def total_attendance(site_counts, online_viewers, total):
     return total
 
 
+def typed_total_stands(site_counts, online_viewers, total) -> bool:
+    """Whether `total_attendance()` is the total staff typed alone: no site's count, no online viewers."""
+    return total is not None and online_viewers is None and all(count is None for count in site_counts)
+
+
 class Event(Publishable, Illustrated, Scheduled):
     class Kind(models.TextChoices):
         WEBINAR = "webinar", _("вебинар")
@@ -410,6 +415,12 @@ class Event(Publishable, Illustrated, Scheduled):
         """`total_attendance()` of this event (uses its participations, prefetched or not)."""
         sites = [p.participants_count for p in self.participations.all()]
         return total_attendance(sites, self.online_viewers, self.participants_count)
+
+    @property
+    def typed_total_stands(self) -> bool:
+        """`typed_total_stands()` of this event (uses its participations, prefetched or not)."""
+        sites = [p.participants_count for p in self.participations.all()]
+        return typed_total_stands(sites, self.online_viewers, self.participants_count)
 
     @property
     def attendance_source(self) -> str:

@@ -72,7 +72,7 @@ def participations(library: Library):
     return (
         Participation.objects.filter(library=library)
         .select_related("library", "event", "event__organiser")
-        .prefetch_related("event__participations")
+        .prefetch_related(Prefetch("event__participations", queryset=Participation.objects.select_related("library")))
     )
 
 
@@ -111,6 +111,4 @@ def awaits_event_figures(row: Participation, day) -> bool:
     event = row.event
     if not may_enter_figures(event, day) or row.participants_count is not None:
         return False
-    sites = [site.participants_count for site in event.participations.all()]
-    typed_alone = event.participants_count is not None and all(count is None for count in sites)
-    return not typed_alone
+    return not event.typed_total_stands

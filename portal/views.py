@@ -141,7 +141,7 @@ def _episode_row(episode, today) -> Row:
 def _rows(library, today) -> list[Row]:
     """Every joint activity of the library, in a fixed number of queries."""
     rows = [_participation_row(row, today) for row in access.participations(library)]
-    rows += [_stop_row(stop, today) for stop in access.stops(library).prefetch_related("exhibition__stops")]
+    rows += [_stop_row(stop, today) for stop in access.stops(library)]
     rows += [_curator_row(curator, today) for curator in access.curatorships(library)]
     rows += [
         _episode_row(episode, today)
@@ -301,14 +301,13 @@ def participation_detail(request, pk: int):
     if saved:
         return redirect(request.path)
     status = _unsaved_status(request, answer_form, figures_form, _("мероприятие уже прошло, отменено или ещё впереди"))
-    sites = list(event.participations.select_related("library").order_by("library__short_name"))
-    typed_alone = event.participants_count is not None and all(site.participants_count is None for site in sites)
+    sites = sorted(event.participations.all(), key=lambda site: site.library.short_name)
     context = {
         "portal_section": "activities",
         "row": row,
         "event": event,
         "sites": sites,
-        "typed_total": event.participants_count if typed_alone else None,
+        "typed_total": event.participants_count if event.typed_total_stands else None,
         "status_label": event.status_label_on(today),
         "awaiting": event.status_on(today) == AWAITING_CONFIRMATION,
         "answer_form": answer_form,
