@@ -8,10 +8,10 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from coopnet import gazetteer
-from coopnet.tabular.admin import ImportExportMixin
-from coopnet.timezones import label_of as timezone_label_of
-from coopnet.timezones import timezone_choices
+from core import gazetteer
+from core.timezones import label_of as timezone_label_of
+from core.timezones import timezone_choices
+from tabular.admin import ImportExportMixin
 
 from .forms import AgreementAdminForm, AmendmentForm
 from .map import outline as map_outline

@@ -14,7 +14,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coopnet.dates import MAX_YEAR, add_years, validate_year
+from core.dates import MAX_YEAR, add_years, validate_year
 
 SCAN_MAX_BYTES = 20 * 1024 * 1024
 EXPIRY_WARNING_DAYS = 90

@@ -1,9 +1,9 @@
 from django.contrib import admin
 
+from adminkit.actions import PublishActionsMixin, StatusColumnMixin
+from adminkit.filters import StatusFilter
+from adminkit.partner_side import PartnerSideInlineMixin
 from agreements.admin import CreditAdminMixin
-from coopnet.admin_actions import PublishActionsMixin, StatusColumnMixin
-from coopnet.admin_filters import StatusFilter
-from coopnet.admin_partner_side import PartnerSideInlineMixin
 
 from .forms import ContestEntryForm, EntryForm
 from .models import Contest, Curator, Entry, Nomination

@@ -6,6 +6,8 @@ class ContestsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "contests"
     verbose_name = _("Конкурсы")
+    shown_to_readers = True  # a save makes cached public pages stale (ops.apps)
+    keeps_history = True  # every model has versions (the history app)
 
     def ready(self):
         from agreements.models import register_joint_activity

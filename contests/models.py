@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Library, credit_fields
-from coopnet.dates import validate_year
-from coopnet.models import (
+from core.dates import validate_year
+from core.models import (
     PartnerSide,
     Publishable,
     Scheduled,
@@ -19,7 +19,7 @@ from coopnet.models import (
     rescheduled_only_when_postponed,
     taken_part_in,
 )
-from coopnet.vocabulary import AgeRating, Scope
+from core.vocabulary import AgeRating, Scope
 
 
 def contest_day(submissions_from, submissions_until, results_on):

@@ -63,7 +63,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "coopnet.admin_config.CoopnetAdminConfig",  # django.contrib.admin with coopnet's site
+    "adminkit.apps.CoopnetAdminConfig",  # django.contrib.admin with coopnet's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -73,9 +73,10 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_filters",
-    "coopnet.admin_config.AxesConfig",  # django-axes: locks an account out after repeated wrong passwords
+    "adminkit.apps.AxesConfig",  # django-axes: locks an account out after repeated wrong passwords
     "simple_history",
-    "coopnet",
+    "core",  # the shared base: abstract models, vocabulary, dates, the {% load coopnet %} template helpers
+    "ops",  # page cache, health, logs, rate limits, backups (backup, restore commands)
     "agreements",
     "events",
     "exhibitions",
@@ -85,12 +86,14 @@ INSTALLED_APPS = [
     "reminders",
     "portal",
     "history",  # after the domain apps: it tracks their models
+    "staff",  # the admin home's dashboard
+    "demo",  # the demo data (load_demo, generate_data commands)
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files with debug off, before anything else runs
-    "coopnet.health.DatabaseUnavailableMiddleware",  # a Russian 503 page when the database is down
+    "ops.health.DatabaseUnavailableMiddleware",  # a Russian 503 page when the database is down
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -100,7 +103,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",  # the Content-Security-Policy header below
     "simple_history.middleware.HistoryRequestMiddleware",  # each version records who made it
     "axes.middleware.AxesMiddleware",  # turns a lockout into the Russian page
-    "coopnet.pagecache.PageCacheMiddleware",  # last: a cached page still passes every header-setting one above
+    "ops.pagecache.PageCacheMiddleware",  # last: a cached page still passes every header-setting one above
 ]
 
 ROOT_URLCONF = "coopnet.urls"
@@ -116,7 +119,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "coopnet.context_processors.site",
+                "pages.context_processors.site",
             ],
         },
     },
@@ -126,7 +129,7 @@ WSGI_APPLICATION = "coopnet.wsgi.application"
 
 DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL", ""))}
 
-# Readers' pages kept in the cache and revalidated by ETag (coopnet/pagecache.py); PAGE_CACHE=0 switches it off.
+# Readers' pages kept in the cache and revalidated by ETag (ops/pagecache.py); PAGE_CACHE=0 switches it off.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 
 # One cache shared by every process when REDIS_URL is set (redis://127.0.0.1:6379/0); otherwise each process keeps
@@ -213,7 +216,7 @@ SILENCED_SYSTEM_CHECKS = [
 if env_bool("DJANGO_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# Requests per minute per client for the costly public views (coopnet/ratelimit.py); 0 switches a limit off.
+# Requests per minute per client for the costly public views (ops/ratelimit.py); 0 switches a limit off.
 RATE_LIMITS = {
     "search": int(os.environ.get("RATE_LIMIT_SEARCH", "60")),
     "feeds": int(os.environ.get("RATE_LIMIT_FEEDS", "30")),
@@ -240,7 +243,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Logs: one JSON object per line on stdout (coopnet/logs.py: time, level, logger, message, a request's path and
+# Logs: one JSON object per line on stdout (ops/logs.py: time, level, logger, message, a request's path and
 # status), email addresses and query strings masked; DJANGO_LOG_FORMAT=plain prints text for a developer. With
 # DJANGO_ADMINS ("Name <email>, …") set, errors are also emailed to those people, without form values or users.
 LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "json")
@@ -254,20 +257,20 @@ _log_handlers = ["console", "mail_admins"] if ADMINS else ["console"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"personal_data": {"()": "coopnet.logs.PersonalDataFilter"}},
+    "filters": {"personal_data": {"()": "ops.logs.PersonalDataFilter"}},
     "formatters": {
-        "json": {"()": "coopnet.logs.JsonFormatter"},
+        "json": {"()": "ops.logs.JsonFormatter"},
         "plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"},
     },
     "handlers": {
-        "console": {"class": "coopnet.logs.StdoutHandler", "formatter": LOG_FORMAT, "filters": ["personal_data"]},
+        "console": {"class": "ops.logs.StdoutHandler", "formatter": LOG_FORMAT, "filters": ["personal_data"]},
         **(
             {
                 "mail_admins": {
                     "class": "django.utils.log.AdminEmailHandler",
                     "level": "ERROR",
                     "filters": ["personal_data"],
-                    "reporter_class": "coopnet.logs.PrivateExceptionReporter",
+                    "reporter_class": "ops.logs.PrivateExceptionReporter",
                 }
             }
             if ADMINS
@@ -286,8 +289,8 @@ LOGGING = {
 # Signed agreement scans: kept outside MEDIA_ROOT and served only by a staff view.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("DJANGO_PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 STORAGES = {
-    # A failed write leaves nothing half-written and answers with a Russian page (coopnet/storage.py).
-    "default": {"BACKEND": "coopnet.storage.SafeFileSystemStorage"},
+    # A failed write leaves nothing half-written and answers with a Russian page (ops/storage.py).
+    "default": {"BACKEND": "ops.storage.SafeFileSystemStorage"},
     # Hashed, compressed copies made by collectstatic (`make serve`), served for a year by WhiteNoise. Debug mode and
     # the tests use the files as they are (DJANGO_STATIC_MANIFEST=0), so nothing needs collecting first.
     "staticfiles": {
@@ -298,7 +301,7 @@ STORAGES = {
         )
     },
     "scans": {
-        "BACKEND": "coopnet.storage.SafeFileSystemStorage",
+        "BACKEND": "ops.storage.SafeFileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/staff/scans/"},
     },
 }

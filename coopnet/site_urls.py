@@ -4,10 +4,9 @@ from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
-from coopnet import views
-from coopnet.pages import home, search
-from coopnet.pages.sitemaps import sitemap
-from coopnet.ratelimit import rate_limited
+from ops.ratelimit import rate_limited
+from pages import home, search, views
+from pages.sitemaps import sitemap
 
 
 class FaviconRedirect(RedirectView):

@@ -5,8 +5,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 from agreements.views import scan_download
-from coopnet.covers import serve_cover
-from coopnet.health import healthz
+from ops.covers import serve_cover
+from ops.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -16,12 +16,12 @@ urlpatterns = [
     path("partner/", include("portal.urls")),
     path("", include("coopnet.site_urls")),
     path("", include("events.urls")),
-    path("", include("coopnet.pages.partner_urls")),
+    path("", include("pages.partner_urls")),
     path("", include("exhibitions.urls")),
     path("", include("contests.urls")),
 ]
 
-# Covers, in production as in development: served only while their record is public (coopnet/covers.py).
+# Covers, in production as in development: served only while their record is public (ops/covers.py).
 urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_cover, name="cover")]
 
 # The pages benchmark's yardstick (bench/pages/), never mounted in production: only bench/pages/run.sh sets this.

@@ -7,11 +7,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from adminkit.actions import PublishActionsMixin, StatusColumnMixin
+from adminkit.filters import StatusFilter
+from adminkit.partner_side import PartnerSideInlineMixin
 from agreements.admin import CreditAdminMixin
-from coopnet.admin_actions import PublishActionsMixin, StatusColumnMixin
-from coopnet.admin_filters import StatusFilter
-from coopnet.admin_partner_side import PartnerSideInlineMixin
-from coopnet.tabular.admin import ImportExportMixin
+from tabular.admin import ImportExportMixin
 
 from .admin_filters import EpisodeWhenFilter, EventAttendanceFilter, EventWhenFilter
 from .models import Episode, Event, Participation, Person, Project, copy_event, ensure_organiser_participation

@@ -1,7 +1,7 @@
 """List filters of the events admin. Each one asks the model's own rule (the queryset methods), so the admin, the
 dashboard on the admin home and the report agree on what is upcoming, past, awaiting confirmation or unknown.
 
-The query parameters are part of the dashboard's links (coopnet/dashboard.py): `when`, `status`, `attendance`.
+The query parameters are part of the dashboard's links (staff/dashboard.py): `when`, `status`, `attendance`.
 """
 
 import datetime

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar, vDuration
 from icalendar import Event as CalendarEvent
 
-from coopnet.models import Status
-from coopnet.templatetags.coopnet import format_ru
+from core.models import Status
+from core.templatetags.coopnet import format_ru
 
 REMINDER_BEFORE = datetime.timedelta(hours=1)
 TRIGGER_LINE = f"TRIGGER:{vDuration(-REMINDER_BEFORE).to_ical().decode()}\r\n"

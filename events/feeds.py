@@ -5,7 +5,7 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coopnet.templatetags.coopnet import format_ru
+from core.templatetags.coopnet import format_ru
 from events.calendar import status_note, titled_with_status
 from events.models import Event
 

@@ -13,12 +13,12 @@ from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Library
-from coopnet import pagecache
-from coopnet.dates import MAX_YEAR, MIN_YEAR, day_start
-from coopnet.textsearch import QUERY_MAX_LENGTH, contains_text
-from coopnet.vocabulary import AgeRating
-from coopnet.widgets import FastDateInput, FastSelect, FastTextInput
+from core.dates import MAX_YEAR, MIN_YEAR, day_start
+from core.textsearch import QUERY_MAX_LENGTH, contains_text
+from core.vocabulary import AgeRating
+from core.widgets import FastDateInput, FastSelect, FastTextInput
 from events.models import Event, Participation
+from ops import pagecache
 
 WHEN_CHOICES = [("upcoming", _("предстоящие")), ("past", _("прошедшие"))]
 
@@ -32,14 +32,14 @@ def _library_rule_sql(rule: str, vendor: str) -> tuple[str, tuple]:
     return queryset.order_by().values("pk").query.sql_with_params()
 
 
-# Seconds the listed libraries are kept: the same bound as a cached page's (coopnet.pagecache keys pages by the
+# Seconds the listed libraries are kept: the same bound as a cached page's (ops.pagecache keys pages by the
 # minute), for changes that reach the database without a signal (bulk imports); any save moves the key on at once.
 LISTED_TTL = 60
 
 
 def listed(rule: str = "partners") -> list[tuple[int, str, str]]:
     """(pk, slug, short name) of every library `Library.objects.<rule>()` selects, the host first, then by name;
-    kept in the cache under the site's version (coopnet.pagecache).
+    kept in the cache under the site's version (ops.pagecache).
 
     The rule's EXISTS over every public event takes PostgreSQL about 250 ms at 100,000 events, and every list page
     asks it: computed once per change of the site (or per minute) instead, in one query."""

@@ -24,8 +24,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Library, credit_fields
-from coopnet.dates import day_start, validate_year
-from coopnet.models import (
+from core.dates import day_start, validate_year
+from core.models import (
     Illustrated,
     PartnerSide,
     Publishable,
@@ -37,7 +37,7 @@ from coopnet.models import (
     rescheduled_only_when_postponed,
     taken_part_in,
 )
-from coopnet.vocabulary import AgeRating, Scope
+from core.vocabulary import AgeRating, Scope
 
 
 class Person(models.Model):

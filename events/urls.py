@@ -1,8 +1,8 @@
 from django.urls import path
 
-from coopnet.ratelimit import rate_limited
 from events import views
 from events.feeds import EventFeed
+from ops.ratelimit import rate_limited
 
 app_name = "events"
 

@@ -12,14 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreements.models import public_agreements_credited_by
-from coopnet.models import Status
-from coopnet.templatetags.coopnet import format_ru
+from core.models import Status
+from core.templatetags.coopnet import format_ru
 from events.calendar import build_calendar
 from events.filters import EventFilter
 from events.models import Episode, Event, Participation, Project
 
 PAGE_SIZE = 20
-# What an event card shows (coopnet.templatetags.coopnet.event_cards), and nothing more: the description and the
+# What an event card shows (core.templatetags.coopnet.event_cards), and nothing more: the description and the
 # libraries' other columns are most of a row's size and of the time to build it.
 CARD_FIELDS = (
     "title",

@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Library
-from coopnet.widgets import FastSelect
+from core.widgets import FastSelect
 from exhibitions.models import Exhibition
 
 

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Library, credit_fields
-from coopnet.dates import validate_year
-from coopnet.models import (
+from core.dates import validate_year
+from core.models import (
     CALLED_OFF,
     Illustrated,
     PartnerSide,
@@ -20,7 +20,7 @@ from coopnet.models import (
     rescheduled_only_when_postponed,
     taken_part_in,
 )
-from coopnet.vocabulary import AgeRating
+from core.vocabulary import AgeRating
 
 
 def _stops_open_on(day):

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreements.models import public_agreements_credited_by
-from coopnet.models import Status
+from core.models import Status
 
 from .filters import ExhibitionFilter
 from .models import Exhibition, ExhibitionStop

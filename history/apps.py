@@ -1,16 +1,13 @@
 """Versions of every domain record, kept by django-simple-history in this app's own tables.
 
-The domain apps' models stay untouched: `ready()` registers each of their concrete models here, so a model an
-app adds later is tracked too (its historical table then needs a migration of this app, which
-`makemigrations --check` asks for).
+The domain apps' models stay untouched: each app says `keeps_history = True` on its AppConfig, and `ready()`
+registers each of its concrete models here, so a model an app adds later is tracked too (its historical table
+then needs a migration of this app, which `makemigrations --check` asks for).
 """
 
 from django.apps import AppConfig, apps
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-
-# The apps whose records staff keep: every model of theirs has versions, and may be restored once deleted.
-DOMAIN_APPS = ("agreements", "events", "exhibitions", "contests", "portal")
 
 
 def tracked_m2m_fields(model) -> list[str]:
@@ -20,11 +17,13 @@ def tracked_m2m_fields(model) -> list[str]:
 
 
 def domain_models():
-    """The concrete models of the domain apps, as the registry lists them."""
+    """The concrete models of the apps whose records staff keep: each says so itself (`keeps_history = True` on
+    its AppConfig), so this app names none of them. Their versions live in this app's tables."""
     return [
         model
-        for label in DOMAIN_APPS
-        for model in apps.get_app_config(label).get_models()
+        for config in apps.get_app_configs()
+        if getattr(config, "keeps_history", False)
+        for model in config.get_models()
         if not model._meta.proxy and model._meta.managed
     ]
 

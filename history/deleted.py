@@ -16,7 +16,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
-from coopnet.admin_history import (
+from adminkit.history import (
     REASON_LENGTH,
     Labels,
     history_of,

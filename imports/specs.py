@@ -1,4 +1,4 @@
-"""The columns of each registry staff import from CSV or XLSX, registered with coopnet.tabular.
+"""The columns of each registry staff import from CSV or XLSX, registered with tabular.
 
 Libraries are named by their short name («краткое название»), as the admin lists them: an agreement's partner, an
 event's organiser and its participating libraries. What a file does not carry is filled in here: slugs from the
@@ -10,11 +10,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, Library
-from coopnet.tabular import ImportSpec, register
-from coopnet.tabular.columns import Reference, References, normal
-from coopnet.tabular.slugs import unique_slug
 from events import models as event_models
 from events.models import Event, Participation
+from tabular import ImportSpec, register
+from tabular.columns import Reference, References, normal
+from tabular.slugs import unique_slug
 
 
 def _has_field(model, name: str) -> bool:

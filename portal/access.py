@@ -17,7 +17,7 @@ from django.utils.cache import add_never_cache_headers
 
 from agreements.models import Agreement, Amendment, Library
 from contests.models import Curator
-from coopnet.models import AWAITING_CONFIRMATION, Status
+from core.models import AWAITING_CONFIRMATION, Status
 from events.models import Participation
 from exhibitions.models import ExhibitionStop
 from portal.models import Proposal

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 # Imported for its registrations: the Contact admin must be registered before the action is added to it below.
 from agreements import admin as agreements_admin  # noqa: F401
 from agreements.models import Contact
-from coopnet.templatetags.coopnet import ru_plural_form
+from core.templatetags.coopnet import ru_plural_form
 from portal.invitations import check_invitable, invite
 from portal.models import Membership
 

@@ -6,6 +6,7 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "portal"
     verbose_name = _("Портал библиотек-партнёров")
+    keeps_history = True  # every model has versions (the history app)
 
     def ready(self):
         from django.contrib import admin

@@ -10,11 +10,11 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from contests.models import Contest
-from coopnet.models import PartnerAnswer
-from coopnet.tabular.slugs import unique_slug
+from core.models import PartnerAnswer
 from events.models import Event, Participation, ensure_organiser_participation
 from exhibitions.models import Exhibition, ExhibitionStop
 from portal.models import CONTEST, EXHIBITION, Proposal
+from tabular.slugs import unique_slug
 
 
 class DateInput(forms.DateInput):

@@ -25,7 +25,7 @@ from django.utils.http import base36_to_int, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from agreements.models import Contact, Library
-from coopnet.templatetags.coopnet import ru_plural_form
+from core.templatetags.coopnet import ru_plural_form
 from portal.models import Membership
 
 DAY = 24 * 60 * 60

@@ -1,6 +1,6 @@
 """The partner portal's own records: whose account belongs to which partner library, and what partners proposed.
 
-Everything else a partner does in the portal is stored on the activity apps' rows (`coopnet.models.PartnerSide`:
+Everything else a partner does in the portal is stored on the activity apps' rows (`core.models.PartnerSide`:
 answers and figures on an event's participation, an exhibition's stop, a contest's curator).
 """
 
@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Contact, Library
 from contests.models import Contest
-from coopnet.dates import validate_year
+from core.dates import validate_year
 from events.models import Event
 from exhibitions.models import Exhibition
 

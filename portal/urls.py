@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from coopnet.ratelimit import rate_limited
+from ops.ratelimit import rate_limited
 from portal import accounts, views
 
 app_name = "portal"

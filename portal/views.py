@@ -22,8 +22,8 @@ from django.views.decorators.http import require_http_methods
 
 from agreements.models import Agreement
 from agreements.timeline import ItemKind, agreement_timeline
-from coopnet.dates import MAX_YEAR, MIN_YEAR
-from coopnet.models import AWAITING_CONFIRMATION, PartnerAnswer, Status
+from core.dates import MAX_YEAR, MIN_YEAR
+from core.models import AWAITING_CONFIRMATION, PartnerAnswer, Status
 from events.models import Episode, Participation
 from portal import access
 from portal.access import awaits_event_figures, may_answer, may_enter_figures, partner_required

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from coopnet.templatetags.coopnet import ru_plural_form
+from core.templatetags.coopnet import ru_plural_form
 from reminders.models import Reminder
 from reminders.rules import Due, content_types, everything_due, not_yet_sent
 

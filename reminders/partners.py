@@ -30,8 +30,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreements.models import Library
-from coopnet.dates import day_start
-from coopnet.models import CALLED_OFF
+from core.dates import day_start
+from core.models import CALLED_OFF
 from events.models import Participation
 from exhibitions.models import ExhibitionStop
 from portal.access import awaits_event_figures, may_enter_figures

@@ -27,8 +27,8 @@ from django.utils.translation import gettext as _
 
 from agreements.models import Agreement
 from contests.models import Contest
-from coopnet.dates import day_start
-from coopnet.templatetags.coopnet import ru_plural_form
+from core.dates import day_start
+from core.templatetags.coopnet import ru_plural_form
 from events.models import Episode, Event, Participation
 from exhibitions.models import Exhibition
 from reminders.models import Reminder

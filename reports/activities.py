@@ -13,7 +13,7 @@ The rules, each in one place:
   (`event_credit_parties`, `exhibition_credit_parties`, `contest_credit_parties`; the models call them too), fed
   here from rows so the report needs no query per activity. An exhibition serves a venue's agreement only in a
   period in which that venue's stop was held.
-- **Status.** `coopnet.models.status_of()`, the rule `Scheduled.status_on()` applies, fed from rows.
+- **Status.** `core.models.status_of()`, the rule `Scheduled.status_on()` applies, fed from rows.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from functools import cache
 
 from agreements.models import credited_agreements
 from contests.models import contest_credit_parties, contest_day
-from coopnet.dates import day_start
-from coopnet.models import AWAITING_CONFIRMATION, Status, status_of
+from core.dates import day_start
+from core.models import AWAITING_CONFIRMATION, Status, status_of
 from events.models import Event, event_credit_parties
 from exhibitions.models import exhibition_credit_parties
 from reports.data import (

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from agreements.models import Agreement
-from coopnet.dates import add_years
+from core.dates import add_years
 from reports.activities import Facts
 from reports.data import CONTEST, EPISODE, EXHIBITION, AgreementRow, AgreementsSection
 from reports.queries import Period

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
-from coopnet.models import AWAITING_CONFIRMATION, Status
+from core.models import AWAITING_CONFIRMATION, Status
 from events.models import Event
 
 MONTHS = [
@@ -278,7 +278,7 @@ class SiteItem:
 class ActivityItem:
     """Where an activity stands on the report's date, and what staff wrote about it (every item has these)."""
 
-    status: str = HELD  # coopnet.models.Status, or "awaiting" (planned, its date passed)
+    status: str = HELD  # core.models.Status, or "awaiting" (planned, its date passed)
     status_label: str = ""
     rescheduled_to: datetime.date | None = None  # postponed to this day, when known
     description: str = ""

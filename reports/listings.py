@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from agreements.models import Agreement, Library, by_partner
 from contests.models import Contest, Curator, Entry
-from coopnet.models import AWAITING_CONFIRMATION, AWAITING_CONFIRMATION_LABEL, Status
-from coopnet.vocabulary import Scope
+from core.models import AWAITING_CONFIRMATION, AWAITING_CONFIRMATION_LABEL, Status
+from core.vocabulary import Scope
 from events.models import Episode, Event
 from exhibitions.models import Exhibition, ExhibitionStop
 from reports.activities import (

@@ -5,7 +5,7 @@ the partner portal's page (templates/reports/_partner_report.html) and files (re
 It reads what the annual report reads (`reports.report.load_facts`: the rows of reports/queries.py, a fixed number
 of queries) and applies the same rules, each where it lives:
 
-- **Where an activity stands**: `status_in` of reports/activities.py (coopnet.models.status_of). Only held counts as
+- **Where an activity stands**: `status_in` of reports/activities.py (core.models.status_of). Only held counts as
   done; planned, awaiting confirmation (a planned one whose date has passed), cancelled and postponed are listed
   with their status and counted nowhere. Where the library is only an exhibition's venue, its own stop's status.
 - **Taking part**: the annual report's joint rule (`partners_in`): an event's organiser or a library with a row in
@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agreements.models import Agreement, Amendment, Library
-from coopnet.models import Status
+from core.models import Status
 from events.models import Event, Participation
 from reports.activities import (
     AWAITING,
@@ -176,7 +176,7 @@ class PartnerActivity:
     last_day: datetime.date | None  # of an exhibition (the library's stops, or the route in the year) or a contest
     roles: list[str]
     role_labels: list[str]
-    status: str  # coopnet.models.Status, or "awaiting" (planned, its date passed)
+    status: str  # core.models.Status, or "awaiting" (planned, its date passed)
     status_label: str
     held: bool  # counted as done by the library in the year
     organiser: str  # the organiser's (an exhibition's provider's) short name

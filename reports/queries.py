@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from agreements.models import Agreement
 from contests.models import Contest, Curator, Entry
-from coopnet.dates import MAX_YEAR, MIN_YEAR
+from core.dates import MAX_YEAR, MIN_YEAR
 from events.models import Episode, Event, Participation, total_attendance
 from exhibitions.models import Exhibition, ExhibitionStop
 from reports.data import CONTEST, EPISODE, EXHIBITION

@@ -40,8 +40,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, Library, by_partner
-from coopnet.dates import MAX_YEAR, MIN_YEAR, add_years
-from coopnet.vocabulary import Scope
+from core.dates import MAX_YEAR, MIN_YEAR, add_years
+from core.vocabulary import Scope
 from events.models import Event
 from reports.activities import Activity, EventFact, Facts, credit_all, facts_from
 from reports.agreement_figures import agreements_section

@@ -11,7 +11,7 @@ import datetime
 from django.utils.translation import gettext as _
 
 from agreements.models import Library
-from coopnet.models import AWAITING_CONFIRMATION_LABEL, Status
+from core.models import AWAITING_CONFIRMATION_LABEL, Status
 from reports.activities import AWAITING, HELD, PLANNED, STATUS_ORDER, ExhibitionFact, Facts, stop_status
 from reports.data import TABLE_ORDER, StatusItem, StatusRow, StatusSection
 from reports.queries import Period

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from coopnet.models import AWAITING_CONFIRMATION
+from core.models import AWAITING_CONFIRMATION
 from reports.charts import PARTNERS_IN_CHART, report_charts
 from reports.data import DIRECTION_CONTESTS, NO_DATA, TABLE_ORDER
 from reports.exports import FORMATS, filename

@@ -35,11 +35,11 @@ def _isolated_storage(settings, tmp_path):
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
-            "BACKEND": "coopnet.storage.SafeFileSystemStorage",
+            "BACKEND": "ops.storage.SafeFileSystemStorage",
             "OPTIONS": {"location": tmp_path / "media"},
         },
         "scans": {
-            "BACKEND": "coopnet.storage.SafeFileSystemStorage",
+            "BACKEND": "ops.storage.SafeFileSystemStorage",
             "OPTIONS": {"location": tmp_path / "private", "base_url": "/staff/scans/"},
         },
     }

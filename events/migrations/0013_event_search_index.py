@@ -1,4 +1,4 @@
-"""A GIN index on the document the site search matches events by (coopnet/pages/search.py), PostgreSQL only.
+"""A GIN index on the document the site search matches events by (pages/search.py), PostgreSQL only.
 
 The expression is the SQL Django compiles for the events section's `SearchVector` (title weighted A; the kind's
 label, description and location weighted B): PostgreSQL uses the index only for that very expression, so

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from coopnet.models import Status
+from core.models import Status
 from reports.data import (
     DIRECTION_CONTESTS,
     DIRECTION_EVENTS,

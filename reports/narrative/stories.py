@@ -12,7 +12,7 @@ from itertools import groupby
 
 from django.utils.translation import gettext as _
 
-from coopnet.models import Status
+from core.models import Status
 from reports.data import (
     HELD,
     TELEBRIDGE,

@@ -8,7 +8,7 @@ from collections import defaultdict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from coopnet.models import AWAITING_CONFIRMATION
+from core.models import AWAITING_CONFIRMATION
 from reports.data import HELD, AgreementRow, AnnualReport, EventItem, ExhibitionItem, Figure
 from reports.narrative.stories import plan_day
 from reports.narrative.words import (

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
-from coopnet.templatetags.coopnet import format_ru, ru_plural_form
+from core.templatetags.coopnet import format_ru, ru_plural_form
 
 NBSP = "\u00a0"
 
@@ -52,7 +52,7 @@ EXHIBITION = Noun(F, "выставка", "выставку", "выставки",
 CONTEST = Noun(M, "конкурс", "конкурс", "конкурса", "конкурсов")
 EPISODE = Noun(M, "выпуск", "выпуск", "выпуска", "выпусков")
 
-# coopnet.vocabulary.Scope: the adjective's stem, and its endings by gender and case.
+# core.vocabulary.Scope: the adjective's stem, and its endings by gender and case.
 _SCOPE_STEMS = {"international": "международн", "interregional": "межрегиональн", "regional": "региональн"}
 _ENDINGS = {(M, "nom"): "ый", (F, "nom"): "ая", (N, "nom"): "ое", (M, "acc"): "ый", (F, "acc"): "ую", (N, "acc"): "ое"}
 

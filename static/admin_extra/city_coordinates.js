@@ -1,7 +1,7 @@
 "use strict";
 // The library form: while latitude and longitude are empty (or still hold what this script put there),
 // typing a city the gazetteer knows fills them with its approximate centre. The same rule runs on save
-// (coopnet/gazetteer.py), so the form works without this script too. A click on the map under the fields
+// (core/gazetteer.py), so the form works without this script too. A click on the map under the fields
 // puts the point there; the map's marker follows the fields.
 (function () {
   function normalize(text) {

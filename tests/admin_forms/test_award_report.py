@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from contests.models import Entry
-from coopnet.models import Status
+from core.models import Status
 from reports.data import DIRECTION_CONTESTS
 from reports.narrative.stories import contest_story
 from reports.report import build_report

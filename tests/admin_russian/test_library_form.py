@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 
 from agreements.models import Library
-from coopnet import gazetteer, timezones
-from coopnet.demo.libraries import HOST_LIBRARY, PARTNERS
+from core import gazetteer, timezones
+from demo.libraries import HOST_LIBRARY, PARTNERS
 from tests import factories
 
 from .html_forms import form_data

@@ -1,9 +1,9 @@
-"""Every model the admin shows, registered or inline, has its Russian forms in coopnet.admin_grammar."""
+"""Every model the admin shows, registered or inline, has its Russian forms in adminkit.grammar."""
 
 import pytest
 from django.contrib import admin
 
-from coopnet.admin_grammar import FEMININE, MASCULINE, NEUTER, NOUNS, noun_for
+from adminkit.grammar import FEMININE, MASCULINE, NEUTER, NOUNS, noun_for
 
 
 def admin_models() -> dict[str, type]:
@@ -18,7 +18,7 @@ def admin_models() -> dict[str, type]:
 
 def test_every_admin_model_and_inline_has_its_russian_forms():
     missing = sorted(set(admin_models()) - set(NOUNS))
-    assert not missing, f"add these models' forms to coopnet.admin_grammar.NOUNS: {missing}"
+    assert not missing, f"add these models' forms to adminkit.grammar.NOUNS: {missing}"
 
 
 @pytest.mark.parametrize("label", sorted(admin_models()))

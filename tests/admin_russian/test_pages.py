@@ -7,7 +7,7 @@ import pytest
 from django.contrib import admin
 from django.urls import NoReverseMatch, reverse
 
-from coopnet.admin_grammar import NOUNS
+from adminkit.grammar import NOUNS
 
 from .test_nouns import admin_models
 from .walk import WITHOUT_ROWS, maker_for, problems_in

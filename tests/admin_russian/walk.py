@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from coopnet.admin_grammar import NOUNS
+from adminkit.grammar import NOUNS
 from tests import factories
 
 # Django's English app names, as the index, app pages and breadcrumbs would show them.

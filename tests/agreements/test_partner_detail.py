@@ -201,7 +201,7 @@ def test_query_count_does_not_grow_with_activities(client, host, partner, django
 
 
 def test_timeline_marks_a_cancelled_event_as_such(client, partner):
-    from coopnet.models import Status
+    from core.models import Status
 
     EventFactory(organiser=partner, title="Отменённый вебинар", status=Status.CANCELLED)
     html = main_html(client.get(url(partner)))
@@ -210,7 +210,7 @@ def test_timeline_marks_a_cancelled_event_as_such(client, partner):
 
 
 def test_timeline_shows_the_newest_hundred_and_links_to_all(client, host, partner):
-    from coopnet.pages.partners import TIMELINE_SHOWN
+    from pages.partners import TIMELINE_SHOWN
 
     for day in range(TIMELINE_SHOWN + 2):
         EventFactory(

@@ -150,9 +150,9 @@ def test_query_count_does_not_grow_with_partners(client, host, django_assert_max
 
 def test_activity_counts_are_what_with_library_selects(host):
     from contests.models import Contest
-    from coopnet.pages.activity import ACTIVITY_COUNTS, activity_counts
     from events.models import Episode, Event
     from exhibitions.models import Exhibition
+    from pages.activity import ACTIVITY_COUNTS, activity_counts
 
     first, second, third = LibraryFactory.create_batch(3)
     event = EventFactory(organiser=first)

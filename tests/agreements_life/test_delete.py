@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from agreements.models import Agreement, Amendment
-from coopnet.models import Status
+from core.models import Status
 from tests.factories import AgreementFactory, EventFactory
 
 D = datetime.date

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from agreements.timeline import ItemKind, agreement_timeline
-from coopnet.models import Status
+from core.models import Status
 from tests.factories import (
     AgreementFactory,
     EventFactory,

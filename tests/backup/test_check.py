@@ -12,8 +12,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from agreements.models import Library
-from coopnet.backup import archive as backup_archive
-from coopnet.backup import database as backup_database
+from ops.backup import archive as backup_archive
+from ops.backup import database as backup_database
 from tests.backup.conftest import run_manage, site_env
 from tests.factories import LibraryFactory
 

@@ -59,7 +59,7 @@ def test_runserver_request_line_loses_its_query_string(capsys):
 
 def test_admins_email_names_posted_fields_without_their_values(settings, rf):
     settings.ADMINS = [("Администратор", "it@host.example.org")]
-    handler = AdminEmailHandler(reporter_class="coopnet.logs.PrivateExceptionReporter")
+    handler = AdminEmailHandler(reporter_class="ops.logs.PrivateExceptionReporter")
     request = rf.post("/failing/?email=reader@example.org", POSTED)
     try:
         raise RuntimeError(f"cannot save the contact {POSTED['email']}")

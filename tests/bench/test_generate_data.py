@@ -14,7 +14,7 @@ from django.db.models import Count
 
 from agreements.models import Agreement, Library
 from contests.models import Contest, Curator, Entry
-from coopnet.vocabulary import AgeRating, Scope
+from core.vocabulary import AgeRating, Scope
 from events.models import Episode, Event, Participation, Person, Project
 from exhibitions.models import Exhibition, ExhibitionStop
 from tests.factories import AgreementFactory, EventFactory, LibraryFactory, ParticipationFactory
@@ -344,7 +344,7 @@ def test_bad_arguments_exit_non_zero_from_the_command_line():
 
 
 def test_insert_rows_keeps_tabs_newlines_backslashes_and_nulls(host):
-    from coopnet.demo.generator.writing import insert_rows
+    from demo.generator.writing import insert_rows
 
     starts = datetime.datetime(2024, 12, 31, 23, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=3)))
     title = "Tab\there, line\nbreak, back\\slash \\N «кавычки»"

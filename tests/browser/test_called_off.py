@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from coopnet.models import Status
+from core.models import Status
 from tests.browser.test_accessibility_scan import scan
 from tests.factories import (
     ContestFactory,

@@ -4,7 +4,7 @@ side by side. A screenshot lands in <project>/screenshots/ (git-ignored)."""
 import pytest
 from django.urls import reverse
 
-from coopnet.models import Status
+from core.models import Status
 from tests.dashboard.moments import at, days
 from tests.factories import AgreementFactory, EventFactory, HostLibraryFactory, LibraryFactory
 

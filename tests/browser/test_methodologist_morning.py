@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agreements.models import Agreement
-from coopnet.models import Status
+from core.models import Status
 from events.models import Event, Participation
 from tests.factories import (
     KEMEROVO,

@@ -25,7 +25,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from agreements.models import Contact, Library
-from coopnet.models import PartnerAnswer, Status
+from core.models import PartnerAnswer, Status
 from events.models import Event, Participation
 from exhibitions.models import ExhibitionStop
 from portal.invitations import invitation_path, invite

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from coopnet.models import Status
+from core.models import Status
 from events.models import Episode, Event, Participation, Project
 from tests.factories import (
     EpisodeFactory,

@@ -11,10 +11,10 @@ from django.urls import resolve, reverse
 
 from agreements.models import Agreement, Library
 from contests.models import Contest
-from coopnet.dashboard import counted
-from coopnet.models import Status
+from core.models import Status
 from events.models import Episode, Event
 from exhibitions.models import ExhibitionStop
+from staff.dashboard import counted
 from tests.dashboard.moments import NOW, at, days
 from tests.factories import (
     AgreementFactory,
@@ -334,7 +334,7 @@ def test_the_home_costs_the_same_number_of_queries_with_5_and_500_records(client
 def test_partners_answers_figures_and_proposals_show_on_the_dashboard(client, methodologist, db):
     from django.utils import timezone
 
-    from coopnet.models import PartnerAnswer
+    from core.models import PartnerAnswer
     from events.models import Participation
     from portal.models import Proposal
     from tests.factories import LibraryFactory, ParticipationFactory, ProposalFactory, TelebridgeFactory

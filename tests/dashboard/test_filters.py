@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from coopnet.models import Status
+from core.models import Status
 from tests.dashboard.moments import at, days
 from tests.factories import EpisodeFactory, EventFactory, ParticipationFactory
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from agreements.models import Agreement, Library, agreements_credited_by
 from contests.models import Contest, Entry
-from coopnet.vocabulary import Scope
+from core.vocabulary import Scope
 from events.models import Episode, Event, Participation
 from exhibitions.models import Exhibition
 

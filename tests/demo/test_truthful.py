@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from agreements.models import Agreement, Library
 from contests.models import Contest
-from coopnet.models import Status
+from core.models import Status
 from events.models import Episode, Event, Participation, Project
 from exhibitions.models import Exhibition, ExhibitionStop
 from tests.demo.conftest import load
@@ -143,7 +143,7 @@ def test_episode_titles_and_dates_are_marked_illustrative(demo):
 def test_every_demo_library_says_in_its_staff_notes_what_the_demo_made_up(demo):
     """The article gives no coordinates and names the partners in full: the staff notes say so."""
     from agreements.models import Library
-    from coopnet.demo.notes import NOTE_COORDINATES, NOTE_SHORT_NAME
+    from demo.notes import NOTE_COORDINATES, NOTE_SHORT_NAME
 
     for library in Library.objects.all():
         assert NOTE_COORDINATES in library.notes, library

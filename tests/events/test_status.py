@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from coopnet.models import Status
+from core.models import Status
 from tests.factories import KEMEROVO, EpisodeFactory, EventFactory, ParticipationFactory, TelebridgeFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from coopnet.models import Status
+from core.models import Status
 from tests.agreements.helpers import main_html
 from tests.factories import ExhibitionFactory, ExhibitionStopFactory, LibraryFactory
 

@@ -5,8 +5,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from adminkit.history import is_tracked
 from agreements.models import Agreement
-from coopnet.admin_history import is_tracked
 from history.apps import domain_models
 from tests.admin.test_pages import FACTORIES
 from tests.factories import AgreementFactory, DirectionFactory, LibraryFactory

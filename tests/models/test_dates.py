@@ -2,7 +2,7 @@
 
 import datetime
 
-from coopnet.dates import add_years
+from core.dates import add_years
 
 D = datetime.date
 

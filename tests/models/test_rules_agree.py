@@ -6,7 +6,7 @@ import pytest
 import time_machine
 
 from contests.models import Contest
-from coopnet.models import Status
+from core.models import Status
 from events.models import Event
 from exhibitions.models import ExhibitionStop
 from tests.factories import ContestFactory, EventFactory, ExhibitionStopFactory
@@ -83,7 +83,7 @@ def test_attendance_in_sql_and_in_python_agree():
 
 
 def test_awaiting_confirmation_in_sql_and_in_python_agree():
-    from coopnet.models import AWAITING_CONFIRMATION, Status
+    from core.models import AWAITING_CONFIRMATION, Status
 
     start = datetime.datetime(2030, 3, 10, 14, 0, tzinfo=datetime.UTC)
     planned = EventFactory(starts_at=start, ends_at=start + datetime.timedelta(hours=2))
@@ -97,7 +97,7 @@ def test_awaiting_confirmation_in_sql_and_in_python_agree():
 
 
 def test_a_held_mark_on_what_has_not_begun_is_planned_for_the_model_and_the_report():
-    """One rule (`coopnet.models.status_of`): the admin's status column and the report agree on such a row."""
+    """One rule (`core.models.status_of`): the admin's status column and the report agree on such a row."""
     from reports.report import build_report
 
     event = EventFactory(

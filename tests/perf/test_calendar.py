@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from coopnet.models import Status
+from core.models import Status
 from events.calendar import _calendar_event, build_calendar
 from events.models import Event
 from tests.factories import KEMEROVO, EventFactory, TelebridgeFactory

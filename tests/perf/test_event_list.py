@@ -8,7 +8,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from coopnet.models import Status
+from core.models import Status
 from events.filters import EventFilter
 from events.models import Event
 from events.views import as_cards

@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
 from agreements.models import Library
-from coopnet.widgets import FastDateInput, FastSelect, FastTextInput
+from core.widgets import FastDateInput, FastSelect, FastTextInput
 from tests.factories import LibraryFactory
 
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 
-from coopnet.models import Status
+from core.models import Status
 from reminders.models import Reminder
 from tests.factories import (
     KEMEROVO,

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from coopnet.models import Status
+from core.models import Status
 from events.models import Event, Participation
 from portal.models import Proposal
 from tests.factories import (

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from coopnet.models import PartnerAnswer, Status
+from core.models import PartnerAnswer, Status
 from events.models import Event, Participation
 from portal.models import Proposal
 from tests.factories import (

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agreements.models import Amendment
-from coopnet.models import Status
+from core.models import Status
 from events.models import Participation
 from tests.factories import (
     AgreementFactory,

@@ -13,8 +13,8 @@ from django.db import models
 from django.urls import reverse
 
 from agreements.models import Agreement
-from coopnet.dates import MAX_YEAR, MIN_YEAR
-from coopnet.models import Status
+from core.dates import MAX_YEAR, MIN_YEAR
+from core.models import Status
 from tests.factories import (
     KEMEROVO,
     AgreementFactory,

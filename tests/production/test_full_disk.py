@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from coopnet.storage import FileNotSaved, SafeFileSystemStorage
 from events.models import Event
+from ops.storage import FileNotSaved, SafeFileSystemStorage
 from tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db

@@ -39,7 +39,7 @@ def test_a_person_gets_a_russian_503_page_when_the_database_is_down(client):
 
 def test_a_programming_error_on_a_working_database_is_still_a_500(client):
     """Only an unreachable database is a 503; "no such table" and the like stay errors to be fixed."""
-    from coopnet.health import DatabaseUnavailableMiddleware
+    from ops.health import DatabaseUnavailableMiddleware
 
     middleware = DatabaseUnavailableMiddleware(lambda request: None)
     request = mock.Mock(headers={"Accept": "text/html"})

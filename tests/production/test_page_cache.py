@@ -88,7 +88,7 @@ def test_a_page_with_a_csrf_token_or_a_cookie_is_not_kept(rf):
     """A CSRF token or a cookie belongs to one reader: such a page is never served to another."""
     from django.http import HttpResponse
 
-    from coopnet.pagecache import _storable
+    from ops.pagecache import _storable
 
     request = rf.get("/events/")
     assert _storable(request, HttpResponse("page"))

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coopnet.models import Status
+from core.models import Status
 from events.models import Event
 from reminders.models import Reminder
 from reports.report import build_report

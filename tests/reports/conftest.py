@@ -36,8 +36,8 @@ import pytest
 
 from agreements.models import Agreement, Library
 from contests.models import Entry
-from coopnet.models import Status
-from coopnet.vocabulary import Scope
+from core.models import Status
+from core.vocabulary import Scope
 from events.models import Event
 from exhibitions.models import Exhibition
 from tests.factories import (

@@ -13,7 +13,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from agreements.models import Library
-from coopnet.models import Status
+from core.models import Status
 from events.models import Participation
 from exhibitions.models import Exhibition
 from reports.exports import to_csv, to_xlsx

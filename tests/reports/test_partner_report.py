@@ -1,6 +1,6 @@
 """A partner library's own report (reports/partner.py) and its files (reports/exports/partner.py).
 
-On the demo data (coopnet/demo): in 2020 the East Kazakhstan children's and youth library (vko-odub) organised the
+On the demo data (demo): in 2020 the East Kazakhstan children's and youth library (vko-odub) organised the
 webinar «Библиотека и волонтер…» (23 April, 80 participants in all, none counted per site), the conference
 «Непростые сложности…» (19 November, 120 in all) and the contest «Абай мұрасы…», and was a site of the host's
 telebridge «Мир детства…» (1 June: 30 at its site, 40 at the host's). Khabarovsk's library provided the exhibition

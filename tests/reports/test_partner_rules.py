@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 
 from agreements.models import Library
-from coopnet.models import Status
+from core.models import Status
 from events.models import Event
 from reports.partner import build_partner_report
 from reports.report import ReportYearError

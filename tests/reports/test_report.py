@@ -7,7 +7,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from coopnet.models import Status
+from core.models import Status
 from reports.data import (
     DIRECTION_CONTESTS,
     DIRECTION_EVENTS,

@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from coopnet.models import Status
+from core.models import Status
 from events.models import Event, Participation
 from exhibitions.models import ExhibitionStop
 from reports.data import DIRECTION_PROJECTS, DIRECTION_TELEBRIDGES

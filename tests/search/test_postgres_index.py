@@ -1,15 +1,15 @@
 """The search's events query is answered from the GIN index of events/migrations/0013_event_search_index.py.
 
 PostgreSQL uses an expression index only for the very expression it was built on: if the search's document
-(coopnet/pages/search.py) changes, this fails until a migration rebuilds the index on the new expression."""
+(pages/search.py) changes, this fails until a migration rebuilds the index on the new expression."""
 
 import datetime
 
 import pytest
 from django.db import connection
 
-from coopnet.pages.search import find, sections
 from events.models import Event
+from pages.search import find, sections
 from tests.factories import EventFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgresql]

@@ -196,7 +196,7 @@ def test_sqlite_regex_characters_are_taken_literally(client, host):
 
 
 def test_a_cancelled_event_is_found_and_marked(client, host):
-    from coopnet.models import Status
+    from core.models import Status
 
     EventFactory(title="Вебинар «Гроза»", status=Status.CANCELLED)
     html = main_html(search(client, "гроза"))

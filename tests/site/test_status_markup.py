@@ -8,7 +8,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from coopnet.models import Status
+from core.models import Status
 from tests.factories import (
     ContestFactory,
     EpisodeFactory,

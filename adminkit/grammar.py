@@ -1,0 +1,407 @@
+"""The admin in grammatical Russian: each model's noun in the cases the admin's phrases need.
+
+Django's Russian translation pastes a model's `verbose_name` (a nominative) into every phrase: «Добавить
+библиотека», «Библиотека … был успешно добавлен», «10 соглашения». `NOUNS` gives each admin model, keyed
+"app_label.model_name", the forms those phrases need: the accusative («Добавить библиотеку»), the counting
+forms for 1 / 2 / 5 («соглашение, соглашения, соглашений»), the gender («добавлена», «добавлено») and
+whether it names people («удалить выбранных гостей»). `RussianAdminMixin`, which `adminkit.site` gives
+every ModelAdmin, says the admin's titles, buttons, messages and counts with them; the templates it feeds are
+under templates/admin/. Django's own messages are recognised by its msgids and said again (`message_user`).
+A model missing from `NOUNS` keeps Django's wording; tests/admin_russian goes over the admin registry and every
+inline, so none is missing.
+"""
+
+import json
+import re
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.admin.utils import model_ngettext
+from django.template.response import TemplateResponse
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeData, mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from core.templatetags.coopnet import ru_plural_form
+
+MASCULINE, FEMININE, NEUTER = "m", "f", "n"
+
+
+@dataclass(frozen=True)
+class Noun:
+    nominative: str  # «библиотека», the model's verbose_name
+    accusative: str  # «библиотеку»: добавить, изменить, удалить, выберите …
+    counted: tuple[str, str, str]  # after 1, 2, 5: «библиотека», «библиотеки», «библиотек»
+    gender: str  # MASCULINE, FEMININE or NEUTER: «добавлен», «добавлена», «добавлено»
+    animate: bool = False  # people: «удалить выбранных гостей», «ещё одного куратора»
+
+    def count(self, number: int) -> str:
+        """«1 библиотека», «3 библиотеки», «10 библиотек»."""
+        return f"{number} {ru_plural_form(number, *self.counted)}"
+
+    @property
+    def one_more(self) -> str:
+        """«ещё одну библиотеку», «ещё одного куратора», «ещё одно соглашение»."""
+        if self.gender == FEMININE:
+            one = _("одну")
+        elif self.gender == NEUTER:
+            one = _("одно")
+        else:
+            one = _("одного") if self.animate else _("один")
+        return gettext("ещё %(one)s %(noun)s") % {"one": one, "noun": self.accusative}
+
+
+def noun(nominative, accusative, one, few, many, gender, animate=False) -> Noun:
+    return Noun(nominative, accusative, (one, few, many), gender, animate)
+
+
+NOUNS: dict[str, Noun] = {
+    "auth.user": noun(
+        _("пользователь"), _("пользователя"), _("пользователь"), _("пользователя"), _("пользователей"), MASCULINE, True
+    ),
+    "auth.group": noun(_("группа"), _("группу"), _("группа"), _("группы"), _("групп"), FEMININE),
+    # django-axes: its model names as locale/ru words them.
+    "axes.accessattempt": noun(
+        _("попытка входа"), _("попытку входа"), _("попытка входа"), _("попытки входа"), _("попыток входа"), FEMININE
+    ),
+    "axes.accessfailurelog": noun(
+        _("неудачный вход"),
+        _("неудачный вход"),
+        _("неудачный вход"),
+        _("неудачных входа"),
+        _("неудачных входов"),
+        MASCULINE,
+    ),
+    "axes.accesslog": noun(
+        _("запись журнала входов"),
+        _("запись журнала входов"),
+        _("запись журнала входов"),
+        _("записи журнала входов"),
+        _("записей журнала входов"),
+        FEMININE,
+    ),
+    "agreements.library": noun(
+        _("библиотека"), _("библиотеку"), _("библиотека"), _("библиотеки"), _("библиотек"), FEMININE
+    ),
+    "agreements.contact": noun(
+        _("контактное лицо"),
+        _("контактное лицо"),
+        _("контактное лицо"),
+        _("контактных лица"),
+        _("контактных лиц"),
+        NEUTER,
+        True,
+    ),
+    "agreements.direction": noun(
+        _("направление сотрудничества"),
+        _("направление сотрудничества"),
+        _("направление сотрудничества"),
+        _("направления сотрудничества"),
+        _("направлений сотрудничества"),
+        NEUTER,
+    ),
+    "agreements.agreement": noun(
+        _("соглашение"), _("соглашение"), _("соглашение"), _("соглашения"), _("соглашений"), NEUTER
+    ),
+    "agreements.amendment": noun(
+        _("дополнительное соглашение"),
+        _("дополнительное соглашение"),
+        _("дополнительное соглашение"),
+        _("дополнительных соглашения"),
+        _("дополнительных соглашений"),
+        NEUTER,
+    ),
+    "events.event": noun(
+        _("мероприятие"), _("мероприятие"), _("мероприятие"), _("мероприятия"), _("мероприятий"), NEUTER
+    ),
+    "events.participation": noun(
+        _("участие библиотеки"),
+        _("участие библиотеки"),
+        _("участие библиотеки"),
+        _("участия библиотек"),
+        _("участий библиотек"),
+        NEUTER,
+    ),
+    "events.person": noun(_("гость"), _("гостя"), _("гость"), _("гостя"), _("гостей"), MASCULINE, True),
+    "events.project": noun(
+        _("просветительский проект"),
+        _("просветительский проект"),
+        _("просветительский проект"),
+        _("просветительских проекта"),
+        _("просветительских проектов"),
+        MASCULINE,
+    ),
+    "events.episode": noun(_("выпуск"), _("выпуск"), _("выпуск"), _("выпуска"), _("выпусков"), MASCULINE),
+    "exhibitions.exhibition": noun(_("выставка"), _("выставку"), _("выставка"), _("выставки"), _("выставок"), FEMININE),
+    "exhibitions.exhibitionstop": noun(
+        _("площадка выставки"),
+        _("площадку выставки"),
+        _("площадка выставки"),
+        _("площадки выставок"),
+        _("площадок выставок"),
+        FEMININE,
+    ),
+    "contests.contest": noun(_("конкурс"), _("конкурс"), _("конкурс"), _("конкурса"), _("конкурсов"), MASCULINE),
+    "contests.curator": noun(
+        _("региональный куратор"),
+        _("регионального куратора"),
+        _("региональный куратор"),
+        _("региональных куратора"),
+        _("региональных кураторов"),
+        MASCULINE,
+        True,
+    ),
+    "contests.entry": noun(
+        _("работа участника"),
+        _("работу участника"),
+        _("работа участника"),
+        _("работы участников"),
+        _("работ участников"),
+        FEMININE,
+    ),
+    "contests.nomination": noun(
+        _("номинация"), _("номинацию"), _("номинация"), _("номинации"), _("номинаций"), FEMININE
+    ),
+    "history.deletedrecord": noun(
+        _("удалённая запись"),
+        _("удалённую запись"),
+        _("удалённая запись"),
+        _("удалённые записи"),
+        _("удалённых записей"),
+        FEMININE,
+    ),
+    "reminders.reminder": noun(
+        _("напоминание"), _("напоминание"), _("напоминание"), _("напоминания"), _("напоминаний"), NEUTER
+    ),
+    "portal.membership": noun(
+        _("учётная запись партнёра"),
+        _("учётную запись партнёра"),
+        _("учётная запись партнёра"),
+        _("учётные записи партнёров"),
+        _("учётных записей партнёров"),
+        FEMININE,
+    ),
+    "portal.proposal": noun(
+        _("предложение партнёра"),
+        _("предложение партнёра"),
+        _("предложение партнёра"),
+        _("предложения партнёров"),
+        _("предложений партнёров"),
+        NEUTER,
+    ),
+}
+
+
+def noun_for(model) -> Noun | None:
+    return NOUNS.get(model._meta.label_lower)
+
+
+# What happened to one object, by the noun's gender: «Библиотека «…» добавлена.»
+DONE = {
+    "added": {
+        MASCULINE: _("{name} «{obj}» добавлен."),
+        FEMININE: _("{name} «{obj}» добавлена."),
+        NEUTER: _("{name} «{obj}» добавлено."),
+    },
+    "changed": {
+        MASCULINE: _("{name} «{obj}» изменён."),
+        FEMININE: _("{name} «{obj}» изменена."),
+        NEUTER: _("{name} «{obj}» изменено."),
+    },
+    "deleted": {
+        MASCULINE: _("{name} «{obj}» удалён."),
+        FEMININE: _("{name} «{obj}» удалена."),
+        NEUTER: _("{name} «{obj}» удалено."),
+    },
+    "missing": {
+        MASCULINE: _("{name} с ID «{obj}» не найден: возможно, он уже удалён."),
+        FEMININE: _("{name} с ID «{obj}» не найдена: возможно, она уже удалена."),
+        NEUTER: _("{name} с ID «{obj}» не найдено: возможно, оно уже удалено."),
+    },
+}
+EDIT_AGAIN = _("Ниже можно продолжить редактирование.")
+ADD_ANOTHER = _("Ниже можно добавить {one_more}.")
+
+# What happened to several objects: «Удалена 1 библиотека», «Удалены 3 библиотеки», «Удалено 5 библиотек».
+DONE_COUNTED = {
+    "deleted": {
+        MASCULINE: _("Удалён {count}."),
+        FEMININE: _("Удалена {count}."),
+        NEUTER: _("Удалено {count}."),
+        "few": _("Удалены {count}."),
+        "many": _("Удалено {count}."),
+    },
+    "changed": {
+        MASCULINE: _("Изменён {count}."),
+        FEMININE: _("Изменена {count}."),
+        NEUTER: _("Изменено {count}."),
+        "few": _("Изменены {count}."),
+        "many": _("Изменено {count}."),
+    },
+}
+
+
+def counted_message(noun_: Noun, what: str, number: int) -> str:
+    forms = DONE_COUNTED[what]
+    template = ru_plural_form(number, forms[noun_.gender], forms["few"], forms["many"])
+    return str(template).format(count=noun_.count(number))
+
+
+# Django's messages about one object (the msgids it joins with a space), with what each says in Russian:
+# what happened, and what follows.
+ADDED = "The {name} “{obj}” was added successfully."
+CHANGED = "The {name} “{obj}” was changed successfully."
+DJANGO_OBJECT_MESSAGES = [
+    ((ADDED, "You may edit it again below."), "added", EDIT_AGAIN),
+    (("The {name} “{obj}” was added successfully. You may add another {name} below.",), "added", ADD_ANOTHER),
+    (("The {name} “{obj}” was changed successfully. You may edit it again below.",), "changed", EDIT_AGAIN),
+    (("The {name} “{obj}” was changed successfully. You may add another {name} below.",), "changed", ADD_ANOTHER),
+    ((ADDED,), "added", None),
+    ((CHANGED,), "changed", None),
+    (("The %(name)s “%(obj)s” was deleted successfully.",), "deleted", None),
+    (("%(name)s with ID “%(key)s” doesn’t exist. Perhaps it was deleted?",), "missing", None),
+]
+
+
+def _object_message_pattern(msgids: tuple[str, ...], name: str) -> re.Pattern:
+    """Django's translated message as a pattern: its name part fixed, its object part captured."""
+    text = " ".join(gettext(msgid) for msgid in msgids).replace("%(name)s", "{name}")
+    text = text.replace("%(obj)s", "{obj}").replace("%(key)s", "{obj}")
+    head, _sep, tail = (re.escape(part).replace(r"\{name\}", re.escape(name)) for part in text.partition("{obj}"))
+    return re.compile(f"{head}(?P<obj>.*){tail}", re.DOTALL)
+
+
+def russian_object_message(noun_: Noun, verbose_name: str, message) -> str | None:
+    """Django's message about one object («Библиотека "…" был успешно добавлен.») in Russian, or None."""
+    safe = isinstance(message, SafeData)
+    name = str(conditional_escape(verbose_name)) if safe else str(verbose_name)
+    for msgids, what, then in DJANGO_OBJECT_MESSAGES:
+        match = _object_message_pattern(msgids, name).fullmatch(str(message))
+        if match is None:
+            continue
+        text = str(DONE[what][noun_.gender]) + (f" {then}" if then is not None else "")
+        params = {"name": capfirst(noun_.nominative), "one_more": noun_.one_more}
+        if safe:  # the object part is Django's escaped HTML (a link to the object)
+            # Safe: escaped HTML.
+            return format_html(text, obj=mark_safe(match["obj"]), **params)  # nosec
+        return text.format(obj=match["obj"], **params)
+    return None
+
+
+def russian_counted_message(noun_: Noun, opts, message) -> str | None:
+    """Django's messages about several objects (bulk delete, list editing), said in Russian, or None."""
+    text = str(message)
+    for number in {int(n) for n in re.findall(r"\d+", text)}:
+        items = model_ngettext(opts, number)
+        deleted = gettext("Successfully deleted %(count)d %(items)s.") % {"count": number, "items": items}
+        if text == deleted:
+            return counted_message(noun_, "deleted", number)
+        changed = ngettext(
+            "%(count)s %(name)s was changed successfully.", "%(count)s %(name)s were changed successfully.", number
+        ) % {"count": number, "name": items}
+        if text == changed:
+            return counted_message(noun_, "changed", number)
+    return None
+
+
+def _russian_inline_formset_data(inline_admin_formset, noun_: Noun):
+    """The inline's data for Django's inlines.js, with «Добавить ещё контактное лицо» as its add link."""
+    original = type(inline_admin_formset).inline_formset_data
+
+    def inline_formset_data():
+        data = json.loads(original(inline_admin_formset))
+        data["options"]["addText"] = gettext("Добавить ещё %s") % noun_.accusative
+        return json.dumps(data)
+
+    return inline_formset_data
+
+
+class RussianAdminMixin:
+    """Titles, buttons, messages and counts of a model's admin pages with the model's Russian forms."""
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        noun_ = noun_for(self.model)
+        if noun_ is not None:
+            if add:
+                title = gettext("Добавить %s")
+            elif self.has_change_permission(request, obj):
+                title = gettext("Изменить %s")
+            else:
+                title = gettext("Просмотреть %s")
+            context["title"] = title % noun_.accusative
+        return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        noun_ = noun_for(self.model)
+        if noun_ is not None:
+            if changelist.is_popup:
+                title = gettext("Выберите %s")
+            elif self.has_change_permission(request):
+                title = gettext("Выберите %s для изменения")
+            else:
+                title = gettext("Выберите %s для просмотра")
+            changelist.title = title % noun_.accusative
+            # Read by templates/admin/change_list_object_tools.html and pagination.html.
+            changelist.add_label = gettext("Добавить %s") % noun_.accusative
+            changelist.result_count_label = noun_.count(changelist.result_count)
+        return changelist
+
+    def render_delete_form(self, request, context):
+        response = super().render_delete_form(request, context)
+        noun_ = noun_for(self.model)
+        if noun_ is not None and isinstance(response, TemplateResponse) and response.context_data is not None:
+            page = response.context_data
+            # The delete page's templates say «удалить {{ object_name }}».
+            page["object_name"] = noun_.accusative
+            blocked = page.get("perms_lacking") or page.get("protected")
+            page["title"] = (gettext("Нельзя удалить %s") if blocked else gettext("Удалить %s?")) % noun_.accusative
+        return response
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        noun_ = noun_for(self.model)
+        if noun_ is not None and "delete_selected" in actions:
+            func, name, _description = actions["delete_selected"]
+            if noun_.animate:  # «Удалить выбранных гостей»
+                description = gettext("Удалить выбранных %s") % noun_.counted[2]
+            else:  # an inanimate accusative plural is its nominative: «Удалить выбранные библиотеки»
+                description = gettext("Удалить выбранные %s") % self.opts.verbose_name_plural
+            actions["delete_selected"] = (_counting_selected(func, noun_), name, description.replace("%", "%%"))
+        return actions
+
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        inline_admin_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)
+        for inline_admin_formset in inline_admin_formsets:
+            inline = inline_admin_formset.opts
+            noun_ = noun_for(inline.model)
+            # An inline that names its rows itself keeps its own words.
+            if noun_ is not None and str(inline.verbose_name) == str(inline.model._meta.verbose_name):
+                inline_admin_formset.inline_formset_data = _russian_inline_formset_data(inline_admin_formset, noun_)
+        return inline_admin_formsets
+
+    def message_user(self, request, message, level=messages.INFO, extra_tags="", fail_silently=False):
+        noun_ = noun_for(self.model)
+        if noun_ is not None and level in {messages.SUCCESS, messages.WARNING}:
+            message = (
+                russian_object_message(noun_, self.opts.verbose_name, message)
+                or russian_counted_message(noun_, self.opts, message)
+                or message
+            )
+        return super().message_user(request, message, level, extra_tags, fail_silently)
+
+
+def _counting_selected(action, noun_: Noun):
+    """The bulk delete action, whose confirmation page counts what was selected: «3 библиотеки»."""
+
+    def delete_selected(modeladmin, request, queryset):
+        response = action(modeladmin, request, queryset)
+        if isinstance(response, TemplateResponse) and response.context_data is not None:
+            # Read by templates/admin/delete_selected_confirmation.html.
+            response.context_data["objects_count"] = noun_.count(len(queryset))
+        return response
+
+    delete_selected.__name__ = getattr(action, "__name__", "delete_selected")
+    return delete_selected

@@ -1,0 +1,307 @@
+"""Abstract bases every activity app shares. Imports no app, so every layer may use it.
+
+`Publishable` carries what makes a record a draft or public, with the one rule of visibility:
+`objects.public()`. Models add their own conditions by overriding `public()` on their queryset
+(calling `super().public()`), so a view, feed, sitemap or search never tests the flag itself.
+"""
+
+import os
+import uuid
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.expressions import ResolvedOuterRef
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.dates import validate_year
+
+
+def nested(value):
+    """`value` as seen from a subquery one level deeper: an OuterRef must reach one level further out."""
+    return OuterRef(value) if isinstance(value, OuterRef | ResolvedOuterRef) else value
+
+
+@dataclass(frozen=True)
+class TakingPart:
+    """Who takes part in a kind of activity: the library its own column names (`own`: the organiser, the provider,
+    the maker), and the rows of `through` (sites, stops, curators) that name others by `library`, linked to the
+    activity by `activity`; `repeats` when one library may have several rows of one activity (stops).
+
+    Each activity queryset says it once (`taking_part()`): `with_library()` selects by it (`taken_part_in`), and
+    the partners page counts by it (`pages.activity.activity_counts`)."""
+
+    own: str
+    through: type | None = None
+    activity: str = ""
+    library: str = ""
+    repeats: bool = False
+
+
+def taken_part_in(queryset, library, part: TakingPart):
+    """The rows of an activity queryset a library took part in (`part`), each once: `with_library()`.
+
+    For a library or its pk: `pk IN (own UNION ALL through)`, which PostgreSQL reads from both indexes (the OR of
+    an EXISTS made it test every row). For an OuterRef (a correlated EXISTS, as `Library.objects.partners()`):
+    `own = ref OR EXISTS (...)`, the form a correlated subquery needs."""
+    if part.through is None:
+        return queryset.filter(**{part.own: library})
+    if isinstance(library, OuterRef | ResolvedOuterRef):
+        linked = part.through.objects.filter(**{part.activity: OuterRef("pk"), part.library: nested(library)})
+        return queryset.filter(Q(**{part.own: library}) | Q(Exists(linked)))
+    owned = queryset.model.objects.filter(**{part.own: library}).order_by().values("pk")
+    linked = part.through.objects.filter(**{part.library: library}).order_by().values(f"{part.activity}_id")
+    return queryset.filter(pk__in=owned.union(linked, all=True))
+
+
+class PublishedQuerySet(models.QuerySet):
+    def public(self):
+        """Exactly what a reader may see."""
+        return self.filter(is_published=True)
+
+
+class Publishable(models.Model):
+    """A record staff prepare as a draft and then publish, with notes the public never sees."""
+
+    notes = models.TextField(_("служебные заметки"), blank=True, help_text=_("На сайте не показываются."))
+    is_published = models.BooleanField(_("опубликовано"), default=False)
+    created_at = models.DateTimeField(_("создано"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+COVER_MAX_BYTES = 5 * 1024 * 1024
+COVER_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+
+
+def cover_upload_to(instance, filename: str) -> str:
+    """Covers of each app in their own folder by year, under a random name (`events/covers/2026/<32 hex>.jpg`):
+    the original file name says nothing, and no address can be guessed."""
+    extension = os.path.splitext(filename)[1].lower()[:6]
+    return f"{instance._meta.app_label}/covers/{timezone.now():%Y}/{uuid.uuid4().hex}{extension}"
+
+
+def validate_cover_size(file) -> None:
+    if file.size > COVER_MAX_BYTES:
+        raise ValidationError(
+            _("Файл обложки слишком большой: %(size)s МБ. Можно не больше %(limit)s МБ.")
+            % {"size": f"{file.size / 1024 / 1024:.1f}".replace(".", ","), "limit": COVER_MAX_BYTES // 1024 // 1024}
+        )
+
+
+class Illustrated(models.Model):
+    """A cover image with the text a screen reader says instead of it. Pillow checks that the file is an image;
+    its size and kind are bounded. Covers are served by `ops.covers` only while their record is public."""
+
+    cover = models.ImageField(
+        _("обложка"),
+        upload_to=cover_upload_to,
+        blank=True,
+        validators=[FileExtensionValidator(COVER_EXTENSIONS), validate_cover_size],
+        help_text=_("JPEG, PNG, WebP или GIF, не больше 5 МБ."),
+    )
+    cover_alt = models.CharField(_("описание обложки для незрячих"), max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Status(models.TextChoices):
+    """Where an activity stands. Only held activities count as done; the others are shown as what they are."""
+
+    PLANNED = "planned", _("запланировано")
+    HELD = "held", _("проведено")
+    CANCELLED = "cancelled", _("отменено")
+    POSTPONED = "postponed", _("перенесено")
+
+
+# What readers are told about. A planned activity past its date just looks past ("awaiting" is for staff).
+CALLED_OFF = frozenset({Status.CANCELLED, Status.POSTPONED})
+
+# Not stored: a planned activity whose date has passed without anyone saying it was held.
+AWAITING_CONFIRMATION = "awaiting"
+AWAITING_CONFIRMATION_LABEL = _("ждёт подтверждения")
+
+
+def rescheduled_only_when_postponed(name: str) -> models.CheckConstraint:
+    """The constraint every `Scheduled` model lists in its Meta (a Meta of its own replaces the base's)."""
+    return models.CheckConstraint(
+        condition=models.Q(rescheduled_to__isnull=True) | models.Q(status=Status.POSTPONED),
+        name=f"{name}_rescheduled_only_when_postponed",
+        violation_error_message=_("Новая дата указывается только у перенесённого."),
+    )
+
+
+def status_of(stored: str, over: bool, ahead: bool) -> str:
+    """Where an activity stands on a day, from its stored status and its dates: the one rule.
+
+    A planned activity whose date has passed (`over`) awaits confirmation. A "held" mark on an activity that has not
+    begun (`ahead`) is not believed: it stays planned (the forms refuse such a mark; this covers older rows)."""
+    if stored == Status.HELD and ahead:
+        return Status.PLANNED.value
+    if stored == Status.PLANNED and over:
+        return AWAITING_CONFIRMATION
+    return str(stored)
+
+
+class ScheduledQuerySet(PublishedQuerySet):
+    """Status rules; each model says by `_over_by(day)` which of its rows are past their date on a day."""
+
+    def held(self):
+        return self.filter(status=Status.HELD)
+
+    def going_ahead(self):
+        """Not cancelled or postponed."""
+        return self.exclude(status__in=CALLED_OFF)
+
+    def awaiting_confirmation(self, day):
+        """Still "planned" although their date has passed: a gap in the data, never counted as held."""
+        return self.filter(self._over_by(day), status=Status.PLANNED)
+
+
+class Scheduled(models.Model):
+    """An activity staff plan and then mark as held, cancelled or postponed (with the new date when known)."""
+
+    status = models.CharField(
+        _("статус"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.PLANNED,
+        help_text=_("Засчитываются в отчёте только проведённые. Прошедшее, но не отмеченное, ждёт подтверждения."),
+    )
+    rescheduled_to = models.DateField(
+        _("перенесено на"),
+        null=True,
+        blank=True,
+        validators=[validate_year],
+        help_text=_("Новая дата, если перенесено и она известна."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def is_over_on(self, day) -> bool:  # pragma: no cover - every concrete model defines it
+        raise NotImplementedError
+
+    def is_ahead_on(self, day) -> bool:  # pragma: no cover - every concrete model defines it
+        """Not begun yet on a day."""
+        raise NotImplementedError
+
+    def clean(self):
+        super().clean()
+        if self.status == Status.HELD and self.is_ahead_on(timezone.localdate()):
+            raise ValidationError({"status": _("Проведённым можно отметить только то, что уже началось.")})
+
+    @property
+    def is_called_off(self) -> bool:
+        """Cancelled or postponed: what a reader is told about."""
+        return self.status in CALLED_OFF
+
+    def status_on(self, day) -> str:
+        """`status_of()` this activity on a day."""
+        return status_of(self.status, self.is_over_on(day), self.is_ahead_on(day))
+
+    def status_label_on(self, day) -> str:
+        status = self.status_on(day)
+        return str(AWAITING_CONFIRMATION_LABEL if status == AWAITING_CONFIRMATION else Status(status).label)
+
+
+class PartnerAnswer(models.TextChoices):
+    """A partner library's answer to taking part in a planned activity (the partner portal)."""
+
+    NONE = "", _("нет ответа")
+    CONFIRMED = "confirmed", _("подтвердила участие")
+    DECLINED = "declined", _("отказалась")
+
+
+class PartnerSide(models.Model):
+    """A library's own row in a joint activity (an event's site, an exhibition's stop, a contest's curator): what
+    the library answered about taking part, and who entered the row's figures.
+
+    The figures are named by `PARTNER_FIGURES`. Whoever saves them says so with `record_figures(user, by_partner)`
+    (the admin's inlines and the partner portal do); a save that changes a figure without saying who clears the
+    partner's confirmation, so "confirmed by the partner" always means the partner's own number is stored.
+    """
+
+    PARTNER_FIGURES: tuple[str, ...] = ()
+
+    answer = models.CharField(
+        _("ответ библиотеки"), max_length=20, choices=PartnerAnswer.choices, blank=True, default=""
+    )
+    answer_comment = models.CharField(_("комментарий к ответу"), max_length=500, blank=True)
+    answered_at = models.DateTimeField(_("когда ответила"), null=True, blank=True, editable=False)
+    answered_by = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("кто ответил"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    results_note = models.TextField(_("итоги на площадке"), max_length=2000, blank=True)
+    figures_entered_at = models.DateTimeField(_("цифры внесены"), null=True, blank=True, editable=False)
+    figures_entered_by = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("кто внёс цифры"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    figures_by_partner = models.BooleanField(_("цифры подтверждены библиотекой"), default=False, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        figures = self._figures()
+        stored = getattr(self, "_stored_figures", tuple(None for _name in self.PARTNER_FIGURES))
+        author = getattr(self, "_figures_author", None)
+        changed = figures != stored if stored is not None else author is not None
+        if changed:
+            user, by_partner = author if author is not None else (None, False)
+            self.figures_entered_at = timezone.now() if any(value is not None for value in figures) else None
+            self.figures_entered_by = user if getattr(user, "pk", None) else None
+            self.figures_by_partner = by_partner and self.figures_entered_at is not None
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {
+                    *update_fields,
+                    "figures_entered_at",
+                    "figures_entered_by",
+                    "figures_by_partner",
+                }
+        super().save(*args, **kwargs)
+        self._stored_figures = figures
+        self._figures_author = None
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        row = super().from_db(db, field_names, values)
+        # A row loaded without its figures (`.only()`) does not know them: reading them here would cost a query
+        # per row, so its save then changes the record of who entered them only when told who did.
+        loaded = set(field_names).issuperset(cls.PARTNER_FIGURES)
+        row._stored_figures = row._figures() if loaded else None
+        return row
+
+    def _figures(self) -> tuple:
+        return tuple(getattr(self, name, None) for name in self.PARTNER_FIGURES)
+
+    def record_figures(self, user, *, by_partner: bool) -> None:
+        """Who enters the figures about to be saved: a partner's own account, or the host's staff."""
+        self._figures_author = (user, by_partner)
+
+    def record_answer(self, user, answer: str, comment: str) -> None:
+        self.answer = answer
+        self.answer_comment = comment
+        self.answered_at = timezone.now()
+        self.answered_by = user if getattr(user, "pk", None) else None

@@ -1,0 +1,33 @@
+"""Values every public page's layout needs: low-vision classes and the current nav section."""
+
+from core import lowvision
+
+NAV_SECTIONS = {
+    "site:home": "home",
+    "site:search": "search",
+    "events:telebridges": "telebridges",
+}
+NAMESPACE_SECTIONS = {"events": "events", "exhibitions": "exhibitions", "contests": "contests"}
+
+
+def nav_section(request) -> str:
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return ""
+    if match.view_name in NAV_SECTIONS:
+        return NAV_SECTIONS[match.view_name]
+    if match.namespace == "agreements":
+        return "partners" if match.url_name.startswith("partner") else "agreements"
+    return NAMESPACE_SECTIONS.get(match.namespace, "")
+
+
+def site(request):
+    values = lowvision.read(request.COOKIES)
+    return {
+        "lv": values,
+        "lv_active": lowvision.is_active(values),
+        "lv_classes": lowvision.html_classes(values),
+        "lv_groups": lowvision.option_groups(values),
+        "lv_next": request.get_full_path(),
+        "nav_section": nav_section(request),
+    }

@@ -1,0 +1,555 @@
+"""What needs the staff's attention, on the admin home: agreements to look after, this and next week's events,
+gaps in the data (past activities still «запланировано», held events without attendance) and drafts.
+
+Every list asks the models' own rules: `Agreement.state_on()` (expiring) and `notice_window_open()`, the report's
+dormant rule (`reports.report.dormant_agreements`), `Event.objects.in_week()`, `awaiting_confirmation(day)` of
+each scheduled model, `Event.objects.held_without_attendance()`. Each item links to its record's change page and
+each block to the admin list filtered the same way (the list filters of the apps' admins, or plain field lookups),
+so a count here is the count there. The whole page is a fixed number of queries, whatever the number of rows:
+each block is a short list and a count.
+
+This module reads every app and the report (`.importlinter`: above the report, beside the reminders, which it reads
+only when installed, through the app registry); the admin site, a base module, names it by its dotted path
+(`CoopnetAdminSite.index_dashboard`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from agreements.models import EXPIRY_WARNING_DAYS, Agreement
+from contests.models import Contest, Curator
+from core.models import AWAITING_CONFIRMATION, PartnerAnswer, Status
+from core.templatetags.coopnet import ru_plural_form
+from events.admin_filters import NEXT_WEEK, THIS_WEEK, UNKNOWN
+from events.models import Episode, Event, Participation, Project
+from exhibitions.models import Exhibition, ExhibitionStop
+from portal.models import Proposal
+from reminders.models import Reminder
+from reports import report
+
+LIMIT = 8  # items listed in a block; the rest are behind the block's link
+EXPIRY_DAYS = EXPIRY_WARNING_DAYS  # `Agreement.State.EXPIRING`
+REMINDERS_DAYS = 14
+
+# Russian plural forms (one, few, many) of what each block counts: «1 соглашение», «3 соглашения», «5 соглашений».
+AGREEMENTS = ("соглашение", "соглашения", "соглашений")
+EVENTS = ("мероприятие", "мероприятия", "мероприятий")
+STOPS = ("остановка выставки", "остановки выставок", "остановок выставок")
+EXHIBITIONS = ("выставка", "выставки", "выставок")
+CONTESTS = ("конкурс", "конкурса", "конкурсов")
+PROJECTS = ("проект", "проекта", "проектов")
+EPISODES = ("выпуск", "выпуска", "выпусков")
+REMINDERS = ("напоминание", "напоминания", "напоминаний")
+
+
+def counted(number: int, forms: tuple[str, str, str]) -> str:
+    """«3 соглашения», «5 соглашений», «21 соглашение». The catalogue-free `ngettext` of Django knows only English
+    plurals (one form for 1, one for the rest), so the Russian rule of `core.templatetags` chooses the form."""
+    return f"{number} {ru_plural_form(number, *(_(form) for form in forms))}"
+
+
+@dataclass
+class Item:
+    label: str
+    url: str
+    note: str = ""
+
+
+@dataclass
+class Block:
+    """One list: a heading, how many there are, the first few, and the admin list that shows them all."""
+
+    key: str
+    title: str
+    total: int
+    forms: tuple[str, str, str]
+    items: list[Item]
+    url: str
+
+    @property
+    def summary(self) -> str:
+        return counted(self.total, self.forms)
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.items)
+
+
+@dataclass
+class Group:
+    key: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    quiet: str = ""  # said when none of its blocks lists anything
+
+    @property
+    def total(self) -> int:
+        return sum(block.total for block in self.blocks)
+
+
+@dataclass
+class Dashboard:
+    today: datetime.date
+    groups: list[Group]
+    report_url: str = ""
+
+    @property
+    def total(self) -> int:
+        return sum(group.total for group in self.groups)
+
+
+def change_url(obj) -> str:
+    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+
+
+def list_url(model, **params) -> str:
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+def _date(day: datetime.date | None) -> str:
+    return formats.date_format(day, "d.m.Y") if day else _("без даты")
+
+
+def _start(event: Event) -> str:
+    return formats.date_format(timezone.localtime(event.starts_at), "D, d.m.Y, H:i")
+
+
+def _block(key, title, forms, queryset, model, params, item) -> Block:
+    """A block from a queryset: its first LIMIT rows as items, its count, the admin list with `params`."""
+    rows = list(queryset[:LIMIT])
+    return Block(key, title, queryset.count(), forms, [item(row) for row in rows], list_url(model, **params))
+
+
+def _listed(key, title, forms, objects, model, item) -> Block:
+    """A block from records already chosen in Python; the admin list shows exactly them (`id__in`)."""
+    ids = ",".join(str(obj.pk) for obj in objects)
+    url = list_url(model, id__in=ids) if objects else list_url(model)
+    return Block(key, title, len(objects), forms, [item(obj) for obj in objects[:LIMIT]], url)
+
+
+# --- agreements ------------------------------------------------------------------------------------------------
+
+
+def _agreements_group(today: datetime.date) -> Group:
+    agreements = list(Agreement.objects.exclude(status=Agreement.Status.DRAFT).select_related("partner").order_by("pk"))
+    expiring = [a for a in agreements if a.state_on(today) == Agreement.State.EXPIRING]
+    expiring.sort(key=lambda a: (_term_end(a, today), a.pk))
+    rows = expiring[:LIMIT]
+    items = [Item(str(a), change_url(a), _("действует до %(day)s") % {"day": _date(_term_end(a, today))}) for a in rows]
+    # The agreements' own list filter asks the same rule in SQL (`in_state_on`, tested to agree with `state_on`).
+    url = list_url(Agreement, state=Agreement.State.EXPIRING.value)
+    title = _("Истекают в ближайшие %(days)s дней") % {"days": EXPIRY_DAYS}
+    group = Group("agreements", _("Соглашения"), [Block("expiring", title, len(expiring), AGREEMENTS, items, url)])
+    group.quiet = _("Ни одно соглашение не истекает, не ждёт решения о пролонгации и не бездействует.")
+    notice = _notice_block(agreements, today)
+    if notice is not None:
+        group.blocks.append(notice)
+    group.blocks.append(_dormant_block(agreements, today))
+    return group
+
+
+def _term_end(agreement: Agreement, today: datetime.date) -> datetime.date | None:
+    """The last day of the running term (a termination entered for a later day ends it sooner)."""
+    term_end = getattr(agreement, "current_term_end", None) or agreement.current_end
+    return term_end(today)
+
+
+def _notice_block(agreements: list[Agreement], today: datetime.date) -> Block | None:
+    """Self-prolonging agreements whose window for a notice of non-prolongation is open (when the model says)."""
+    if not hasattr(Agreement, "notice_window_open"):
+        return None
+    open_now = [a for a in agreements if a.notice_window_open(today)]
+    deadline = getattr(Agreement, "notice_deadline", None)
+    open_now.sort(key=lambda a: (deadline(a, today) if deadline else today, a.pk))
+
+    def item(a: Agreement) -> Item:
+        note = _("уведомить до %(day)s") % {"day": _date(deadline(a, today))} if deadline else ""
+        return Item(str(a), change_url(a), note)
+
+    return _listed(
+        "notice", _("Пора решить о пролонгации (открыт срок уведомления)"), AGREEMENTS, open_now, Agreement, item
+    )
+
+
+def _dormant_block(agreements: list[Agreement], today: datetime.date) -> Block:
+    """The report's dormant agreements, as of today (in force 12 months or more, nothing held under them in 12)."""
+    dormant_agreements = getattr(report, "dormant_agreements", None)
+    if dormant_agreements is not None:
+        rows = dormant_agreements(today)
+    else:
+        rows = [row for row in report.build_report(today.year).agreements.rows if row.dormant]
+    by_id = {a.pk: a for a in agreements}
+    dormant = [by_id[row.id] for row in sorted(rows, key=lambda r: (r.partner, r.id)) if row.id in by_id]
+    last = {row.id: row.last_activity_on for row in rows}
+
+    def item(a: Agreement) -> Item:
+        day = last.get(a.pk)
+        note = _("последнее дело %(day)s") % {"day": _date(day)} if day else _("дел по соглашению не было")
+        return Item(str(a), change_url(a), note)
+
+    return _listed("dormant", _("Бездействуют 12 месяцев"), AGREEMENTS, dormant, Agreement, item)
+
+
+# --- events, gaps, drafts ------------------------------------------------------------------------------------------
+
+
+def _event_item(event: Event) -> Item:
+    return Item(event.title, change_url(event), f"{_start(event)} · {event.organiser.short_name}")
+
+
+def _events_group(today: datetime.date) -> Group:
+    events = Event.objects.select_related("organiser")
+    next_monday = today + datetime.timedelta(days=7)
+    return Group(
+        "week",
+        _("Мероприятия недели"),
+        [
+            _block(
+                "this_week", _("На этой неделе"), EVENTS, events.in_week(today), Event, {"when": THIS_WEEK}, _event_item
+            ),
+            _block(
+                "next_week",
+                _("На следующей неделе"),
+                EVENTS,
+                events.in_week(next_monday),
+                Event,
+                {"when": NEXT_WEEK},
+                _event_item,
+            ),
+        ],
+    )
+
+
+def _stop_item(stop: ExhibitionStop) -> Item:
+    note = f"{stop.venue.short_name}, {_date(stop.starts_on)}–{_date(stop.ends_on)}"
+    return Item(stop.exhibition.title, change_url(stop), note)
+
+
+def _awaiting_group(user, today: datetime.date) -> Group:
+    """Past activities nobody has marked: still «запланировано» after their date (`awaiting_confirmation`)."""
+    group = Group("awaiting", _("Прошли, но не отмечены проведёнными"), quiet=_("Всё прошедшее отмечено."))
+    if user.has_perm("events.view_event"):
+        events = Event.objects.awaiting_confirmation(today).select_related("organiser").order_by("-starts_at", "pk")
+        group.blocks.append(
+            _block("events", _("Мероприятия"), EVENTS, events, Event, {"status": AWAITING_CONFIRMATION}, _event_item)
+        )
+    if user.has_perm("exhibitions.view_exhibitionstop"):
+        stops = ExhibitionStop.objects.awaiting_confirmation(today).select_related("exhibition", "venue")
+        params = {"status": AWAITING_CONFIRMATION}
+        group.blocks.append(
+            _block(
+                "stops",
+                _("Остановки выставок"),
+                STOPS,
+                stops.order_by("-ends_on", "pk"),
+                ExhibitionStop,
+                params,
+                _stop_item,
+            )
+        )
+    if user.has_perm("contests.view_contest"):
+        contests = Contest.objects.awaiting_confirmation(today).order_by("-results_on", "pk")
+        group.blocks.append(
+            _block(
+                "contests",
+                _("Конкурсы"),
+                CONTESTS,
+                contests,
+                Contest,
+                {"status": AWAITING_CONFIRMATION},
+                lambda c: Item(c.title, change_url(c), _("итоги %(day)s") % {"day": _date(c.results_on)}),
+            )
+        )
+    if user.has_perm("events.view_episode"):
+        episodes = (
+            Episode.objects.awaiting_confirmation(today).select_related("project").order_by("-published_on", "pk")
+        )
+        group.blocks.append(
+            _block(
+                "episodes",
+                _("Выпуски проектов"),
+                EPISODES,
+                episodes,
+                Episode,
+                {"status": AWAITING_CONFIRMATION},
+                lambda e: Item(str(e), change_url(e), _date(e.published_on)),
+            )
+        )
+    return group
+
+
+def _no_attendance_group(user) -> Group:
+    """Held, and nobody said how many came: unknown, which is not zero (`held_without_attendance()`)."""
+    group = Group(
+        "attendance",
+        _("Проведены, но нет данных об участниках"),
+        quiet=_("У всего проведённого указано число участников."),
+    )
+    if user.has_perm("events.view_event"):
+        events = Event.objects.held_without_attendance().select_related("organiser").order_by("-starts_at", "pk")
+        group.blocks.append(
+            _block("events", _("Мероприятия"), EVENTS, events, Event, {"attendance": UNKNOWN}, _event_item)
+        )
+    if user.has_perm("exhibitions.view_exhibitionstop"):
+        stops = ExhibitionStop.objects.held().filter(visitors__isnull=True).select_related("exhibition", "venue")
+        params = {"status__exact": Status.HELD, "visitors__isnull": "True"}
+        group.blocks.append(
+            _block(
+                "stops",
+                _("Остановки выставок"),
+                STOPS,
+                stops.order_by("-ends_on", "pk"),
+                ExhibitionStop,
+                params,
+                _stop_item,
+            )
+        )
+    return group
+
+
+DRAFTS = [
+    # model, view permission, plural forms, order, related rows its name needs, what to say beside the title
+    (Event, "events.view_event", EVENTS, ["-starts_at", "pk"], [], _start),
+    (Exhibition, "exhibitions.view_exhibition", EXHIBITIONS, ["-updated_at", "pk"], [], lambda e: ""),
+    (Contest, "contests.view_contest", CONTESTS, ["-updated_at", "pk"], [], lambda c: _date(c.submissions_from)),
+    (Project, "events.view_project", PROJECTS, ["title", "pk"], [], lambda p: ""),
+    (Episode, "events.view_episode", EPISODES, ["-published_on", "pk"], ["project"], lambda e: _date(e.published_on)),
+]
+
+
+def _drafts_group(user) -> Group:
+    """Records not published yet: the site does not show them."""
+    group = Group("drafts", _("Черновики: ещё не опубликованы"), quiet=_("Черновиков нет."))
+    for model, permission, forms, order, related, note in DRAFTS:
+        if not user.has_perm(permission):
+            continue
+        drafts = model.objects.filter(is_published=False).select_related(*related).order_by(*order)
+        group.blocks.append(
+            _block(
+                model._meta.model_name,
+                str(model._meta.verbose_name_plural).capitalize(),
+                forms,
+                drafts,
+                model,
+                {"is_published__exact": "0"},
+                lambda obj, note=note: Item(str(obj), change_url(obj), note(obj)),
+            )
+        )
+    return group
+
+
+# --- reminders (when the reminders app is installed) -----------------------------------------------------------------
+
+
+def _reminder_item(reminder) -> Item:
+    content_type = reminder.content_type
+    try:
+        url = reverse(f"admin:{content_type.app_label}_{content_type.model}_change", args=[reminder.object_id])
+    except NoReverseMatch:
+        url = change_url(reminder)
+    sent = formats.date_format(timezone.localtime(reminder.sent_at), "d.m.Y")
+    return Item(getattr(reminder, "text", "") or reminder.subject, url, _("отправлено %(day)s") % {"day": sent})
+
+
+def _reminders_group(user, today: datetime.date) -> Group | None:
+    if not user.has_perm("reminders.view_reminder"):
+        return None
+    reminder_model = Reminder
+    since = timezone.now() - datetime.timedelta(days=REMINDERS_DAYS)
+    sent = reminder_model.objects.filter(sent_at__gte=since).select_related("content_type").order_by("-sent_at", "pk")
+    title = _("Напоминания за %(days)s дней") % {"days": REMINDERS_DAYS}
+    block = _block("sent", _("Отправлены"), REMINDERS, sent, reminder_model, {}, _reminder_item)
+    return Group("reminders", title, [block], quiet=_("За эти дни напоминаний не было."))
+
+
+# --- the partner portal: answers, figures and proposals from partner libraries ---------------------------------------
+
+PARTNER_DAYS = 14
+ANSWERS = ("ответ", "ответа", "ответов")
+FIGURES = ("запись с цифрами", "записи с цифрами", "записей с цифрами")
+PROPOSALS = ("предложение", "предложения", "предложений")
+
+
+@dataclass(frozen=True)
+class _PartnerKind:
+    """A kind of a library's own row in activities (`PartnerSide`), as the dashboard lists it."""
+
+    rows: object  # the rows, with what their items name
+    status_field: str  # the activity's stored status, seen from the row
+    library_field: str  # the row's library
+    record: Callable  # the record whose change page an item opens
+    title: Callable
+    figure: Callable | None  # what an item about its figures says; None: the row has no figures
+
+
+def _partner_kinds(user) -> list[_PartnerKind]:
+    """The libraries' own rows in activities the user may view."""
+    kinds = []
+    if user.has_perm("events.view_event"):
+        kinds.append(
+            _PartnerKind(
+                Participation.objects.select_related("event", "library"),
+                "event__status",
+                "library",
+                lambda row: row.event,
+                lambda row: row.event.title,
+                lambda row: _("участников %(n)s") % {"n": row.participants_count},
+            )
+        )
+    if user.has_perm("exhibitions.view_exhibitionstop"):
+        kinds.append(
+            _PartnerKind(
+                ExhibitionStop.objects.select_related("exhibition", "venue"),
+                "status",
+                "venue",
+                lambda row: row,
+                lambda row: row.exhibition.title,
+                lambda row: _("посетителей %(n)s") % {"n": row.visitors},
+            )
+        )
+    if user.has_perm("contests.view_contest"):
+        kinds.append(
+            _PartnerKind(
+                Curator.objects.select_related("contest", "library"),
+                "contest__status",
+                "library",
+                lambda row: row.contest,
+                lambda row: row.contest.title,
+                None,
+            )
+        )
+    return kinds
+
+
+def _answer_note(row) -> str:
+    note = str(row.get_answer_display())
+    return f"{note} — {row.answer_comment}" if row.answer_comment else note
+
+
+def _partner_block(key, title, forms, found, note, moment) -> Block:
+    """A block of rows of several kinds: `found` holds each kind's (kind, count, first rows); newest first."""
+    total = sum(count for _kind, count, _rows in found)
+    pairs = [(kind, row) for kind, _count, rows in found for row in rows]
+    oldest = datetime.datetime.min.replace(tzinfo=datetime.UTC)  # a row answered before answers had a time
+    pairs.sort(key=lambda pair: getattr(pair[1], moment) or oldest, reverse=True)
+    items = [
+        Item(
+            kind.title(row),
+            change_url(kind.record(row)),
+            f"{getattr(row, kind.library_field).short_name}: {note(kind, row)}",
+        )
+        for kind, row in pairs[:LIMIT]
+    ]
+    return Block(key, title, total, forms, items, "")
+
+
+def _partners_group(user, today: datetime.date) -> Group | None:
+    """What partner libraries said in the portal: refusals of what is still ahead, recent answers and figures, and
+    proposals waiting for a decision."""
+    kinds = _partner_kinds(user)
+    if not kinds and not user.has_perm("portal.view_proposal"):
+        return None
+    group = Group("partners", _("Портал партнёров"), quiet=_("От партнёров ничего нового."))
+    since = timezone.now() - datetime.timedelta(days=PARTNER_DAYS)
+    declined, answered, figures = [], [], []
+    for kind in kinds:
+        refusals = kind.rows.filter(answer=PartnerAnswer.DECLINED, **{kind.status_field: Status.PLANNED})
+        refusals = refusals.order_by("-answered_at", "pk")
+        declined.append((kind, refusals.count(), list(refusals[:LIMIT])))
+        recent = kind.rows.filter(answered_at__gte=since).order_by("-answered_at", "pk")
+        answered.append((kind, recent.count(), list(recent[:LIMIT])))
+        if kind.figure is not None:
+            entered = kind.rows.filter(figures_by_partner=True, figures_entered_at__gte=since)
+            entered = entered.order_by("-figures_entered_at", "pk")
+            figures.append((kind, entered.count(), list(entered[:LIMIT])))
+
+    def answer(kind, row):
+        return _answer_note(row)
+
+    def figure(kind, row):
+        return kind.figure(row)
+
+    days = {"days": PARTNER_DAYS}
+    group.blocks.append(
+        _partner_block("declined", _("Отказались участвовать"), ANSWERS, declined, answer, "answered_at")
+    )
+    group.blocks.append(
+        _partner_block("answers", _("Ответы за %(days)s дней") % days, ANSWERS, answered, answer, "answered_at")
+    )
+    group.blocks.append(
+        _partner_block(
+            "figures",
+            _("Цифры, внесённые партнёрами за %(days)s дней") % days,
+            FIGURES,
+            figures,
+            figure,
+            "figures_entered_at",
+        )
+    )
+    if user.has_perm("portal.view_proposal"):
+        open_proposals = Proposal.objects.filter(decision=Proposal.Decision.OPEN).select_related("library")
+        published = Q(event__is_published=True) | Q(exhibition__is_published=True) | Q(contest__is_published=True)
+        open_proposals = open_proposals.exclude(published).order_by("-created_at", "pk")
+        group.blocks.append(
+            _block(
+                "proposals",
+                _("Предложения ждут решения"),
+                PROPOSALS,
+                open_proposals,
+                Proposal,
+                {"decision__exact": ""},
+                lambda p: Item(p.title, change_url(p), f"{p.library.short_name}, {_date(p.starts_on)}"),
+            )
+        )
+    return group
+
+
+# --- the page -------------------------------------------------------------------------------------------------------
+
+VIEW_PERMISSIONS = (
+    "agreements.view_agreement",
+    "events.view_event",
+    "events.view_episode",
+    "exhibitions.view_exhibitionstop",
+    "contests.view_contest",
+)
+
+
+def build_dashboard(user, today: datetime.date | None = None) -> Dashboard | None:
+    """The dashboard for a staff user: only what the user may view; None for a user who may view none of it."""
+    if not any(user.has_perm(permission) for permission in VIEW_PERMISSIONS):
+        return None
+    today = today or timezone.localdate()
+    groups = []
+    if user.has_perm("agreements.view_agreement"):
+        groups.append(_agreements_group(today))
+    if user.has_perm("events.view_event"):
+        groups.append(_events_group(today))
+    groups += [_awaiting_group(user, today), _no_attendance_group(user), _drafts_group(user)]
+    partners = _partners_group(user, today)
+    if partners is not None:
+        groups.append(partners)
+    reminders = _reminders_group(user, today)
+    if reminders is not None:
+        groups.append(reminders)
+    groups = [group for group in groups if group.blocks]  # the user may view something in it
+    for group in groups:
+        if group.key != "week":  # "no events this week" is news; an empty list of gaps is not
+            group.blocks = [block for block in group.blocks if block.total]
+    report_url = reverse("reports:index") if user.has_perm("reports.view_annual_report") else ""
+    return Dashboard(today, groups, report_url)
+
+
+def index_context(request) -> dict:
+    """What the admin home's template (templates/admin/index.html) reads."""
+    return {"dashboard": build_dashboard(request.user)}
