@@ -14,6 +14,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import kinds
 from core.dates import MAX_YEAR, add_years, validate_year
 
 SCAN_MAX_BYTES = 20 * 1024 * 1024
@@ -61,41 +62,10 @@ def scan_storage():
     return storages["scans"]
 
 
-JOINT_ACTIVITY_MODELS: list[type[models.Model]] = []
-# What each registered model's `credit_parties()` reads, when its app says so (see `credit_relations`).
-CREDIT_PREFETCH: dict[type[models.Model], list[str]] = {}
-
-
-def register_joint_activity(model: type[models.Model], *, credit_prefetch: list[str] | None = None) -> None:
-    """Let `Library.objects.partners()` see a kind of joint activity without this app importing it.
-
-    Each activity app registers its models in `AppConfig.ready()`; a registered model's queryset has
-    `public()` (what a reader may see), `with_library(library)` (the rows a library took part in) and `held()`.
-    `credit_prefetch` names the relations its `credit_parties()` reads; left out, `credit_relations()` finds them.
-    """
-    if model not in JOINT_ACTIVITY_MODELS:
-        JOINT_ACTIVITY_MODELS.append(model)
-    if credit_prefetch is not None:
-        CREDIT_PREFETCH[model] = list(credit_prefetch)
-
-
-def credit_relations(model: type[models.Model]) -> list[str]:
-    """The relations an activity's `credit_parties()` reads: as registered, or else every one-to-many relation to
-    rows that name a library (an event's participations, an exhibition's stops, a contest's curators)."""
-    if model in CREDIT_PREFETCH:
-        return CREDIT_PREFETCH[model]
-    return [
-        relation.get_accessor_name()
-        for relation in model._meta.related_objects
-        if relation.one_to_many
-        and any(field.many_to_one and field.related_model is Library for field in relation.related_model._meta.fields)
-    ]
-
-
 class LibraryQuerySet(models.QuerySet):
     def _listed_partner(self) -> Q:
         shown = Q(Exists(Agreement.objects.public().filter(partner=OuterRef("pk"))))
-        for model in JOINT_ACTIVITY_MODELS:
+        for model in kinds.models():
             shown |= Q(Exists(model.objects.public().with_library(OuterRef("pk"))))
         return Q(is_host=False) & shown
 
@@ -860,12 +830,17 @@ def public_agreements_credited_by(activity) -> list["Agreement"]:
     return [row for row in rows if row.pk in credited and row.shown]
 
 
-def credited_activities(agreements, *, held_only: bool = False) -> dict[int, list[models.Model]]:
-    """The activities of every registered kind that each agreement serves, by the one rule (`credit_of`).
+def credited_activities(agreements, *, held_only: bool = False, rows_of=None) -> dict[int, list[models.Model]]:
+    """The activities of every registered kind (`core.kinds`) that each agreement serves, by the one rule
+    (`credit_of`): the one path the admin (what may not be deleted), the timeline and the agreement's public page
+    take.
 
     The candidates are the rows a partner of these agreements took part in and the rows staff credited to one
-    of them by hand; the rule decides. A fixed number of queries whatever the rows: the agreements of the
-    partners, then for each registered kind its rows, what its `credit_parties()` reads and the two overrides.
+    of them by hand; the rule decides. `rows_of(kind)` gives the rows to look in (every row by default; the public
+    page passes each kind's public rows in its order), `held_only` keeps held ones. A fixed number of queries
+    whatever the rows: the agreements of the partners, then for each kind its rows, what its `credit_parties()`
+    reads (`credit_prefetch`) and the two overrides. Each agreement's list holds the kinds in their order, each
+    kind's rows in the order of its queryset.
     """
     agreements = list(agreements)
     wanted = {agreement.pk for agreement in agreements}
@@ -874,14 +849,15 @@ def credited_activities(agreements, *, held_only: bool = False) -> dict[int, lis
         return credited
     partner_ids = {agreement.partner_id for agreement in agreements}
     agreements_of = by_partner(Agreement.objects.filter(partner_id__in=partner_ids))
-    for model in JOINT_ACTIVITY_MODELS:
+    for kind in kinds.kinds():
+        model = kind.model
         candidates = Q(pk__in=model.objects.filter(agreements_added__in=wanted).values("pk"))
         for partner_id in partner_ids:
             candidates |= Q(pk__in=model.objects.with_library(partner_id).values("pk"))
-        rows = model.objects.filter(candidates)
+        rows = (rows_of(kind) if rows_of is not None else model.objects.all()).filter(candidates)
         if held_only:
             rows = rows.held()
-        rows = rows.prefetch_related(*credit_relations(model), "agreements_added", "agreements_excluded")
+        rows = rows.prefetch_related(*kind.credit_prefetch, "agreements_added", "agreements_excluded")
         for row in rows:
             for pk in credit_of(row, agreements_of) & wanted:
                 credited[pk].append(row)

@@ -10,8 +10,8 @@ class ContestsConfig(AppConfig):
     keeps_history = True  # every model has versions (the history app)
 
     def ready(self):
-        from agreements.models import register_joint_activity
+        from core import kinds
 
-        from .models import Contest
+        from .kinds import ContestKind
 
-        register_joint_activity(Contest)
+        kinds.register(ContestKind())

@@ -10,9 +10,9 @@ class EventsConfig(AppConfig):
     keeps_history = True  # every model has versions (the history app)
 
     def ready(self):
-        from agreements.models import register_joint_activity
+        from core import kinds
 
-        from .models import Episode, Event
+        from .kinds import EpisodeKind, EventKind
 
-        register_joint_activity(Event)
-        register_joint_activity(Episode)
+        kinds.register(EventKind())
+        kinds.register(EpisodeKind())

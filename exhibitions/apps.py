@@ -10,8 +10,8 @@ class ExhibitionsConfig(AppConfig):
     keeps_history = True  # every model has versions (the history app)
 
     def ready(self):
-        from agreements.models import register_joint_activity
+        from core import kinds
 
-        from .models import Exhibition
+        from .kinds import ExhibitionKind
 
-        register_joint_activity(Exhibition)
+        kinds.register(ExhibitionKind())

@@ -1,13 +1,8 @@
-"""Values every public page's layout needs: low-vision classes and the current nav section."""
+"""Values every public page's layout needs: low-vision classes, the navigation and its current section."""
 
-from core import lowvision
+from core import kinds, lowvision
 
-NAV_SECTIONS = {
-    "site:home": "home",
-    "site:search": "search",
-    "events:telebridges": "telebridges",
-}
-NAMESPACE_SECTIONS = {"events": "events", "exhibitions": "exhibitions", "contests": "contests"}
+NAV_SECTIONS = {"site:home": "home", "site:search": "search"}
 
 
 def nav_section(request) -> str:
@@ -18,7 +13,11 @@ def nav_section(request) -> str:
         return NAV_SECTIONS[match.view_name]
     if match.namespace == "agreements":
         return "partners" if match.url_name.startswith("partner") else "agreements"
-    return NAMESPACE_SECTIONS.get(match.namespace, "")
+    links = kinds.nav_links()
+    exact = next((link.section for link in links if link.viewname == match.view_name), None)
+    if exact is not None:
+        return exact
+    return next((link.section for link in links if link.viewname.split(":")[0] == match.namespace), "")
 
 
 def site(request):
@@ -30,4 +29,5 @@ def site(request):
         "lv_groups": lowvision.option_groups(values),
         "lv_next": request.get_full_path(),
         "nav_section": nav_section(request),
+        "nav_links": kinds.nav_links(),
     }

@@ -12,7 +12,7 @@ from agreements.models import Agreement, Direction, Library
 from core.templatetags.coopnet import ru_plural_form
 from events.filters import listed_libraries
 
-from .activity import activity_total, partner_timeline, under_agreement, with_activity_counts
+from .activity import partner_timeline, under_agreement, with_activity_counts
 
 
 def _marker_label(library, count: int) -> str:
@@ -57,8 +57,6 @@ def partner_list(request):
     # Countries in the order the model lists them: Russia first, then Kazakhstan and the others.
     country_order = {code: index for index, code in enumerate(Library.Country.values)}
     libraries.sort(key=lambda lib: country_order.get(lib.country, len(country_order)))
-    for library in libraries:
-        library.activity_count = activity_total(library)
     host = Library.host()
     if host is not None:
         host.activity_count = 0
@@ -111,13 +109,10 @@ def agreement_list(request):
 def agreement_detail(request, pk: int):
     agreement = get_object_or_404(public_agreements(), pk=pk)
     _with_state_labels([agreement])
-    done = under_agreement(agreement)
+    blocks = under_agreement(agreement)
     context = {
         "agreement": agreement,
-        "events": done.events,
-        "exhibitions": done.exhibitions,
-        "contests": done.contests,
-        "episodes": done.episodes,
-        "activity_count": done.count,
+        "blocks": [block for block in blocks if block.items],
+        "activity_count": sum(len(block.items) for block in blocks),
     }
     return render(request, "agreements/agreement_detail.html", context)

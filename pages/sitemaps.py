@@ -17,23 +17,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from agreements.models import Agreement, Library
-from contests.models import Contest
+from core import kinds
 from core.templatetags.coopnet import url_builder
 from events.filters import listed_libraries
-from events.models import Event, Project
-from exhibitions.models import Exhibition
 
 # Entries of one section on one page, as django.contrib.sitemaps.Sitemap.limit (the protocol's own limit).
 LIMIT = 50_000
-STATIC_NAMES = [
-    "site:home",
-    "events:list",
-    "events:telebridges",
-    "exhibitions:list",
-    "contests:list",
-    "agreements:partner_list",
-    "agreements:list",
-]
+# The lists that are not a kind's own (each kind names its lists: `list_url_names`).
+STATIC_NAMES = ["agreements:partner_list", "agreements:list"]
 HEAD = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
@@ -58,59 +49,38 @@ def _detail_rows(viewname: str, queryset, marker: str = "slug-placeholder") -> C
     return rows
 
 
-SECTIONS = [
-    Section("daily", "0.8", lambda: ((reverse(name), None) for name in STATIC_NAMES)),
-    Section(
-        "weekly",
-        "0.7",
-        _detail_rows(
-            "events:detail",
-            lambda: Event.objects.public().order_by("-starts_at", "pk").values_list("slug", "updated_at"),
+def sections() -> list[Section]:
+    """The home page and every public list, each registered kind's detail pages (`core.kinds`), the partners and
+    the agreements."""
+    static = ["site:home", *kinds.list_url_names(), *STATIC_NAMES]
+    return [
+        Section("daily", "0.8", lambda: ((reverse(name), None) for name in static)),
+        *(
+            Section(s.changefreq, s.priority, _detail_rows(s.viewname, s.rows, s.marker))
+            for s in kinds.sitemap_sections()
         ),
-    ),
-    Section(
-        "monthly",
-        "0.5",
-        _detail_rows("events:project", lambda: Project.objects.public().order_by("title", "pk").values_list("slug")),
-    ),
-    Section(
-        "weekly",
-        "0.6",
-        _detail_rows(
-            "exhibitions:detail",
-            lambda: Exhibition.objects.public().order_by("title", "pk").values_list("slug", "updated_at"),
-        ),
-    ),
-    Section(
-        "weekly",
-        "0.6",
-        _detail_rows(
-            "contests:detail",
-            lambda: Contest.objects.public().order_by("title", "pk").values_list("slug", "updated_at"),
-        ),
-    ),
-    Section(
-        "monthly",
-        "0.5",
-        _detail_rows(
-            "agreements:partner_detail",
-            lambda: (
-                Library.objects.filter(listed_libraries())
-                .order_by("short_name", "pk")
-                .values_list("slug", "updated_at")
+        Section(
+            "monthly",
+            "0.5",
+            _detail_rows(
+                "agreements:partner_detail",
+                lambda: (
+                    Library.objects.filter(listed_libraries())
+                    .order_by("short_name", "pk")
+                    .values_list("slug", "updated_at")
+                ),
             ),
         ),
-    ),
-    Section(
-        "monthly",
-        "0.4",
-        _detail_rows(
-            "agreements:detail",
-            lambda: Agreement.objects.public().order_by("-signed_on", "pk").values_list("pk", "updated_at"),
-            marker="9081726354",
+        Section(
+            "monthly",
+            "0.4",
+            _detail_rows(
+                "agreements:detail",
+                lambda: Agreement.objects.public().order_by("-signed_on", "pk").values_list("pk", "updated_at"),
+                marker="9081726354",
+            ),
         ),
-    ),
-]
+    ]
 
 
 @require_safe
@@ -121,7 +91,7 @@ def sitemap(request):
     origin = f"{request.scheme}://{request.get_host()}"
     zone = timezone.get_current_timezone()  # once: each lookup goes through a context-local
     parts = [HEAD]
-    for section in SECTIONS:
+    for section in sections():
         tail = f"<changefreq>{section.changefreq}</changefreq><priority>{section.priority}</priority></url>"
         for path, lastmod in section.rows():
             day = f"<lastmod>{lastmod.astimezone(zone):%Y-%m-%d}</lastmod>" if lastmod else ""

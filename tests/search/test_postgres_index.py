@@ -1,7 +1,7 @@
 """The search's events query is answered from the GIN index of events/migrations/0013_event_search_index.py.
 
 PostgreSQL uses an expression index only for the very expression it was built on: if the search's document
-(pages/search.py) changes, this fails until a migration rebuilds the index on the new expression."""
+(events/kinds.py) changes, this fails until a migration rebuilds the index on the new expression."""
 
 import datetime
 
@@ -34,7 +34,6 @@ def test_the_events_section_reads_the_search_index(q):
         for n in range(2000)
     )  # fmt: skip
     EventFactory(title="Сказки зимы", kind="telebridge")
-    section, queryset, order = sections()[0]
-    assert section.key == "events"
+    section = next(section for section in sections() if section.key == "events")
 
-    assert "events_event_search_idx" in plan(find(queryset, section.fields, q, order))
+    assert "events_event_search_idx" in plan(find(section.queryset(), section.fields, q, section.order))

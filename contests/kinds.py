@@ -1,0 +1,100 @@
+"""Contests as a kind of joint activity (`core.kinds`): the organiser and the regional curators take part.
+Registered in `ContestsConfig.ready()`."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.kinds import ActivityKind, Hit, ListedItem, NavLink, SearchSection, SitemapSection, TimelineItem, snippet
+from core.templatetags.coopnet import format_ru
+
+from .models import Contest
+
+STATUS = ("status", "rescheduled_to")
+
+
+class ContestKind(ActivityKind):
+    key = "contests"
+    model = Contest
+    title = gettext_lazy("Конкурсы")
+    count_forms = ("конкурс", "конкурса", "конкурсов")
+    position = 30
+    credit_prefetch = ("curators",)
+    nav = (NavLink("contests:list", gettext_lazy("Конкурсы"), "contests"),)
+
+    def timeline(self, library):
+        contests = (
+            Contest.objects.public()
+            .with_library(library)
+            .only(
+                "title", "slug", "organiser", "submissions_from", "submissions_until", "results_on", "age_rating",
+                "created_at", *STATUS,
+            )
+        )  # fmt: skip
+        return [
+            TimelineItem(
+                kind=_("конкурс"),
+                role=_("организатор") if contest.organiser_id == library.pk else _("региональный куратор"),
+                title=contest.title,
+                url=contest.get_absolute_url(),
+                date=contest.submissions_from
+                or contest.submissions_until
+                or contest.results_on
+                or timezone.localdate(contest.created_at),
+                end=contest.results_on or contest.submissions_until,
+                age_rating=contest.age_rating,
+                status=contest.status,
+                rescheduled_to=contest.rescheduled_to,
+            )
+            for contest in contests
+        ]
+
+    def agreement_queryset(self):
+        return Contest.objects.public().order_by("-submissions_from")
+
+    def agreement_item(self, contest):
+        return ListedItem(
+            title=contest.title,
+            url=contest.get_absolute_url(),
+            date=contest.submissions_from,
+            age_rating=contest.age_rating,
+        )
+
+    def search_sections(self):
+        def hits():
+            def hit(contest):
+                dates = ""
+                if contest.submissions_until:
+                    until = format_ru(contest.submissions_until, "j E Y")
+                    dates = " · " + str(_("приём работ до %(date)s") % {"date": until})
+                return Hit(
+                    title=contest.title,
+                    url=contest.get_absolute_url(),
+                    meta=f"{contest.organiser.short_name}{dates}",
+                    snippet=snippet(contest.theme or contest.description),
+                    age_rating=contest.age_rating,
+                )
+
+            return hit
+
+        return [
+            SearchSection(
+                "contests",
+                gettext_lazy("Конкурсы"),
+                "конкурс,конкурса,конкурсов",
+                ["title", "theme", "description", "nomination_names"],
+                lambda: Contest.objects.public().with_nomination_names(),
+                ["-submissions_until", "title"],
+                hits,
+                position=30,
+            )
+        ]
+
+    def sitemap_sections(self):
+        return [
+            SitemapSection(
+                "contests:detail",
+                lambda: Contest.objects.public().order_by("title", "pk").values_list("slug", "updated_at"),
+                position=30,
+            )
+        ]

@@ -1,0 +1,198 @@
+"""The registry of activity kinds: each kind describes itself once, in its own app, and registers here.
+
+An activity app (events, exhibitions, contests, …) subclasses `ActivityKind` in its `kinds.py` and calls
+`register()` from its `AppConfig.ready()`. Everything built on the kinds — the partner and agreement pages,
+search, the sitemap, the counts on the map, the list of partners, the dashboard, the portal, the reminders and the
+annual report — iterates over `kinds()` and asks each kind, so none of them names an activity app's models, and a
+new kind costs its own app and a few lines of wiring (docs/architecture.md, "Adding a kind of activity").
+
+This module imports no app. What a kind says about itself:
+
+- **who**: `model` (the activity), its queryset's `taking_part()` (the library its own column names, and the rows
+  that name other libraries), `credit_prefetch` (what its `credit_parties()` reads);
+- **what readers see**: `model.objects.public()`, the kind's `timeline(library)` on a partner's page,
+  `agreement_queryset()` and `agreement_item(row)` on an agreement's page, `search_sections()`, `sitemap_sections()`,
+  `nav` (its public lists, in the navigation and the sitemap);
+- **labels**: `title` (the heading of its section), `count_forms` (its noun in the three Russian plural forms).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Model, QuerySet
+from django.utils.text import Truncator
+
+
+@dataclass
+class TimelineItem:
+    """One line of a partner's timeline: what it did with us, in which role, when."""
+
+    kind: str
+    role: str
+    title: str
+    url: str
+    date: datetime.date | None
+    end: datetime.date | None = None
+    age_rating: str = ""
+    status: str = ""
+    rescheduled_to: datetime.date | None = None
+
+
+@dataclass
+class ListedItem:
+    """One line of an agreement's page: `{date} — {lead}<a href=url>{title}</a>{tail} ({library}) {age}`."""
+
+    title: str
+    url: str
+    date: datetime.date | datetime.datetime | None = None
+    lead: str = ""
+    tail: str = ""
+    library: Any = None  # a Library, linked by `{% library_link %}`
+    age_rating: str = ""
+
+
+@dataclass
+class ListedBlock:
+    """A kind's activities on an agreement's page, under its heading."""
+
+    title: str
+    items: list[ListedItem]
+
+
+@dataclass
+class Hit:
+    """One search result."""
+
+    title: str
+    url: str
+    meta: str = ""
+    snippet: str = ""
+    age_rating: str = ""
+
+
+def snippet(text: str) -> str:
+    """The start of a found record's text, as a search hit shows it."""
+    return Truncator(text or "").words(30)
+
+
+@dataclass
+class SearchSection:
+    """What a kind offers the site search: its public rows, the text fields they are searched by (the first one is
+    the title, ranked higher), their order among equals, and how one found row reads (`hits()` is called once per
+    search and returns the function that makes a `Hit` of a row, so labels are looked up once)."""
+
+    key: str
+    title: str
+    forms: str  # ru_plural forms for the count
+    fields: list[str]
+    queryset: Callable[[], QuerySet]
+    order: list[str]
+    hits: Callable[[], Callable[[Any], Hit]]
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class NavLink:
+    """A kind's public list in the site's navigation: the view's name, its label, and the section it marks as
+    current (a view of the same URL namespace marks the namespace's first link)."""
+
+    viewname: str
+    label: str
+    section: str
+
+
+@dataclass(frozen=True)
+class SitemapSection:
+    """One section of sitemap.xml: a detail view by name, and the (key, updated_at) or (key,) rows of its public
+    records."""
+
+    viewname: str
+    rows: Callable[[], QuerySet]
+    changefreq: str = "weekly"
+    priority: str = "0.6"
+    marker: str = "slug-placeholder"
+    position: int = 0
+
+
+class ActivityKind:
+    """A kind of joint activity, described once by its own app. Subclass it and `register()` an instance."""
+
+    key: str = ""  # a short stable name: "events", "exhibitions"…
+    model: type[Model]
+    title: str = ""  # the heading of the kind's section: «Мероприятия»
+    count_forms: tuple[str, str, str] = ("", "", "")  # «мероприятие», «мероприятия», «мероприятий»
+    position: int = 100  # the kinds' order on pages
+    credit_prefetch: tuple[str, ...] = ()  # the relations `credit_parties()` reads
+    nav: tuple[NavLink, ...] = ()  # its public lists: in the site's navigation and the sitemap
+
+    # --- what a partner did: its page and its counts on the map --------------------------------------------------
+
+    def timeline(self, library) -> list[TimelineItem]:
+        """The published activities of this kind a library took part in, as lines of its page."""
+        return []
+
+    # --- what served an agreement ---------------------------------------------------------------------------------
+
+    def agreement_queryset(self) -> QuerySet:
+        """The public rows in the order the agreement's page lists them."""
+        return self.model.objects.public()
+
+    def agreement_item(self, row) -> ListedItem:  # pragma: no cover - every kind that lists rows defines it
+        raise NotImplementedError
+
+    # --- search and the sitemap -------------------------------------------------------------------------------------
+
+    def search_sections(self) -> list[SearchSection]:
+        return []
+
+    def sitemap_sections(self) -> list[SitemapSection]:
+        return []
+
+    def __repr__(self):
+        return f"<{type(self).__name__} {self.key}>"
+
+
+_KINDS: dict[str, ActivityKind] = {}
+
+
+def register(kind: ActivityKind) -> ActivityKind:
+    """Called from the kind's `AppConfig.ready()`; registering the same key again replaces the description."""
+    if not kind.key:
+        raise ValueError(f"{type(kind).__name__} has no key")
+    _KINDS[kind.key] = kind
+    return kind
+
+
+def kinds() -> list[ActivityKind]:
+    """Every registered kind, in their `position` order."""
+    return sorted(_KINDS.values(), key=lambda kind: (kind.position, kind.key))
+
+
+def kind_of(model: type[Model]) -> ActivityKind | None:
+    return next((kind for kind in _KINDS.values() if kind.model is model), None)
+
+
+def models() -> list[type[Model]]:
+    return [kind.model for kind in kinds()]
+
+
+def search_sections() -> list[SearchSection]:
+    sections = [section for kind in kinds() for section in kind.search_sections()]
+    return sorted(sections, key=lambda section: section.position)
+
+
+def sitemap_sections() -> list[SitemapSection]:
+    sections = [section for kind in kinds() for section in kind.sitemap_sections()]
+    return sorted(sections, key=lambda section: section.position)
+
+
+def nav_links() -> list[NavLink]:
+    return [link for kind in kinds() for link in kind.nav]
+
+
+def list_url_names() -> list[str]:
+    return [link.viewname for link in nav_links()]

@@ -1,0 +1,229 @@
+"""Events and project episodes as kinds of joint activity: what the pages built on the kinds ask of them
+(`core.kinds`). Registered in `EventsConfig.ready()`."""
+
+from django.db.models import Case, CharField, Value, When
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.kinds import ActivityKind, Hit, ListedItem, NavLink, SearchSection, SitemapSection, TimelineItem, snippet
+from core.templatetags.coopnet import choice_labels, format_ru, url_builder
+
+from .models import Episode, Event, Project
+
+STATUS = ("status", "rescheduled_to")
+
+
+def event_kind_label():
+    """The event's kind as words, so «телемост» finds telebridges whatever their titles say. The events' search
+    document has a GIN index on its very expression (events/migrations/0013_event_search_index.py)."""
+    return Case(
+        *[When(kind=value, then=Value(str(label))) for value, label in Event.Kind.choices],
+        default=Value(""),
+        output_field=CharField(),
+    )
+
+
+def episode_title(episode) -> str:
+    return _("«%(project)s», выпуск № %(number)s: %(title)s") % {
+        "project": episode.project.title,
+        "number": episode.number,
+        "title": episode.title,
+    }
+
+
+class EventKind(ActivityKind):
+    key = "events"
+    model = Event
+    title = gettext_lazy("Мероприятия")
+    count_forms = ("мероприятие", "мероприятия", "мероприятий")
+    position = 10
+    credit_prefetch = ("participations",)
+    nav = (
+        NavLink("events:list", gettext_lazy("Мероприятия"), "events"),
+        NavLink("events:telebridges", gettext_lazy("Телемосты"), "telebridges"),
+    )
+
+    def timeline(self, library):
+        events = (
+            Event.objects.public()
+            .with_library(library)
+            .select_related(None)
+            .only("title", "slug", "starts_at", "ends_at", "age_rating", "kind", "organiser", *STATUS)
+        )
+        kinds, address = choice_labels(Event.Kind.choices), url_builder("events:detail")
+        kind, organiser, participant = _("мероприятие"), _("организатор"), _("участник")
+        return [
+            TimelineItem(
+                kind=kind,
+                role=organiser if event.organiser_id == library.pk else participant,
+                title=f"{capfirst(kinds.get(event.kind, event.kind))}: {event.title}",
+                url=address(event.slug),
+                date=timezone.localdate(event.starts_at),
+                age_rating=event.age_rating,
+                status=event.status,
+                rescheduled_to=event.rescheduled_to,
+            )
+            for event in events
+        ]
+
+    def agreement_queryset(self):
+        return Event.objects.public().order_by("-starts_at")
+
+    def agreement_item(self, event):
+        return ListedItem(
+            title=event.title,
+            url=event.get_absolute_url(),
+            date=event.starts_at,
+            lead=f"{event.get_kind_display()}: ",
+            age_rating=event.age_rating,
+        )
+
+    def search_sections(self):
+        def hits():
+            kinds, address = choice_labels(Event.Kind.choices), url_builder("events:detail")
+
+            def hit(event):
+                when = format_ru(timezone.localtime(event.starts_at), "j E Y, H:i")
+                called_off = f" · {event.get_status_display()}" if event.is_called_off else ""
+                return Hit(
+                    title=event.title,
+                    url=address(event.slug),
+                    meta=f"{kinds.get(event.kind, event.kind)} · {when} · {event.organiser.short_name}{called_off}",
+                    snippet=snippet(event.description),
+                    age_rating=event.age_rating,
+                )
+
+            return hit
+
+        return [
+            SearchSection(
+                "events",
+                gettext_lazy("Мероприятия"),
+                "мероприятие,мероприятия,мероприятий",
+                ["title", "kind_label", "description", "location"],
+                lambda: Event.objects.public().annotate(kind_label=event_kind_label()),
+                ["-starts_at"],
+                hits,
+                position=10,
+            )
+        ]
+
+    def sitemap_sections(self):
+        return [
+            SitemapSection(
+                "events:detail",
+                lambda: Event.objects.public().order_by("-starts_at", "pk").values_list("slug", "updated_at"),
+                changefreq="weekly",
+                priority="0.7",
+                position=10,
+            )
+        ]
+
+
+class EpisodeKind(ActivityKind):
+    """An episode of an outreach project («Сказки народов Кузбасса»): the library that prepared it took part.
+    The projects themselves are searched and mapped with their episodes."""
+
+    key = "episodes"
+    model = Episode
+    title = gettext_lazy("Выпуски просветительских проектов")
+    count_forms = ("выпуск проекта", "выпуска проектов", "выпусков проектов")
+    position = 40
+
+    def timeline(self, library):
+        episodes = (
+            Episode.objects.public()
+            .with_library(library)
+            .select_related(None)
+            .select_related("project")
+            .only("number", "title", "published_on", "project__title", "project__slug", "project__age_rating", *STATUS)
+        )
+        return [
+            TimelineItem(
+                kind=_("выпуск проекта"),
+                role=_("подготовила выпуск"),
+                title=episode_title(episode),
+                url=episode.project.get_absolute_url(),
+                date=episode.published_on,
+                age_rating=episode.project.age_rating,
+                status=episode.status,
+                rescheduled_to=episode.rescheduled_to,
+            )
+            for episode in episodes
+        ]
+
+    def agreement_queryset(self):
+        return Episode.objects.public().order_by("-published_on", "number")
+
+    def agreement_item(self, episode):
+        return ListedItem(
+            title=episode.project.title,
+            url=episode.project.get_absolute_url(),
+            date=episode.published_on,
+            tail=", " + _("выпуск № %(number)s: %(title)s") % {"number": episode.number, "title": episode.title},
+            library=episode.library,
+            age_rating=episode.project.age_rating,
+        )
+
+    def search_sections(self):
+        def project_hits():
+            def hit(project):
+                return Hit(
+                    title=project.title,
+                    url=project.get_absolute_url(),
+                    meta=project.organiser.short_name,
+                    snippet=snippet(project.description),
+                    age_rating=project.age_rating,
+                )
+
+            return hit
+
+        def episode_hits():
+            address = url_builder("events:project")
+
+            def hit(episode):
+                return Hit(
+                    title=episode_title(episode),
+                    url=address(episode.project.slug),
+                    meta=" · ".join(part for part in [episode.tradition, episode.library.short_name] if part),
+                    snippet=snippet(episode.description),
+                    age_rating=episode.project.age_rating,
+                )
+
+            return hit
+
+        return [
+            SearchSection(
+                "projects",
+                gettext_lazy("Проекты"),
+                "проект,проекта,проектов",
+                ["title", "description"],
+                lambda: Project.objects.public(),
+                ["title"],
+                project_hits,
+                position=40,
+            ),
+            SearchSection(
+                "episodes",
+                gettext_lazy("Выпуски проектов"),
+                "выпуск,выпуска,выпусков",
+                ["title", "tradition", "description"],
+                lambda: Episode.objects.public(),
+                ["project__title", "number"],
+                episode_hits,
+                position=50,
+            ),
+        ]
+
+    def sitemap_sections(self):
+        return [
+            SitemapSection(
+                "events:project",
+                lambda: Project.objects.public().order_by("title", "pk").values_list("slug"),
+                changefreq="monthly",
+                priority="0.5",
+                position=15,
+            )
+        ]

@@ -1,0 +1,116 @@
+"""Exhibitions as a kind of joint activity (`core.kinds`): the provider and the venues of its stops take part.
+Registered in `ExhibitionsConfig.ready()`."""
+
+from django.db.models import Min
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.kinds import ActivityKind, Hit, ListedItem, NavLink, SearchSection, SitemapSection, TimelineItem, snippet
+from core.templatetags.coopnet import choice_labels
+
+from .models import Exhibition, ExhibitionStop
+
+STATUS = ("status", "rescheduled_to")
+
+
+class ExhibitionKind(ActivityKind):
+    key = "exhibitions"
+    model = Exhibition
+    title = gettext_lazy("Выставки")
+    count_forms = ("выставка", "выставки", "выставок")
+    position = 20
+    credit_prefetch = ("stops",)
+    nav = (NavLink("exhibitions:list", gettext_lazy("Выставки"), "exhibitions"),)
+
+    def timeline(self, library):
+        provided = (
+            Exhibition.objects.public()
+            .filter(provider=library)
+            .annotate(first_day=Min("stops__starts_on"))
+            .select_related(None)
+            .only("title", "slug", "age_rating", "created_at", *STATUS)
+        )
+        items = [
+            TimelineItem(
+                kind=_("выставка"),
+                role=_("предоставила выставку"),
+                title=exhibition.title,
+                url=exhibition.get_absolute_url(),
+                date=exhibition.first_day or timezone.localdate(exhibition.created_at),
+                age_rating=exhibition.age_rating,
+                status=exhibition.status,
+                rescheduled_to=exhibition.rescheduled_to,
+            )
+            for exhibition in provided
+        ]
+        stops = (
+            ExhibitionStop.objects.public()
+            .filter(venue=library)
+            .select_related("exhibition")
+            .only("starts_on", "ends_on", "exhibition__title", "exhibition__slug", "exhibition__age_rating", *STATUS)
+        )
+        items += [
+            TimelineItem(
+                kind=_("выставка"),
+                role=_("принимала выставку"),
+                title=stop.exhibition.title,
+                url=stop.exhibition.get_absolute_url(),
+                date=stop.starts_on,
+                end=stop.ends_on,
+                age_rating=stop.exhibition.age_rating,
+                status=stop.status,
+                rescheduled_to=stop.rescheduled_to,
+            )
+            for stop in stops
+        ]
+        return items
+
+    def agreement_queryset(self):
+        return Exhibition.objects.public().annotate(first_day=Min("stops__starts_on")).order_by("-first_day", "title")
+
+    def agreement_item(self, exhibition):
+        return ListedItem(
+            title=exhibition.title,
+            url=exhibition.get_absolute_url(),
+            date=exhibition.first_day,
+            library=exhibition.provider,
+            age_rating=exhibition.age_rating,
+        )
+
+    def search_sections(self):
+        def hits():
+            kinds = choice_labels(Exhibition.Kind.choices)
+
+            def hit(exhibition):
+                return Hit(
+                    title=exhibition.title,
+                    url=exhibition.get_absolute_url(),
+                    meta=f"{kinds.get(exhibition.kind, exhibition.kind)} · {exhibition.provider.short_name}",
+                    snippet=snippet(exhibition.description),
+                    age_rating=exhibition.age_rating,
+                )
+
+            return hit
+
+        return [
+            SearchSection(
+                "exhibitions",
+                gettext_lazy("Выставки"),
+                "выставка,выставки,выставок",
+                ["title", "description"],
+                lambda: Exhibition.objects.public(),
+                ["title"],
+                hits,
+                position=20,
+            )
+        ]
+
+    def sitemap_sections(self):
+        return [
+            SitemapSection(
+                "exhibitions:detail",
+                lambda: Exhibition.objects.public().order_by("title", "pk").values_list("slug", "updated_at"),
+                position=20,
+            )
+        ]
