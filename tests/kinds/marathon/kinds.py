@@ -1,0 +1,63 @@
+"""The marathon describes itself once, as every kind does (`core.kinds`)."""
+
+from core.kinds import ActivityKind, Hit, ListedItem, NavLink, SearchSection, SitemapSection, TimelineItem, snippet
+
+from .models import Marathon
+
+
+class MarathonKind(ActivityKind):
+    key = "marathons"
+    model = Marathon
+    title = "Читательские марафоны"
+    count_forms = ("читательский марафон", "читательских марафона", "читательских марафонов")
+    position = 60
+    credit_prefetch = ("sites",)
+    nav = (NavLink("marathon:list", "Марафоны", "marathons"),)
+
+    def timeline(self, library):
+        rows = Marathon.objects.public().with_library(library)
+        return [
+            TimelineItem(
+                kind="читательский марафон",
+                role="организатор" if marathon.organiser_id == library.pk else "площадка",
+                title=marathon.title,
+                url=marathon.get_absolute_url(),
+                date=marathon.starts_on,
+                end=marathon.ends_on,
+                status=marathon.status,
+                rescheduled_to=marathon.rescheduled_to,
+            )
+            for marathon in rows
+        ]
+
+    def agreement_queryset(self):
+        return Marathon.objects.public().order_by("-starts_on")
+
+    def agreement_item(self, marathon):
+        return ListedItem(title=marathon.title, url=marathon.get_absolute_url(), date=marathon.starts_on)
+
+    def search_sections(self):
+        def hits():
+            return lambda m: Hit(m.title, m.get_absolute_url(), m.organiser.short_name, snippet(m.description))
+
+        return [
+            SearchSection(
+                "marathons",
+                "Читательские марафоны",
+                "марафон,марафона,марафонов",
+                ["title", "description"],
+                lambda: Marathon.objects.public(),
+                ["-starts_on"],
+                hits,
+                position=60,
+            )
+        ]
+
+    def sitemap_sections(self):
+        return [
+            SitemapSection(
+                "marathon:detail",
+                lambda: Marathon.objects.public().order_by("-starts_on", "pk").values_list("slug", "updated_at"),
+                position=60,
+            )
+        ]
