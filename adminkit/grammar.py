@@ -4,11 +4,12 @@ Django's Russian translation pastes a model's `verbose_name` (a nominative) into
 библиотека», «Библиотека … был успешно добавлен», «10 соглашения». `NOUNS` gives each admin model, keyed
 "app_label.model_name", the forms those phrases need: the accusative («Добавить библиотеку»), the counting
 forms for 1 / 2 / 5 («соглашение, соглашения, соглашений»), the gender («добавлена», «добавлено») and
-whether it names people («удалить выбранных гостей»). `RussianAdminMixin`, which `adminkit.site` gives
-every ModelAdmin, says the admin's titles, buttons, messages and counts with them; the templates it feeds are
-under templates/admin/. Django's own messages are recognised by its msgids and said again (`message_user`).
-A model missing from `NOUNS` keeps Django's wording; tests/admin_russian goes over the admin registry and every
-inline, so none is missing.
+whether it names people («удалить выбранных гостей»). Each app declares its own models' nouns in its admin.py
+(`declare_nouns`); Django's and django-axes' are here. `RussianAdminMixin`, part of every ModelAdmin
+(`adminkit.site.CoopnetModelAdmin`), says the admin's titles, buttons, messages and counts with them; the
+templates it feeds are under templates/admin/. Django's own messages are recognised by its msgids and said again
+(`message_user`). A model missing from `NOUNS` keeps Django's wording; tests/admin_russian goes over the admin
+registry and every inline, so none is missing.
 """
 
 import json
@@ -57,6 +58,8 @@ def noun(nominative, accusative, one, few, many, gender, animate=False) -> Noun:
     return Noun(nominative, accusative, (one, few, many), gender, animate)
 
 
+# Django's and django-axes' models; each app of coopnet declares its own models' nouns in its admin.py
+# (`declare_nouns`), so this base module names none of them.
 NOUNS: dict[str, Noun] = {
     "auth.user": noun(
         _("пользователь"), _("пользователя"), _("пользователь"), _("пользователя"), _("пользователей"), MASCULINE, True
@@ -82,116 +85,12 @@ NOUNS: dict[str, Noun] = {
         _("записей журнала входов"),
         FEMININE,
     ),
-    "agreements.library": noun(
-        _("библиотека"), _("библиотеку"), _("библиотека"), _("библиотеки"), _("библиотек"), FEMININE
-    ),
-    "agreements.contact": noun(
-        _("контактное лицо"),
-        _("контактное лицо"),
-        _("контактное лицо"),
-        _("контактных лица"),
-        _("контактных лиц"),
-        NEUTER,
-        True,
-    ),
-    "agreements.direction": noun(
-        _("направление сотрудничества"),
-        _("направление сотрудничества"),
-        _("направление сотрудничества"),
-        _("направления сотрудничества"),
-        _("направлений сотрудничества"),
-        NEUTER,
-    ),
-    "agreements.agreement": noun(
-        _("соглашение"), _("соглашение"), _("соглашение"), _("соглашения"), _("соглашений"), NEUTER
-    ),
-    "agreements.amendment": noun(
-        _("дополнительное соглашение"),
-        _("дополнительное соглашение"),
-        _("дополнительное соглашение"),
-        _("дополнительных соглашения"),
-        _("дополнительных соглашений"),
-        NEUTER,
-    ),
-    "events.event": noun(
-        _("мероприятие"), _("мероприятие"), _("мероприятие"), _("мероприятия"), _("мероприятий"), NEUTER
-    ),
-    "events.participation": noun(
-        _("участие библиотеки"),
-        _("участие библиотеки"),
-        _("участие библиотеки"),
-        _("участия библиотек"),
-        _("участий библиотек"),
-        NEUTER,
-    ),
-    "events.person": noun(_("гость"), _("гостя"), _("гость"), _("гостя"), _("гостей"), MASCULINE, True),
-    "events.project": noun(
-        _("просветительский проект"),
-        _("просветительский проект"),
-        _("просветительский проект"),
-        _("просветительских проекта"),
-        _("просветительских проектов"),
-        MASCULINE,
-    ),
-    "events.episode": noun(_("выпуск"), _("выпуск"), _("выпуск"), _("выпуска"), _("выпусков"), MASCULINE),
-    "exhibitions.exhibition": noun(_("выставка"), _("выставку"), _("выставка"), _("выставки"), _("выставок"), FEMININE),
-    "exhibitions.exhibitionstop": noun(
-        _("площадка выставки"),
-        _("площадку выставки"),
-        _("площадка выставки"),
-        _("площадки выставок"),
-        _("площадок выставок"),
-        FEMININE,
-    ),
-    "contests.contest": noun(_("конкурс"), _("конкурс"), _("конкурс"), _("конкурса"), _("конкурсов"), MASCULINE),
-    "contests.curator": noun(
-        _("региональный куратор"),
-        _("регионального куратора"),
-        _("региональный куратор"),
-        _("региональных куратора"),
-        _("региональных кураторов"),
-        MASCULINE,
-        True,
-    ),
-    "contests.entry": noun(
-        _("работа участника"),
-        _("работу участника"),
-        _("работа участника"),
-        _("работы участников"),
-        _("работ участников"),
-        FEMININE,
-    ),
-    "contests.nomination": noun(
-        _("номинация"), _("номинацию"), _("номинация"), _("номинации"), _("номинаций"), FEMININE
-    ),
-    "history.deletedrecord": noun(
-        _("удалённая запись"),
-        _("удалённую запись"),
-        _("удалённая запись"),
-        _("удалённые записи"),
-        _("удалённых записей"),
-        FEMININE,
-    ),
-    "reminders.reminder": noun(
-        _("напоминание"), _("напоминание"), _("напоминание"), _("напоминания"), _("напоминаний"), NEUTER
-    ),
-    "portal.membership": noun(
-        _("учётная запись партнёра"),
-        _("учётную запись партнёра"),
-        _("учётная запись партнёра"),
-        _("учётные записи партнёров"),
-        _("учётных записей партнёров"),
-        FEMININE,
-    ),
-    "portal.proposal": noun(
-        _("предложение партнёра"),
-        _("предложение партнёра"),
-        _("предложение партнёра"),
-        _("предложения партнёров"),
-        _("предложений партнёров"),
-        NEUTER,
-    ),
 }
+
+
+def declare_nouns(nouns: dict[str, Noun]) -> None:
+    """An app's admin module says its models' nouns, keyed "app_label.model_name"."""
+    NOUNS.update(nouns)
 
 
 def noun_for(model) -> Noun | None:

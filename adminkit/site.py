@@ -1,8 +1,10 @@
-"""The admin site of coopnet: Django's, with behaviour every model's admin shares added in one place.
+"""The admin site of coopnet and the ModelAdmin every model's admin derives from.
 
-`CoopnetAdminSite.register()` gives every ModelAdmin the mixins of `MODEL_ADMIN_MIXINS` (correct Russian,
-history, safe concurrent editing…), so an app's admin.py declares only what is its own. The site is Django's
-default site (`adminkit.apps.CoopnetAdminConfig`), so `@admin.register` and `admin.site` reach it.
+`CoopnetModelAdmin` carries what every model's admin shares (correct Russian, history, safe concurrent editing…),
+so an app's admin.py declares only what is its own: `class EventAdmin(…, CoopnetModelAdmin)`. The admins Django
+and django-axes register themselves are registered again as such subclasses (`adminkit.thirdparty`), and a system
+check (`adminkit.checks`) refuses a ModelAdmin that is not one. The site is Django's default site
+(`adminkit.apps.CoopnetAdminConfig`), so `@admin.register` and `admin.site` reach it.
 """
 
 from django.contrib import admin
@@ -14,13 +16,18 @@ from adminkit.grammar import RussianAdminMixin
 from adminkit.history import HistoryAdminMixin
 from adminkit.partner_side import PartnerSideAdminMixin
 
-# Applied to every registered ModelAdmin, first listed = first in the method resolution order.
-MODEL_ADMIN_MIXINS: list[type] = []
-MODEL_ADMIN_MIXINS.append(RussianAdminMixin)  # titles, buttons, messages, counts in the model's case and gender
-MODEL_ADMIN_MIXINS.append(HistoryAdminMixin)  # versions, restoring one, a plain Russian delete page
-MODEL_ADMIN_MIXINS.append(ConcurrentEditAdminMixin)  # a save over someone else's newer save is refused
-MODEL_ADMIN_MIXINS.append(SafeAutocompleteAdminMixin)  # crafted ids in autocomplete fields: a form error, not a 500
-MODEL_ADMIN_MIXINS.append(PartnerSideAdminMixin)  # figures saved here are the host staff's, not the partner's
+# What every model's admin shares, first listed = first in the method resolution order.
+SHARED_MIXINS: tuple[type, ...] = (
+    RussianAdminMixin,  # titles, buttons, messages, counts in the model's case and gender
+    HistoryAdminMixin,  # versions, restoring one, a plain Russian delete page
+    ConcurrentEditAdminMixin,  # a save over someone else's newer save is refused
+    SafeAutocompleteAdminMixin,  # crafted ids in autocomplete fields: a form error, not a 500
+    PartnerSideAdminMixin,  # figures saved here are the host staff's, not the partner's
+)
+
+
+class CoopnetModelAdmin(*SHARED_MIXINS, admin.ModelAdmin):
+    """The base of every ModelAdmin of coopnet."""
 
 
 class CoopnetAdminSite(admin.AdminSite):
@@ -34,10 +41,3 @@ class CoopnetAdminSite(admin.AdminSite):
     def index(self, request, extra_context=None):
         context = self.index_context(request) if self.index_context is not None else {}
         return super().index(request, {**context, **(extra_context or {})})
-
-    def register(self, model_or_iterable, admin_class=None, **options):
-        base = admin_class or admin.ModelAdmin
-        mixins = [m for m in MODEL_ADMIN_MIXINS if not issubclass(base, m)]
-        if mixins:
-            base = type(base.__name__, (*mixins, base), {"__module__": base.__module__})
-        return super().register(model_or_iterable, base, **options)

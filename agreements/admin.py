@@ -8,6 +8,8 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from adminkit.grammar import FEMININE, NEUTER, declare_nouns, noun
+from adminkit.site import CoopnetModelAdmin
 from core import gazetteer
 from core.timezones import label_of as timezone_label_of
 from core.timezones import timezone_choices
@@ -39,7 +41,7 @@ class ContactInline(admin.TabularInline):
 
 
 @admin.register(Library)
-class LibraryAdmin(ImportExportMixin, admin.ModelAdmin):
+class LibraryAdmin(ImportExportMixin, CoopnetModelAdmin):
     list_display = ["short_name", "city", "region", "country", "kind", "zone", "agreement_count", "is_host"]
     list_filter = ["country", "kind", "is_host", "region"]
     search_fields = ["name", "short_name", "named_after", "city", "region"]
@@ -81,7 +83,7 @@ class LibraryAdmin(ImportExportMixin, admin.ModelAdmin):
 
 
 @admin.register(Contact)
-class ContactAdmin(admin.ModelAdmin):
+class ContactAdmin(CoopnetModelAdmin):
     list_display = ["full_name", "position", "library", "email", "phone"]
     list_filter = ["library__country", "library"]
     search_fields = ["full_name", "position", "email", "phone", "library__short_name"]
@@ -90,7 +92,7 @@ class ContactAdmin(admin.ModelAdmin):
 
 
 @admin.register(Direction)
-class DirectionAdmin(admin.ModelAdmin):
+class DirectionAdmin(CoopnetModelAdmin):
     list_display = ["name", "position", "slug"]
     list_editable = ["position"]
     search_fields = ["name"]
@@ -162,7 +164,7 @@ def delete_selected_or_refuse(modeladmin, request, queryset):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(ImportExportMixin, admin.ModelAdmin):
+class AgreementAdmin(ImportExportMixin, CoopnetModelAdmin):
     form = AgreementAdminForm
     inlines = [AmendmentInline]
     list_display = ["__str__", "partner", "signed_on", "valid_until", "state_badge", "has_scan", "is_public"]
@@ -304,3 +306,41 @@ class CreditAdminMixin:
             return _("определится после сохранения: по библиотекам-участницам и датам")
         credited = Agreement.objects.filter(pk__in=agreements_credited_by(obj)).select_related("partner")
         return "; ".join(str(agreement) for agreement in credited) or _("ни одному (партнёры не участвовали)")
+
+
+# The admin's Russian for this app's models (adminkit.grammar): cases, counting forms, gender.
+declare_nouns(
+    {
+        "agreements.library": noun(
+            _("библиотека"), _("библиотеку"), _("библиотека"), _("библиотеки"), _("библиотек"), FEMININE
+        ),
+        "agreements.contact": noun(
+            _("контактное лицо"),
+            _("контактное лицо"),
+            _("контактное лицо"),
+            _("контактных лица"),
+            _("контактных лиц"),
+            NEUTER,
+            True,
+        ),
+        "agreements.direction": noun(
+            _("направление сотрудничества"),
+            _("направление сотрудничества"),
+            _("направление сотрудничества"),
+            _("направления сотрудничества"),
+            _("направлений сотрудничества"),
+            NEUTER,
+        ),
+        "agreements.agreement": noun(
+            _("соглашение"), _("соглашение"), _("соглашение"), _("соглашения"), _("соглашений"), NEUTER
+        ),
+        "agreements.amendment": noun(
+            _("дополнительное соглашение"),
+            _("дополнительное соглашение"),
+            _("дополнительное соглашение"),
+            _("дополнительных соглашения"),
+            _("дополнительных соглашений"),
+            NEUTER,
+        ),
+    }
+)

@@ -1,8 +1,11 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from adminkit.actions import PublishActionsMixin, StatusColumnMixin
 from adminkit.filters import StatusFilter
+from adminkit.grammar import FEMININE, MASCULINE, declare_nouns, noun
 from adminkit.partner_side import PartnerSideInlineMixin
+from adminkit.site import CoopnetModelAdmin
 from agreements.admin import CreditAdminMixin
 
 from .forms import ContestEntryForm, EntryForm
@@ -73,7 +76,7 @@ class EntryInline(admin.StackedInline):
 
 
 @admin.register(Contest)
-class ContestAdmin(CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):
+class ContestAdmin(CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, CoopnetModelAdmin):
     list_display = [
         "title",
         "organiser",
@@ -94,7 +97,7 @@ class ContestAdmin(CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, adm
 
 
 @admin.register(Entry)
-class EntryAdmin(admin.ModelAdmin):
+class EntryAdmin(CoopnetModelAdmin):
     form = EntryForm
     list_display = ["entrant_name", "contest", "age", "locality", "curator", "nomination", "result", "public_consent"]
     list_filter = ["result", "public_consent", "contest"]
@@ -105,8 +108,36 @@ class EntryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Curator)
-class CuratorAdmin(admin.ModelAdmin):
+class CuratorAdmin(CoopnetModelAdmin):
     list_display = ["library", "contest", "region"]
     search_fields = ["library__short_name", "contest__title", "region"]
     autocomplete_fields = ["contest", "library"]
     list_select_related = ["contest", "library"]
+
+
+# The admin's Russian for this app's models (adminkit.grammar): cases, counting forms, gender.
+declare_nouns(
+    {
+        "contests.contest": noun(_("конкурс"), _("конкурс"), _("конкурс"), _("конкурса"), _("конкурсов"), MASCULINE),
+        "contests.curator": noun(
+            _("региональный куратор"),
+            _("регионального куратора"),
+            _("региональный куратор"),
+            _("региональных куратора"),
+            _("региональных кураторов"),
+            MASCULINE,
+            True,
+        ),
+        "contests.entry": noun(
+            _("работа участника"),
+            _("работу участника"),
+            _("работа участника"),
+            _("работы участников"),
+            _("работ участников"),
+            FEMININE,
+        ),
+        "contests.nomination": noun(
+            _("номинация"), _("номинацию"), _("номинация"), _("номинации"), _("номинаций"), FEMININE
+        ),
+    }
+)

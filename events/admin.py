@@ -9,7 +9,9 @@ from django.views.decorators.http import require_POST
 
 from adminkit.actions import PublishActionsMixin, StatusColumnMixin
 from adminkit.filters import StatusFilter
+from adminkit.grammar import MASCULINE, NEUTER, declare_nouns, noun
 from adminkit.partner_side import PartnerSideInlineMixin
+from adminkit.site import CoopnetModelAdmin
 from agreements.admin import CreditAdminMixin
 from tabular.admin import ImportExportMixin
 
@@ -36,7 +38,7 @@ def _reasons(error: ValidationError) -> str:
 
 
 @admin.register(Event)
-class EventAdmin(ImportExportMixin, CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):
+class EventAdmin(ImportExportMixin, CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, CoopnetModelAdmin):
     list_display = [
         "title",
         "kind",
@@ -171,7 +173,7 @@ class EventAdmin(ImportExportMixin, CreditAdminMixin, StatusColumnMixin, Publish
 
 
 @admin.register(Participation)
-class ParticipationAdmin(admin.ModelAdmin):
+class ParticipationAdmin(CoopnetModelAdmin):
     list_display = ["event", "library", "role", "participants_count"]
     list_filter = ["role", "library"]
     search_fields = ["event__title", "library__short_name"]
@@ -180,7 +182,7 @@ class ParticipationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(CoopnetModelAdmin):
     list_display = ["full_name", "occupation", "place"]
     search_fields = ["full_name", "occupation", "place"]
     prepopulated_fields = {"slug": ["full_name"]}
@@ -204,7 +206,7 @@ class EpisodeInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(PublishActionsMixin, admin.ModelAdmin):
+class ProjectAdmin(PublishActionsMixin, CoopnetModelAdmin):
     list_display = ["title", "organiser", "started_on", "is_published"]
     list_filter = ["is_published", "organiser"]
     search_fields = ["title", "description"]
@@ -215,10 +217,38 @@ class ProjectAdmin(PublishActionsMixin, admin.ModelAdmin):
 
 
 @admin.register(Episode)
-class EpisodeAdmin(CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):
+class EpisodeAdmin(CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, CoopnetModelAdmin):
     list_display = ["__str__", "tradition", "library", "published_on", "status_today", "is_published"]
     list_filter = [EpisodeWhenFilter, StatusFilter, "is_published", "project", "library"]
     search_fields = ["title", "tradition", "description", "project__title"]
     date_hierarchy = "published_on"
     autocomplete_fields = ["project", "library", "agreements_added", "agreements_excluded"]
     list_select_related = ["project", "library"]
+
+
+# The admin's Russian for this app's models (adminkit.grammar): cases, counting forms, gender.
+declare_nouns(
+    {
+        "events.event": noun(
+            _("мероприятие"), _("мероприятие"), _("мероприятие"), _("мероприятия"), _("мероприятий"), NEUTER
+        ),
+        "events.participation": noun(
+            _("участие библиотеки"),
+            _("участие библиотеки"),
+            _("участие библиотеки"),
+            _("участия библиотек"),
+            _("участий библиотек"),
+            NEUTER,
+        ),
+        "events.person": noun(_("гость"), _("гостя"), _("гость"), _("гостя"), _("гостей"), MASCULINE, True),
+        "events.project": noun(
+            _("просветительский проект"),
+            _("просветительский проект"),
+            _("просветительский проект"),
+            _("просветительских проекта"),
+            _("просветительских проектов"),
+            MASCULINE,
+        ),
+        "events.episode": noun(_("выпуск"), _("выпуск"), _("выпуск"), _("выпуска"), _("выпусков"), MASCULINE),
+    }
+)

@@ -1,8 +1,11 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from adminkit.actions import PublishActionsMixin, StatusColumnMixin
 from adminkit.filters import StatusFilter
+from adminkit.grammar import FEMININE, declare_nouns, noun
 from adminkit.partner_side import PartnerSideInlineMixin
+from adminkit.site import CoopnetModelAdmin
 from agreements.admin import CreditAdminMixin
 
 from .forms import StopForm, StopFormSet
@@ -35,7 +38,7 @@ class StopInline(PartnerSideInlineMixin, admin.StackedInline):
 
 
 @admin.register(Exhibition)
-class ExhibitionAdmin(CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, admin.ModelAdmin):
+class ExhibitionAdmin(CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, CoopnetModelAdmin):
     list_display = [
         "title",
         "kind",
@@ -60,10 +63,28 @@ class ExhibitionAdmin(CreditAdminMixin, StatusColumnMixin, PublishActionsMixin, 
 
 
 @admin.register(ExhibitionStop)
-class ExhibitionStopAdmin(StatusColumnMixin, admin.ModelAdmin):
+class ExhibitionStopAdmin(StatusColumnMixin, CoopnetModelAdmin):
     list_display = ["exhibition", "venue", "starts_on", "ends_on", "status_today", "visitors", "excursions"]
     list_filter = [StatusFilter, "venue"]
     search_fields = ["exhibition__title", "venue__short_name"]
     date_hierarchy = "starts_on"
     autocomplete_fields = ["exhibition", "venue"]
     list_select_related = ["exhibition", "venue"]
+
+
+# The admin's Russian for this app's models (adminkit.grammar): cases, counting forms, gender.
+declare_nouns(
+    {
+        "exhibitions.exhibition": noun(
+            _("выставка"), _("выставку"), _("выставка"), _("выставки"), _("выставок"), FEMININE
+        ),
+        "exhibitions.exhibitionstop": noun(
+            _("площадка выставки"),
+            _("площадку выставки"),
+            _("площадка выставки"),
+            _("площадки выставок"),
+            _("площадок выставок"),
+            FEMININE,
+        ),
+    }
+)

@@ -7,6 +7,10 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from adminkit.grammar import FEMININE, declare_nouns, noun
+from adminkit.site import CoopnetModelAdmin
 
 from .deleted import RestoreRefused, deleted_records, find_deleted, restore_deleted, tracked_models
 from .models import DeletedRecord
@@ -17,7 +21,7 @@ def may(user, action: str, model) -> bool:
 
 
 @admin.register(DeletedRecord)
-class DeletedRecordAdmin(admin.ModelAdmin):
+class DeletedRecordAdmin(CoopnetModelAdmin):
     def visible_models(self, request) -> list[type]:
         user = request.user
         return [m for m in tracked_models() if may(user, "view", m) or may(user, "change", m) or may(user, "add", m)]
@@ -103,3 +107,18 @@ def restored_message(plan) -> str:
             along,
         ) % {"count": along}
     return text
+
+
+# The admin's Russian for this app's models (adminkit.grammar): cases, counting forms, gender.
+declare_nouns(
+    {
+        "history.deletedrecord": noun(
+            _("удалённая запись"),
+            _("удалённую запись"),
+            _("удалённая запись"),
+            _("удалённые записи"),
+            _("удалённых записей"),
+            FEMININE,
+        ),
+    }
+)

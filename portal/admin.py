@@ -7,6 +7,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 
+from adminkit.grammar import FEMININE, NEUTER, declare_nouns, noun
+from adminkit.site import CoopnetModelAdmin
+
 # Imported for its registrations: the Contact admin must be registered before the action is added to it below.
 from agreements import admin as agreements_admin  # noqa: F401
 from agreements.models import Contact
@@ -95,7 +98,7 @@ class MembershipForm(forms.ModelForm):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(CoopnetModelAdmin):
     list_display = ["person", "library", "email", "invited_at", "joined_at", "last_login", "is_active"]
     list_filter = [("library", admin.RelatedOnlyFieldListFilter), "user__is_active"]
     search_fields = [
@@ -203,3 +206,26 @@ def invite_to_portal(modeladmin, request, queryset):
 _contact_admin = admin.site._registry[Contact]
 if invite_to_portal not in (_contact_admin.actions or ()):
     _contact_admin.actions = [*(_contact_admin.actions or ()), invite_to_portal]
+
+
+# The admin's Russian for this app's models (adminkit.grammar): cases, counting forms, gender.
+declare_nouns(
+    {
+        "portal.membership": noun(
+            _("учётная запись партнёра"),
+            _("учётную запись партнёра"),
+            _("учётная запись партнёра"),
+            _("учётные записи партнёров"),
+            _("учётных записей партнёров"),
+            FEMININE,
+        ),
+        "portal.proposal": noun(
+            _("предложение партнёра"),
+            _("предложение партнёра"),
+            _("предложение партнёра"),
+            _("предложения партнёров"),
+            _("предложений партнёров"),
+            NEUTER,
+        ),
+    }
+)

@@ -7,8 +7,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from adminkit.site import CoopnetModelAdmin
 
-class ProposalAdmin(admin.ModelAdmin):
+
+class ProposalAdmin(CoopnetModelAdmin):
     list_display = ["title", "library", "kind", "starts_on", "fate_now", "created_at"]
     list_filter = ["decision", "kind", "library"]
     search_fields = ["title", "description", "library__short_name"]

@@ -1,11 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from adminkit.grammar import NEUTER, declare_nouns, noun
+from adminkit.site import CoopnetModelAdmin
+
 from .models import Reminder
 
 
 @admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin):
+class ReminderAdmin(CoopnetModelAdmin):
     """What was sent, for staff to look up; written only by the `send_reminders` command."""
 
     list_display = ["sent_at", "kind", "text", "lead_days_shown", "due_on", "recipients"]
@@ -27,3 +30,13 @@ class ReminderAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# The admin's Russian for this app's models (adminkit.grammar): cases, counting forms, gender.
+declare_nouns(
+    {
+        "reminders.reminder": noun(
+            _("напоминание"), _("напоминание"), _("напоминание"), _("напоминания"), _("напоминаний"), NEUTER
+        ),
+    }
+)

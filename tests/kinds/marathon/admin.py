@@ -1,5 +1,8 @@
 from django.contrib import admin
 
+from adminkit.grammar import FEMININE, MASCULINE, declare_nouns, noun
+from adminkit.site import CoopnetModelAdmin
+
 from .models import Marathon, MarathonSite
 
 
@@ -9,7 +12,29 @@ class MarathonSiteInline(admin.TabularInline):
 
 
 @admin.register(Marathon)
-class MarathonAdmin(admin.ModelAdmin):
+class MarathonAdmin(CoopnetModelAdmin):
     list_display = ["title", "starts_on", "status"]
     search_fields = ["title"]
     inlines = [MarathonSiteInline]
+
+
+declare_nouns(
+    {
+        "marathon.marathon": noun(
+            "читательский марафон",
+            "читательский марафон",
+            "читательский марафон",
+            "читательских марафона",
+            "читательских марафонов",
+            MASCULINE,
+        ),
+        "marathon.marathonsite": noun(
+            "площадка марафона",
+            "площадку марафона",
+            "площадка марафона",
+            "площадки марафона",
+            "площадок марафона",
+            FEMININE,
+        ),
+    }
+)
