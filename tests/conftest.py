@@ -2,6 +2,7 @@ import importlib
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group
 
 from tests.factories import HostLibraryFactory, UserFactory
@@ -26,6 +27,8 @@ def ensure_staff_groups():
         GROUPS_MIGRATION.create_groups(apps, None)
         for module, function in GRANTS:
             getattr(importlib.import_module(module), function)(apps, None)
+        for app in settings.TEST_KINDS:  # each test-only kind grants the groups its permissions (tests/kinds)
+            importlib.import_module(f"{app}.migrations.0002_staff_permissions").grant(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,9 @@ from adminkit.grammar import NOUNS
 from .test_nouns import admin_models
 from .walk import WITHOUT_ROWS, maker_for, problems_in
 
+# The personas are asked for by name (getfixturevalue): the mark sets the database up before that.
+pytestmark = pytest.mark.django_db
+
 PERSONAS = ["superuser", "methodologist", "manager"]
 REGISTERED = sorted(f"{model._meta.label_lower}" for model in admin.site._registry)
 

@@ -1,6 +1,8 @@
 """What the admin pages must never say, and one row of each admin model to open them on."""
 
 import datetime
+import importlib
+import importlib.util
 import json
 import re
 from html import unescape
@@ -100,11 +102,15 @@ WITHOUT_ROWS = {"history.deletedrecord"}
 
 
 def maker_for(model):
-    """The row builder of a model: its factory in tests/factories.py, or one of MAKERS."""
+    """The row builder of a model: one of MAKERS, or its factory in tests/factories.py or in its own app's
+    factories module (a test-only kind keeps its factories in its folder, tests/kinds)."""
     label = model._meta.label_lower
     if label in MAKERS:
         return MAKERS[label]
-    for candidate in vars(factories).values():
+    modules = [factories]
+    if importlib.util.find_spec(f"{model._meta.app_config.name}.factories") is not None:
+        modules.append(importlib.import_module(f"{model._meta.app_config.name}.factories"))
+    for candidate in (value for module in modules for value in vars(module).values()):
         is_factory = isinstance(candidate, type) and issubclass(candidate, DjangoModelFactory)
         if is_factory and candidate._meta.model is model:
             return candidate

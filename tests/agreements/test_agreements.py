@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from agreements.models import Agreement
+from core import kinds
 from tests.agreements.helpers import main_html
 from tests.factories import (
     AgreementFactory,
@@ -127,9 +128,10 @@ def test_detail_query_count_is_constant(client, host, django_assert_max_num_quer
         ExhibitionFactory(agreement=agreement)
         ContestFactory(agreement=agreement)
         EpisodeFactory(agreement=agreement)
-    # The agreement, its directions, its partner's agreements, then for each kind of activity the candidates,
-    # what the credit rule reads (sites, stops, curators) and the staff overrides.
-    with django_assert_max_num_queries(18):
+    # The agreement, its directions, its partner's agreements, then for each registered kind of activity the
+    # candidates, what the credit rule reads (sites, stops, curators) and the two staff overrides.
+    per_kind = sum(3 + len(kind.credit_prefetch) for kind in kinds.kinds())
+    with django_assert_max_num_queries(3 + per_kind):
         response = client.get(detail(agreement))
     assert response.status_code == 200
     assert f"({4 * rows})" in main_html(response)
