@@ -1,16 +1,33 @@
 """Contests as a kind of joint activity (`core.kinds`): the organiser and the regional curators take part.
 Registered in `ContestsConfig.ready()`."""
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.kinds import ActivityKind, Hit, ListedItem, NavLink, SearchSection, SitemapSection, TimelineItem, snippet
+from core.kinds import (
+    ActivityKind,
+    Hit,
+    ListedItem,
+    NavLink,
+    PartnerSideList,
+    SearchSection,
+    SitemapSection,
+    StaffList,
+    TimelineItem,
+    snippet,
+)
+from core.models import AWAITING_CONFIRMATION
 from core.templatetags.coopnet import format_ru
 
-from .models import Contest
+from .models import Contest, Curator
 
 STATUS = ("status", "rescheduled_to")
+CONTESTS = ("конкурс", "конкурса", "конкурсов")
+
+
+def day(value) -> str:
+    return formats.date_format(value, "d.m.Y") if value else _("без даты")
 
 
 class ContestKind(ActivityKind):
@@ -96,5 +113,31 @@ class ContestKind(ActivityKind):
                 "contests:detail",
                 lambda: Contest.objects.public().order_by("title", "pk").values_list("slug", "updated_at"),
                 position=30,
+            )
+        ]
+
+    def awaiting(self, today):
+        rows = Contest.objects.awaiting_confirmation(today).order_by("-results_on", "pk")
+        note = lambda contest: _("итоги %(day)s") % {"day": day(contest.results_on)}  # noqa: E731
+        return [
+            StaffList("contests", _("Конкурсы"), CONTESTS, Contest, rows, {"status": AWAITING_CONFIRMATION}, note=note)
+        ]
+
+    def drafts(self):
+        rows = Contest.objects.filter(is_published=False).order_by("-updated_at", "pk")
+        title = str(Contest._meta.verbose_name_plural).capitalize()
+        note = lambda contest: day(contest.submissions_from)  # noqa: E731
+        return [StaffList("contest", title, CONTESTS, Contest, rows, {"is_published__exact": "0"}, note=note)]
+
+    def partner_sides(self):
+        return [
+            PartnerSideList(
+                Curator,
+                Contest,
+                lambda: Curator.objects.select_related("contest", "library"),
+                "contest__status",
+                "library",
+                record=lambda row: row.contest,
+                title=lambda row: row.contest.title,
             )
         ]

@@ -118,6 +118,41 @@ class SitemapSection:
     position: int = 0
 
 
+@dataclass
+class StaffList:
+    """Rows of a kind that a block of the staff's dashboard lists: its key and heading, how its count is said
+    (`forms`: one, few, many), the model whose admin list shows the rows (its view permission is asked), the rows
+    in their order, the admin list's filter that gives the same rows (so the counts match), and what an item says:
+    its label, the record it opens and a note."""
+
+    key: str
+    title: str
+    forms: tuple[str, str, str]
+    model: type[Model]
+    rows: QuerySet
+    params: dict
+    label: Callable[[Any], str] = str
+    record: Callable[[Any], Model] = lambda row: row
+    note: Callable[[Any], str] = lambda row: ""
+
+
+@dataclass(frozen=True)
+class PartnerSideList:
+    """A kind's rows of its partner libraries (`core.models.PartnerSide`: an event's sites, an exhibition's stops,
+    a contest's curators): the rows with what their items name, the activity's stored status seen from a row, the
+    row's library, the record an item opens (of the model `opens`, whose view permission is asked), its title, and
+    what an item about its figures says (None: the rows have no figures)."""
+
+    model: type[Model]
+    opens: type[Model]
+    rows: Callable[[], QuerySet]
+    status_field: str
+    library_field: str
+    record: Callable[[Any], Model]
+    title: Callable[[Any], str]
+    figure: Callable[[Any], str] | None = None
+
+
 class ActivityKind:
     """A kind of joint activity, described once by its own app. Subclass it and `register()` an instance."""
 
@@ -150,6 +185,35 @@ class ActivityKind:
         return []
 
     def sitemap_sections(self) -> list[SitemapSection]:
+        return []
+
+    # --- the staff's dashboard -----------------------------------------------------------------------------------
+
+    def awaiting(self, today: datetime.date) -> list[StaffList]:
+        """Past, and still «запланировано»: `awaiting_confirmation(today)`, a gap in the data."""
+        from core.models import AWAITING_CONFIRMATION
+
+        rows = self.model.objects.awaiting_confirmation(today).order_by("-pk")
+        return [
+            StaffList(self.key, str(self.title), self.count_forms, self.model, rows, {"status": AWAITING_CONFIRMATION})
+        ]
+
+    def without_figures(self) -> list[StaffList]:
+        """Held, and how many came is unknown (which is not zero)."""
+        return []
+
+    def drafts(self) -> list[StaffList]:
+        """Records not published yet."""
+        rows = self.model.objects.filter(is_published=False).order_by("-updated_at", "pk")
+        title = str(self.model._meta.verbose_name_plural).capitalize()
+        return [
+            StaffList(
+                self.model._meta.model_name, title, self.count_forms, self.model, rows, {"is_published__exact": "0"}
+            )
+        ]
+
+    def partner_sides(self) -> list[PartnerSideList]:
+        """Its rows of partner libraries, if it has any."""
         return []
 
     def __repr__(self):

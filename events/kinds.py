@@ -2,17 +2,45 @@
 (`core.kinds`). Registered in `EventsConfig.ready()`."""
 
 from django.db.models import Case, CharField, Value, When
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.kinds import ActivityKind, Hit, ListedItem, NavLink, SearchSection, SitemapSection, TimelineItem, snippet
+from core.kinds import (
+    ActivityKind,
+    Hit,
+    ListedItem,
+    NavLink,
+    PartnerSideList,
+    SearchSection,
+    SitemapSection,
+    StaffList,
+    TimelineItem,
+    snippet,
+)
+from core.models import AWAITING_CONFIRMATION
 from core.templatetags.coopnet import choice_labels, format_ru, url_builder
 
-from .models import Episode, Event, Project
+from .admin_filters import UNKNOWN
+from .models import Episode, Event, Participation, Project
 
 STATUS = ("status", "rescheduled_to")
+EVENTS = ("мероприятие", "мероприятия", "мероприятий")
+PROJECTS = ("проект", "проекта", "проектов")
+EPISODES = ("выпуск", "выпуска", "выпусков")
+
+
+def day(value) -> str:
+    return formats.date_format(value, "d.m.Y") if value else _("без даты")
+
+
+def start(event) -> str:
+    return formats.date_format(timezone.localtime(event.starts_at), "D, d.m.Y, H:i")
+
+
+def event_note(event) -> str:
+    return f"{start(event)} · {event.organiser.short_name}"
 
 
 def event_kind_label():
@@ -121,6 +149,34 @@ class EventKind(ActivityKind):
             )
         ]
 
+    def awaiting(self, today):
+        rows = Event.objects.awaiting_confirmation(today).select_related("organiser").order_by("-starts_at", "pk")
+        params = {"status": AWAITING_CONFIRMATION}
+        return [StaffList("events", _("Мероприятия"), EVENTS, Event, rows, params, note=event_note)]
+
+    def without_figures(self):
+        rows = Event.objects.held_without_attendance().select_related("organiser").order_by("-starts_at", "pk")
+        return [StaffList("events", _("Мероприятия"), EVENTS, Event, rows, {"attendance": UNKNOWN}, note=event_note)]
+
+    def drafts(self):
+        rows = Event.objects.filter(is_published=False).order_by("-starts_at", "pk")
+        title = str(Event._meta.verbose_name_plural).capitalize()
+        return [StaffList("event", title, EVENTS, Event, rows, {"is_published__exact": "0"}, note=start)]
+
+    def partner_sides(self):
+        return [
+            PartnerSideList(
+                Participation,
+                Event,
+                lambda: Participation.objects.select_related("event", "library"),
+                "event__status",
+                "library",
+                record=lambda row: row.event,
+                title=lambda row: row.event.title,
+                figure=lambda row: _("участников %(n)s") % {"n": row.participants_count},
+            )
+        ]
+
 
 class EpisodeKind(ActivityKind):
     """An episode of an outreach project («Сказки народов Кузбасса»): the library that prepared it took part.
@@ -226,4 +282,29 @@ class EpisodeKind(ActivityKind):
                 priority="0.5",
                 position=15,
             )
+        ]
+
+    def awaiting(self, today):
+        rows = Episode.objects.awaiting_confirmation(today).select_related("project").order_by("-published_on", "pk")
+        params = {"status": AWAITING_CONFIRMATION}
+        note = lambda episode: day(episode.published_on)  # noqa: E731
+        return [StaffList("episodes", _("Выпуски проектов"), EPISODES, Episode, rows, params, note=note)]
+
+    def drafts(self):
+        drafts = {"is_published__exact": "0"}
+        projects = Project.objects.filter(is_published=False).order_by("title", "pk")
+        episodes = Episode.objects.filter(is_published=False).select_related("project").order_by("-published_on", "pk")
+        return [
+            StaffList(
+                "project", str(Project._meta.verbose_name_plural).capitalize(), PROJECTS, Project, projects, drafts
+            ),
+            StaffList(
+                "episode",
+                str(Episode._meta.verbose_name_plural).capitalize(),
+                EPISODES,
+                Episode,
+                episodes,
+                drafts,
+                note=lambda episode: day(episode.published_on),
+            ),
         ]

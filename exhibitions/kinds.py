@@ -2,16 +2,43 @@
 Registered in `ExhibitionsConfig.ready()`."""
 
 from django.db.models import Min
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.kinds import ActivityKind, Hit, ListedItem, NavLink, SearchSection, SitemapSection, TimelineItem, snippet
+from core.kinds import (
+    ActivityKind,
+    Hit,
+    ListedItem,
+    NavLink,
+    PartnerSideList,
+    SearchSection,
+    SitemapSection,
+    StaffList,
+    TimelineItem,
+    snippet,
+)
+from core.models import AWAITING_CONFIRMATION, Status
 from core.templatetags.coopnet import choice_labels
 
 from .models import Exhibition, ExhibitionStop
 
 STATUS = ("status", "rescheduled_to")
+STOPS = ("остановка выставки", "остановки выставок", "остановок выставок")
+EXHIBITIONS = ("выставка", "выставки", "выставок")
+
+
+def stop_note(stop) -> str:
+    first, last = formats.date_format(stop.starts_on, "d.m.Y"), formats.date_format(stop.ends_on, "d.m.Y")
+    return f"{stop.venue.short_name}, {first}–{last}"
+
+
+def stop_list(rows, params) -> StaffList:
+    rows = rows.select_related("exhibition", "venue").order_by("-ends_on", "pk")
+    title = _("Остановки выставок")
+    return StaffList(
+        "stops", title, STOPS, ExhibitionStop, rows, params, label=lambda s: s.exhibition.title, note=stop_note
+    )
 
 
 class ExhibitionKind(ActivityKind):
@@ -112,5 +139,31 @@ class ExhibitionKind(ActivityKind):
                 "exhibitions:detail",
                 lambda: Exhibition.objects.public().order_by("title", "pk").values_list("slug", "updated_at"),
                 position=20,
+            )
+        ]
+
+    def awaiting(self, today):
+        return [stop_list(ExhibitionStop.objects.awaiting_confirmation(today), {"status": AWAITING_CONFIRMATION})]
+
+    def without_figures(self):
+        rows = ExhibitionStop.objects.held().filter(visitors__isnull=True)
+        return [stop_list(rows, {"status__exact": Status.HELD, "visitors__isnull": "True"})]
+
+    def drafts(self):
+        rows = Exhibition.objects.filter(is_published=False).order_by("-updated_at", "pk")
+        title = str(Exhibition._meta.verbose_name_plural).capitalize()
+        return [StaffList("exhibition", title, EXHIBITIONS, Exhibition, rows, {"is_published__exact": "0"})]
+
+    def partner_sides(self):
+        return [
+            PartnerSideList(
+                ExhibitionStop,
+                ExhibitionStop,
+                lambda: ExhibitionStop.objects.select_related("exhibition", "venue"),
+                "status",
+                "venue",
+                record=lambda row: row,
+                title=lambda row: row.exhibition.title,
+                figure=lambda row: _("посетителей %(n)s") % {"n": row.visitors},
             )
         ]

@@ -2,21 +2,20 @@
 gaps in the data (past activities still «запланировано», held events without attendance) and drafts.
 
 Every list asks the models' own rules: `Agreement.state_on()` (expiring) and `notice_window_open()`, the report's
-dormant rule (`reports.report.dormant_agreements`), `Event.objects.in_week()`, `awaiting_confirmation(day)` of
-each scheduled model, `Event.objects.held_without_attendance()`. Each item links to its record's change page and
-each block to the admin list filtered the same way (the list filters of the apps' admins, or plain field lookups),
-so a count here is the count there. The whole page is a fixed number of queries, whatever the number of rows:
-each block is a short list and a count.
+dormant rule (`reports.report.dormant_agreements`), `Event.objects.in_week()`; the gaps, the drafts and the
+partners' rows are asked of each registered kind of activity (`core.kinds`: `awaiting(today)`,
+`without_figures()`, `drafts()`, `partner_sides()`), so a new kind shows here without a line in this module.
+Each item links to its record's change page and each block to the admin list filtered the same way (the list
+filters of the apps' admins, or plain field lookups), so a count here is the count there. The whole page is a
+fixed number of queries, whatever the number of rows: each block is a short list and a count.
 
-This module reads every app and the report (`.importlinter`: above the report, beside the reminders, which it reads
-only when installed, through the app registry); the admin site, a base module, names it by its dotted path
-(`CoopnetAdminSite.index_dashboard`).
+This module reads the apps, the report and the reminders (`.importlinter`: the `staff` layer is above them);
+`staff.apps` plugs it into the admin home.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -26,12 +25,12 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from agreements.models import EXPIRY_WARNING_DAYS, Agreement
-from contests.models import Contest, Curator
-from core.models import AWAITING_CONFIRMATION, PartnerAnswer, Status
+from core import kinds
+from core.kinds import PartnerSideList, StaffList
+from core.models import PartnerAnswer, Status
 from core.templatetags.coopnet import ru_plural_form
-from events.admin_filters import NEXT_WEEK, THIS_WEEK, UNKNOWN
-from events.models import Episode, Event, Participation, Project
-from exhibitions.models import Exhibition, ExhibitionStop
+from events.admin_filters import NEXT_WEEK, THIS_WEEK
+from events.models import Event
 from portal.models import Proposal
 from reminders.models import Reminder
 from reports import report
@@ -43,11 +42,6 @@ REMINDERS_DAYS = 14
 # Russian plural forms (one, few, many) of what each block counts: «1 соглашение», «3 соглашения», «5 соглашений».
 AGREEMENTS = ("соглашение", "соглашения", "соглашений")
 EVENTS = ("мероприятие", "мероприятия", "мероприятий")
-STOPS = ("остановка выставки", "остановки выставок", "остановок выставок")
-EXHIBITIONS = ("выставка", "выставки", "выставок")
-CONTESTS = ("конкурс", "конкурса", "конкурсов")
-PROJECTS = ("проект", "проекта", "проектов")
-EPISODES = ("выпуск", "выпуска", "выпусков")
 REMINDERS = ("напоминание", "напоминания", "напоминаний")
 
 
@@ -230,125 +224,45 @@ def _events_group(today: datetime.date) -> Group:
     )
 
 
-def _stop_item(stop: ExhibitionStop) -> Item:
-    note = f"{stop.venue.short_name}, {_date(stop.starts_on)}–{_date(stop.ends_on)}"
-    return Item(stop.exhibition.title, change_url(stop), note)
+def _allowed(user, model) -> bool:
+    return user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
+
+
+def _kind_block(found: StaffList) -> Block:
+    """A block of a kind's rows, as the kind describes it (`core.kinds.StaffList`)."""
+
+    def item(row) -> Item:
+        return Item(found.label(row), change_url(found.record(row)), found.note(row))
+
+    return _block(found.key, found.title, found.forms, found.rows, found.model, found.params, item)
+
+
+def _kinds_group(user, group: Group, lists) -> Group:
+    """A group of blocks, one for each list of each registered kind the user may view."""
+    group.blocks += [_kind_block(found) for found in lists if _allowed(user, found.model)]
+    return group
 
 
 def _awaiting_group(user, today: datetime.date) -> Group:
     """Past activities nobody has marked: still «запланировано» after their date (`awaiting_confirmation`)."""
     group = Group("awaiting", _("Прошли, но не отмечены проведёнными"), quiet=_("Всё прошедшее отмечено."))
-    if user.has_perm("events.view_event"):
-        events = Event.objects.awaiting_confirmation(today).select_related("organiser").order_by("-starts_at", "pk")
-        group.blocks.append(
-            _block("events", _("Мероприятия"), EVENTS, events, Event, {"status": AWAITING_CONFIRMATION}, _event_item)
-        )
-    if user.has_perm("exhibitions.view_exhibitionstop"):
-        stops = ExhibitionStop.objects.awaiting_confirmation(today).select_related("exhibition", "venue")
-        params = {"status": AWAITING_CONFIRMATION}
-        group.blocks.append(
-            _block(
-                "stops",
-                _("Остановки выставок"),
-                STOPS,
-                stops.order_by("-ends_on", "pk"),
-                ExhibitionStop,
-                params,
-                _stop_item,
-            )
-        )
-    if user.has_perm("contests.view_contest"):
-        contests = Contest.objects.awaiting_confirmation(today).order_by("-results_on", "pk")
-        group.blocks.append(
-            _block(
-                "contests",
-                _("Конкурсы"),
-                CONTESTS,
-                contests,
-                Contest,
-                {"status": AWAITING_CONFIRMATION},
-                lambda c: Item(c.title, change_url(c), _("итоги %(day)s") % {"day": _date(c.results_on)}),
-            )
-        )
-    if user.has_perm("events.view_episode"):
-        episodes = (
-            Episode.objects.awaiting_confirmation(today).select_related("project").order_by("-published_on", "pk")
-        )
-        group.blocks.append(
-            _block(
-                "episodes",
-                _("Выпуски проектов"),
-                EPISODES,
-                episodes,
-                Episode,
-                {"status": AWAITING_CONFIRMATION},
-                lambda e: Item(str(e), change_url(e), _date(e.published_on)),
-            )
-        )
-    return group
+    return _kinds_group(user, group, [found for kind in kinds.kinds() for found in kind.awaiting(today)])
 
 
 def _no_attendance_group(user) -> Group:
-    """Held, and nobody said how many came: unknown, which is not zero (`held_without_attendance()`)."""
+    """Held, and nobody said how many came: unknown, which is not zero (each kind's `without_figures()`)."""
     group = Group(
         "attendance",
         _("Проведены, но нет данных об участниках"),
         quiet=_("У всего проведённого указано число участников."),
     )
-    if user.has_perm("events.view_event"):
-        events = Event.objects.held_without_attendance().select_related("organiser").order_by("-starts_at", "pk")
-        group.blocks.append(
-            _block("events", _("Мероприятия"), EVENTS, events, Event, {"attendance": UNKNOWN}, _event_item)
-        )
-    if user.has_perm("exhibitions.view_exhibitionstop"):
-        stops = ExhibitionStop.objects.held().filter(visitors__isnull=True).select_related("exhibition", "venue")
-        params = {"status__exact": Status.HELD, "visitors__isnull": "True"}
-        group.blocks.append(
-            _block(
-                "stops",
-                _("Остановки выставок"),
-                STOPS,
-                stops.order_by("-ends_on", "pk"),
-                ExhibitionStop,
-                params,
-                _stop_item,
-            )
-        )
-    return group
-
-
-DRAFTS = [
-    # model, view permission, plural forms, order, related rows its name needs, what to say beside the title
-    (Event, "events.view_event", EVENTS, ["-starts_at", "pk"], [], _start),
-    (Exhibition, "exhibitions.view_exhibition", EXHIBITIONS, ["-updated_at", "pk"], [], lambda e: ""),
-    (Contest, "contests.view_contest", CONTESTS, ["-updated_at", "pk"], [], lambda c: _date(c.submissions_from)),
-    (Project, "events.view_project", PROJECTS, ["title", "pk"], [], lambda p: ""),
-    (Episode, "events.view_episode", EPISODES, ["-published_on", "pk"], ["project"], lambda e: _date(e.published_on)),
-]
+    return _kinds_group(user, group, [found for kind in kinds.kinds() for found in kind.without_figures()])
 
 
 def _drafts_group(user) -> Group:
     """Records not published yet: the site does not show them."""
     group = Group("drafts", _("Черновики: ещё не опубликованы"), quiet=_("Черновиков нет."))
-    for model, permission, forms, order, related, note in DRAFTS:
-        if not user.has_perm(permission):
-            continue
-        drafts = model.objects.filter(is_published=False).select_related(*related).order_by(*order)
-        group.blocks.append(
-            _block(
-                model._meta.model_name,
-                str(model._meta.verbose_name_plural).capitalize(),
-                forms,
-                drafts,
-                model,
-                {"is_published__exact": "0"},
-                lambda obj, note=note: Item(str(obj), change_url(obj), note(obj)),
-            )
-        )
-    return group
-
-
-# --- reminders (when the reminders app is installed) -----------------------------------------------------------------
+    return _kinds_group(user, group, [found for kind in kinds.kinds() for found in kind.drafts()])
 
 
 def _reminder_item(reminder) -> Item:
@@ -364,11 +278,10 @@ def _reminder_item(reminder) -> Item:
 def _reminders_group(user, today: datetime.date) -> Group | None:
     if not user.has_perm("reminders.view_reminder"):
         return None
-    reminder_model = Reminder
     since = timezone.now() - datetime.timedelta(days=REMINDERS_DAYS)
-    sent = reminder_model.objects.filter(sent_at__gte=since).select_related("content_type").order_by("-sent_at", "pk")
+    sent = Reminder.objects.filter(sent_at__gte=since).select_related("content_type").order_by("-sent_at", "pk")
     title = _("Напоминания за %(days)s дней") % {"days": REMINDERS_DAYS}
-    block = _block("sent", _("Отправлены"), REMINDERS, sent, reminder_model, {}, _reminder_item)
+    block = _block("sent", _("Отправлены"), REMINDERS, sent, Reminder, {}, _reminder_item)
     return Group("reminders", title, [block], quiet=_("За эти дни напоминаний не было."))
 
 
@@ -380,55 +293,9 @@ FIGURES = ("запись с цифрами", "записи с цифрами", "
 PROPOSALS = ("предложение", "предложения", "предложений")
 
 
-@dataclass(frozen=True)
-class _PartnerKind:
-    """A kind of a library's own row in activities (`PartnerSide`), as the dashboard lists it."""
-
-    rows: object  # the rows, with what their items name
-    status_field: str  # the activity's stored status, seen from the row
-    library_field: str  # the row's library
-    record: Callable  # the record whose change page an item opens
-    title: Callable
-    figure: Callable | None  # what an item about its figures says; None: the row has no figures
-
-
-def _partner_kinds(user) -> list[_PartnerKind]:
-    """The libraries' own rows in activities the user may view."""
-    kinds = []
-    if user.has_perm("events.view_event"):
-        kinds.append(
-            _PartnerKind(
-                Participation.objects.select_related("event", "library"),
-                "event__status",
-                "library",
-                lambda row: row.event,
-                lambda row: row.event.title,
-                lambda row: _("участников %(n)s") % {"n": row.participants_count},
-            )
-        )
-    if user.has_perm("exhibitions.view_exhibitionstop"):
-        kinds.append(
-            _PartnerKind(
-                ExhibitionStop.objects.select_related("exhibition", "venue"),
-                "status",
-                "venue",
-                lambda row: row,
-                lambda row: row.exhibition.title,
-                lambda row: _("посетителей %(n)s") % {"n": row.visitors},
-            )
-        )
-    if user.has_perm("contests.view_contest"):
-        kinds.append(
-            _PartnerKind(
-                Curator.objects.select_related("contest", "library"),
-                "contest__status",
-                "library",
-                lambda row: row.contest,
-                lambda row: row.contest.title,
-                None,
-            )
-        )
-    return kinds
+def _partner_kinds(user) -> list[PartnerSideList]:
+    """The libraries' own rows in activities (each kind's `partner_sides()`) the user may view."""
+    return [side for kind in kinds.kinds() for side in kind.partner_sides() if _allowed(user, side.opens)]
 
 
 def _answer_note(row) -> str:
@@ -456,20 +323,20 @@ def _partner_block(key, title, forms, found, note, moment) -> Block:
 def _partners_group(user, today: datetime.date) -> Group | None:
     """What partner libraries said in the portal: refusals of what is still ahead, recent answers and figures, and
     proposals waiting for a decision."""
-    kinds = _partner_kinds(user)
-    if not kinds and not user.has_perm("portal.view_proposal"):
+    sides = _partner_kinds(user)
+    if not sides and not user.has_perm("portal.view_proposal"):
         return None
     group = Group("partners", _("Портал партнёров"), quiet=_("От партнёров ничего нового."))
     since = timezone.now() - datetime.timedelta(days=PARTNER_DAYS)
     declined, answered, figures = [], [], []
-    for kind in kinds:
-        refusals = kind.rows.filter(answer=PartnerAnswer.DECLINED, **{kind.status_field: Status.PLANNED})
+    for kind in sides:
+        refusals = kind.rows().filter(answer=PartnerAnswer.DECLINED, **{kind.status_field: Status.PLANNED})
         refusals = refusals.order_by("-answered_at", "pk")
         declined.append((kind, refusals.count(), list(refusals[:LIMIT])))
-        recent = kind.rows.filter(answered_at__gte=since).order_by("-answered_at", "pk")
+        recent = kind.rows().filter(answered_at__gte=since).order_by("-answered_at", "pk")
         answered.append((kind, recent.count(), list(recent[:LIMIT])))
         if kind.figure is not None:
-            entered = kind.rows.filter(figures_by_partner=True, figures_entered_at__gte=since)
+            entered = kind.rows().filter(figures_by_partner=True, figures_entered_at__gte=since)
             entered = entered.order_by("-figures_entered_at", "pk")
             figures.append((kind, entered.count(), list(entered[:LIMIT])))
 

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from adminkit.filters import StatusFilter
 from adminkit.grammar import FEMININE, MASCULINE, declare_nouns, noun
 from adminkit.site import CoopnetModelAdmin
 
@@ -14,8 +15,16 @@ class MarathonSiteInline(admin.TabularInline):
 @admin.register(Marathon)
 class MarathonAdmin(CoopnetModelAdmin):
     list_display = ["title", "starts_on", "status"]
+    list_filter = [StatusFilter, "is_published"]
     search_fields = ["title"]
     inlines = [MarathonSiteInline]
+
+
+@admin.register(MarathonSite)
+class MarathonSiteAdmin(CoopnetModelAdmin):
+    list_display = ["marathon", "library", "participants_count"]
+    list_filter = ["marathon__status"]
+    list_select_related = ["marathon", "library"]
 
 
 declare_nouns(

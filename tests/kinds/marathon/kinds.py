@@ -1,8 +1,20 @@
 """The marathon describes itself once, as every kind does (`core.kinds`)."""
 
-from core.kinds import ActivityKind, Hit, ListedItem, NavLink, SearchSection, SitemapSection, TimelineItem, snippet
+from core.kinds import (
+    ActivityKind,
+    Hit,
+    ListedItem,
+    NavLink,
+    PartnerSideList,
+    SearchSection,
+    SitemapSection,
+    StaffList,
+    TimelineItem,
+    snippet,
+)
+from core.models import Status
 
-from .models import Marathon
+from .models import Marathon, MarathonSite
 
 
 class MarathonKind(ActivityKind):
@@ -59,5 +71,37 @@ class MarathonKind(ActivityKind):
                 "marathon:detail",
                 lambda: Marathon.objects.public().order_by("-starts_on", "pk").values_list("slug", "updated_at"),
                 position=60,
+            )
+        ]
+
+    def without_figures(self):
+        rows = MarathonSite.objects.filter(marathon__status=Status.HELD, participants_count__isnull=True)
+        rows = rows.select_related("marathon", "library").order_by("-marathon__starts_on", "pk")
+        params = {"marathon__status__exact": Status.HELD, "participants_count__isnull": "True"}
+        forms = ("площадка марафона", "площадки марафонов", "площадок марафонов")
+        return [
+            StaffList(
+                "marathon_sites",
+                "Площадки марафонов",
+                forms,
+                MarathonSite,
+                rows,
+                params,
+                label=lambda site: site.marathon.title,
+                note=lambda site: site.library.short_name,
+            )
+        ]
+
+    def partner_sides(self):
+        return [
+            PartnerSideList(
+                MarathonSite,
+                Marathon,
+                lambda: MarathonSite.objects.select_related("marathon", "library"),
+                "marathon__status",
+                "library",
+                record=lambda row: row.marathon,
+                title=lambda row: row.marathon.title,
+                figure=lambda row: f"участников {row.participants_count}",
             )
         ]
