@@ -14,6 +14,7 @@ import zipfile
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from coopnet.cells import csv_cell
 from coopnet.xlsx import Workbook
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -114,5 +115,5 @@ def write_xlsx(header: list[str], rows, *, title: str, notes: list[tuple[str, st
 def write_csv(header: list[str]) -> bytes:
     """A CSV template: the header only, «;»-separated with a UTF-8 mark, as Russian Excel opens it."""
     buffer = io.StringIO()
-    csv.writer(buffer, delimiter=";").writerow(header)
+    csv.writer(buffer, delimiter=";").writerow([csv_cell(name) for name in header])
     return buffer.getvalue().encode("utf-8-sig")

@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 from django.utils.translation import gettext_lazy
 from docx import Document
 from openpyxl import load_workbook
@@ -184,3 +185,11 @@ def test_csv_cell_marks_text_a_spreadsheet_would_run(typed, field):
 
 def test_csv_cell_leaves_numbers_to_be_shown():
     assert csv_cell(-5) == -5
+
+
+def test_the_annual_report_command_writes_the_same_clean_xlsx(typed_by_people, tmp_path):
+    path = tmp_path / "report.xlsx"
+
+    call_command("annual_report", "2020", "--format", "xlsx", "--output", str(path), stdout=io.StringIO())
+
+    assert_text_stays_text(path.read_bytes(), [*FORMULAS, VERTICAL_TAB_CLEANED])
