@@ -14,6 +14,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 register = template.Library()
+# What an age mark or a status tag renders when there is none: the line break their templates end with.
+NONE_HTML = mark_safe("\n")  # nosec: a literal
 
 
 def ru_plural_form(number: int, one: str, few: str, many: str) -> str:
@@ -64,7 +66,7 @@ AGE_BADGE = (
 def age_badge_html(rating: str) -> SafeString:
     """The Federal Law 436-FZ age mark, with a spoken label for screen readers; a line break alone without one."""
     if not rating:
-        return mark_safe("\n")
+        return NONE_HTML
     label = _("Возрастная маркировка: %(rating)s") % {"rating": rating}
     return format_html(AGE_BADGE, label=label, rating=rating)
 
@@ -89,7 +91,7 @@ def status_text(item) -> str:
 def status_tag_html(item) -> SafeString:
     """includes/status_tag.html: a tag on a cancelled or postponed activity, nothing on the others."""
     if item.status not in ("cancelled", "postponed"):
-        return mark_safe("\n")
+        return NONE_HTML
     return format_html('<span class="tag tag-called-off">{}</span>\n', status_text(item))
 
 
