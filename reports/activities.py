@@ -298,9 +298,6 @@ class Facts:
         """The partner libraries (not the host) that took part in an activity in a period."""
         return activity.partners_in(p) - {self.host_id}
 
-    def is_joint(self, activity: Activity, p: Period) -> bool:
-        return bool(self.partners(activity, p))
-
 
 def _event_facts(rows: Rows) -> list[EventFact]:
     tz = kemerovo()

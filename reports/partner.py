@@ -232,10 +232,6 @@ class PartnerTotals:
     figures: int  # its own figures known (sites and stops counted above)
     figures_confirmed: int  # of them, entered by its own staff
 
-    @property
-    def figures_unconfirmed(self) -> int:
-        return self.figures - self.figures_confirmed
-
 
 @dataclass
 class PartnerReport:

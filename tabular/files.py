@@ -1,4 +1,4 @@
-"""Reading an uploaded CSV or XLSX into rows of text, and writing rows to XLSX.
+"""Reading an uploaded CSV or XLSX into rows of text, and writing rows to XLSX (tabular.xlsx).
 
 Cells become text here: XLSX dates as ДД.ММ.ГГГГ (with ЧЧ:ММ when there is a time), whole numbers without «.0»,
 booleans as «да»/«нет». The columns then parse text alone, whatever the file's format.
@@ -13,6 +13,9 @@ import zipfile
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from core.cells import csv_cell
+from tabular.xlsx import Workbook
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
@@ -98,43 +101,19 @@ def read_table(upload) -> list[list[str]]:
 
 
 def write_xlsx(header: list[str], rows, *, title: str, notes: list[tuple[str, str]] = ()) -> bytes:
-    """A workbook with the header in bold and the rows below; `notes` go to a second sheet «Пояснения»."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    """A workbook with the header in bold and the rows below; `notes` go to a second sheet «Пояснения».
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title[:31]
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for index, name in enumerate(header, start=1):
-        sheet.column_dimensions[cell_letter(index)].width = max(12, min(50, len(name) + 4))
-    sheet.freeze_panes = "A2"
-    for row in rows:
-        sheet.append(row)
+    Written by `tabular.xlsx.Workbook`: every cell cleaned by `core.cells.cell()`, text always a text cell (a
+    title «=1+1» stays the text «=1+1»), dates as ДД.ММ.ГГГГ, times as ДД.ММ.ГГГГ ЧЧ:ММ."""
+    workbook = Workbook(title)
+    workbook.sheet(title, header, rows, [max(12, min(50, len(str(name)) + 4)) for name in header])
     if notes:
-        explained = workbook.create_sheet(str(_("Пояснения")))
-        explained.append([str(_("Столбец")), str(_("Что вписать"))])
-        for cell in explained[1]:
-            cell.font = Font(bold=True)
-        for note in notes:
-            explained.append(list(note))
-        explained.column_dimensions["A"].width = 40
-        explained.column_dimensions["B"].width = 100
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def cell_letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index)
+        workbook.sheet(_("Пояснения"), [_("Столбец"), _("Что вписать")], notes, [40, 100])
+    return workbook.content()
 
 
 def write_csv(header: list[str]) -> bytes:
     """A CSV template: the header only, «;»-separated with a UTF-8 mark, as Russian Excel opens it."""
     buffer = io.StringIO()
-    csv.writer(buffer, delimiter=";").writerow(header)
+    csv.writer(buffer, delimiter=";").writerow([csv_cell(name) for name in header])
     return buffer.getvalue().encode("utf-8-sig")

@@ -1,18 +1,21 @@
 """Template helpers shared by every public page.
 
 What a page repeats per row (an event card, a filter field, a status tag, an age mark) is rendered here in Python,
-once per page with a loop, rather than through an `{% include %}` per row: the output is the same markup the
-templates in `templates/includes/` describe, at a fraction of the cost.
+once per page with a loop, rather than through an `{% include %}` per row, at a fraction of the cost. The markup is
+written with `format_html()`, which escapes every value it is given: each piece of HTML is a literal here, and no
+text reaches it unescaped. tests/perf/test_event_list.py pins the markup.
 """
 
 from django import template
 from django.urls import reverse
 from django.utils import dateformat, formats, timezone, translation
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 register = template.Library()
+# What an age mark or a status tag renders when there is none: the line break their templates end with.
+NONE_HTML = mark_safe("\n")  # nosec: a literal
 
 
 def ru_plural_form(number: int, one: str, few: str, many: str) -> str:
@@ -47,30 +50,31 @@ def library_link(library, text: str = "short_name"):
     return format_html('<a href="{}">{}</a>', url, label) if url else label
 
 
-def library_link_html(library, partner_url) -> str:
+def library_link_html(library, partner_url) -> SafeString:
     """`library_link` for a loop: `partner_url(slug)` builds the partner page's address without `reverse()`."""
     if library.is_host:
         return conditional_escape(library.short_name)
-    return f'<a href="{partner_url(library.slug)}">{conditional_escape(library.short_name)}</a>'
+    return format_html('<a href="{}">{}</a>', partner_url(library.slug), library.short_name)
 
 
-def age_badge_html(rating: str) -> str:
-    """includes/age_badge.html: the Federal Law 436-FZ age mark, with a spoken label for screen readers."""
+AGE_BADGE = (
+    '<span class="age-badge" title="{label}"><span class="visually-hidden">{label}</span>'
+    '<span aria-hidden="true">{rating}</span></span>\n'
+)
+
+
+def age_badge_html(rating: str) -> SafeString:
+    """The Federal Law 436-FZ age mark, with a spoken label for screen readers; a line break alone without one."""
     if not rating:
-        return "\n"
-    label = conditional_escape(_("Возрастная маркировка: %(rating)s") % {"rating": rating})
-    rating = conditional_escape(rating)
-    return (
-        f'<span class="age-badge" title="{label}"><span class="visually-hidden">{label}</span>'
-        f'<span aria-hidden="true">{rating}</span></span>\n'
-    )
+        return NONE_HTML
+    label = _("Возрастная маркировка: %(rating)s") % {"rating": rating}
+    return format_html(AGE_BADGE, label=label, rating=rating)
 
 
 @register.simple_tag
 def age_badge(rating: str):
     """The Federal Law 436-FZ age mark, with a spoken label for screen readers."""
-    # Safe: every value escaped in age_badge_html.
-    return mark_safe(age_badge_html(rating))  # nosec
+    return age_badge_html(rating)
 
 
 def status_text(item) -> str:
@@ -84,18 +88,17 @@ def status_text(item) -> str:
     return _("перенесено, дата уточняется")
 
 
-def status_tag_html(item) -> str:
+def status_tag_html(item) -> SafeString:
     """includes/status_tag.html: a tag on a cancelled or postponed activity, nothing on the others."""
     if item.status not in ("cancelled", "postponed"):
-        return "\n"
-    return f'<span class="tag tag-called-off">{conditional_escape(status_text(item))}</span>\n'
+        return NONE_HTML
+    return format_html('<span class="tag tag-called-off">{}</span>\n', status_text(item))
 
 
 @register.simple_tag
 def status_tag(item):
     """{% status_tag event %}: what includes/status_tag.html renders, without an include."""
-    # Safe: every value escaped in status_tag_html.
-    return mark_safe(status_tag_html(item))  # nosec
+    return status_tag_html(item)
 
 
 def url_builder(viewname: str, marker: str = "slug-placeholder"):
@@ -112,45 +115,71 @@ def choice_labels(choices) -> dict:
     return {value: str(label) for value, label in choices}
 
 
+# One event card, as its list item (home page, /events/, /telebridges/).
+EVENT_CARD = (
+    '<li><article class="card event-card{extra}">\n'
+    '  <h3 class="card-title"><a href="{url}">{title}</a></h3>\n'
+    '  <p class="card-date"><time datetime="{iso}">{date}</time> <span class="muted">{kemerovo_time}</span></p>\n'
+    '  <p class="card-tags"><span class="tag">{kind}</span> <span class="tag">{form}</span> {age}{status}</p>\n'
+    '  <p class="card-org">{organiser} {library}</p>\n'
+    "  {sites}\n</article>\n</li>"
+)
+EVENT_CARD_SITES = '\n  <p class="card-sites">{} {}</p>\n  '
+TELEBRIDGE_CLASS, NO_CLASS = mark_safe(" event-card-telebridge"), mark_safe("")  # nosec: literals
+
+
 @register.simple_tag
 def event_cards(events):
-    """The <li> items of an event card list: includes/event_card.html for each event, in one loop.
+    """The <li> items of an event card list (`EVENT_CARD` for each event), in one loop.
 
     `events` must have their organiser loaded and their sites prefetched (`events.views.as_cards()`, or
-    `EventQuerySet.with_sites()`). tests/perf/test_event_list.py keeps the output equal to the template's.
+    `EventQuerySet.with_sites()`). tests/perf/test_event_list.py pins the markup.
     """
     events = list(events)
     if not events:
         return ""
     model = type(events[0])
-    kinds, formats_ = choice_labels(model.Kind.choices), choice_labels(model.Format.choices)
+    # What many cards repeat is escaped once per list: labels, kinds and formats, age marks, organisers' links.
+    kinds = {value: conditional_escape(label) for value, label in choice_labels(model.Kind.choices).items()}
+    formats_ = {value: conditional_escape(label) for value, label in choice_labels(model.Format.choices).items()}
+    kemerovo_time, organiser, sites = map(
+        conditional_escape, (_("(время кемеровское)"), _("Организатор:"), _("Площадки:"))
+    )
     event_url, partner_url = url_builder("events:detail"), url_builder("agreements:partner_detail")
-    kemerovo_time, organiser, sites = _("(время кемеровское)"), _("Организатор:"), _("Площадки:")
+    badges, links = {}, {}
     telebridge = model.Kind.TELEBRIDGE
     parts = []
     with translation.override("ru"):
         for event in events:
             local = timezone.localtime(event.starts_at)
-            extra = " event-card-telebridge" if event.kind == telebridge else ""
-            cities = ", ".join(conditional_escape(p.library.city) for p in event.participations.all())
-            site_line = f'\n  <p class="card-sites">{sites} {cities}</p>\n  ' if cities else ""
-            title, kind = conditional_escape(event.title), conditional_escape(kinds.get(event.kind, event.kind))
-            form = conditional_escape(formats_.get(event.format, event.format))
+            cities = ", ".join(p.library.city for p in event.participations.all())  # escaped by format_html()
+            if event.age_rating not in badges:
+                badges[event.age_rating] = age_badge_html(event.age_rating)
+            if event.organiser_id not in links:
+                links[event.organiser_id] = library_link_html(event.organiser, partner_url)
             parts.append(
-                f'<li><article class="card event-card{extra}">\n'
-                f'  <h3 class="card-title"><a href="{event_url(event.slug)}">{title}</a></h3>\n'
-                f'  <p class="card-date"><time datetime="{local.isoformat()}">{dateformat.format(local, "j E Y, H:i")}'
-                f'</time> <span class="muted">{kemerovo_time}</span></p>\n'
-                f'  <p class="card-tags"><span class="tag">{kind}</span> <span class="tag">{form}</span> '
-                f"{age_badge_html(event.age_rating)}{status_tag_html(event)}</p>\n"
-                f'  <p class="card-org">{organiser} {library_link_html(event.organiser, partner_url)}</p>\n'
-                f"  {site_line}\n</article>\n</li>"
+                format_html(
+                    EVENT_CARD,
+                    extra=TELEBRIDGE_CLASS if event.kind == telebridge else NO_CLASS,
+                    url=event_url(event.slug),
+                    title=event.title,
+                    iso=local.isoformat(),
+                    date=dateformat.format(local, "j E Y, H:i"),
+                    kemerovo_time=kemerovo_time,
+                    kind=kinds.get(event.kind, event.kind),
+                    form=formats_.get(event.format, event.format),
+                    age=badges[event.age_rating],
+                    status=status_tag_html(event),
+                    organiser=organiser,
+                    library=links[event.organiser_id],
+                    sites=format_html(EVENT_CARD_SITES, sites, cities) if cities else "",
+                )
             )
-    # Safe: each part escaped where it is built above.
+    # Safe: each part is format_html()'s output.
     return mark_safe("".join(parts))  # nosec
 
 
-def _label_html(field) -> str:
+def _label_html(field) -> SafeString:
     """BoundField.label_tag() for a field of a public filter form, without the label template."""
     form = field.form
     if hasattr(form, "required_css_class"):
@@ -158,32 +187,32 @@ def _label_html(field) -> str:
     contents = conditional_escape(field.label)
     suffix = field.field.label_suffix if field.field.label_suffix is not None else form.label_suffix
     if suffix and contents and contents[-1] not in _(":?.!"):
-        contents = f"{contents}{conditional_escape(suffix)}"
+        contents = format_html("{}{}", contents, suffix)
     widget = field.field.widget
     id_ = widget.attrs.get("id") or field.auto_id
     if not id_:
         return contents
     id_for_label = widget.id_for_label(id_)
-    return (
-        f'<label for="{conditional_escape(id_for_label)}">{contents}</label>'
-        if id_for_label
-        else f"<label>{contents}</label>"
-    )
+    if id_for_label:
+        return format_html('<label for="{}">{}</label>', id_for_label, contents)
+    return format_html("<label>{}</label>", contents)
+
+
+FIELD_ROW = '<div class="field{}">\n  {}\n  {}\n  {}\n</div>\n'
 
 
 @register.simple_tag
 def field_rows(form):
-    """Every field of a filter form as includes/form_field.html renders one, in one loop."""
+    """Every field of a filter form: its label, its widget and its errors (tied to it by id), in one loop."""
     parts = []
     for field in form:
         errors = field.errors
-        invalid = " field-invalid" if errors else ""
         error_html = ""
         if errors:
-            items = "".join(f'<p class="field-error">{conditional_escape(error)}</p>' for error in errors)
-            error_html = f'<div id="{conditional_escape(field.auto_id)}_error">{items}</div>'
-        parts.append(f'<div class="field{invalid}">\n  {_label_html(field)}\n  {field}\n  {error_html}\n</div>\n')
-    # Safe: all escaped above.
+            items = format_html_join("", '<p class="field-error">{}</p>', ((error,) for error in errors))
+            error_html = format_html('<div id="{}_error">{}</div>', field.auto_id, items)
+        parts.append(format_html(FIELD_ROW, " field-invalid" if errors else "", _label_html(field), field, error_html))
+    # Safe: each part is format_html()'s output.
     return mark_safe("".join(parts))  # nosec
 
 

@@ -1,10 +1,14 @@
-"""CSV: the tables as one long table (section; row; column; value), so every figure sits in a cell of its own."""
+"""CSV: the tables as one long table (section; row; column; value), so every figure sits in a cell of its own.
+
+Every field goes through `core.cells.csv_cell()`: no control characters, and an apostrophe before text a
+spreadsheet would run as a formula (a CSV has no cell types to say "text" otherwise)."""
 
 from __future__ import annotations
 
 import csv
 import io
 
+from core.cells import csv_cell
 from reports.batch import batch
 from reports.data import AnnualReport
 from reports.exports.tables import cell_text, tables
@@ -13,10 +17,9 @@ CSV_DELIMITER = ";"  # what Excel expects for CSV in the Russian locale
 
 
 def _csv_text(value) -> str:
-    """Text that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return cell_text(value)
+    """Text as `csv_cell()` makes it; numbers and dates as the tables show them (`cell_text`)."""
+    value = csv_cell(value)
+    return value if type(value) is str else cell_text(value)
 
 
 @batch
@@ -26,8 +29,9 @@ def to_csv(report: AnnualReport) -> bytes:
     writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow(["section", "row", "column", "value"])
     for table in tables(report):
+        title, headers = _csv_text(table.title), [_csv_text(header) for header in table.headers[1:]]
         for row in table.rows:
             label = _csv_text(row[0])
-            for header, value in zip(table.headers[1:], row[1:], strict=True):
-                writer.writerow([table.title, label, header, _csv_text(value)])
+            for header, value in zip(headers, row[1:], strict=True):
+                writer.writerow([title, label, header, _csv_text(value)])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

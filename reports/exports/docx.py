@@ -3,6 +3,9 @@
 The text comes from reports/narrative (a title, the introduction with the partners, a chapter per direction,
 the year's figures, «Планы»); the tables of reports/exports/tables.py follow as an appendix, and last come the
 notes for whoever edits the draft, to delete before sending.
+
+Every text on its way in (paragraphs, headings, table cells, the title property) is cleaned by `core.cells`:
+python-docx refuses a control character (a vertical tab pasted from Word) with an error.
 """
 
 from __future__ import annotations
@@ -11,9 +14,10 @@ import io
 
 from django.utils.translation import gettext as _
 
+from core.cells import text
 from reports.data import AnnualReport
 from reports.exports import tables as t
-from reports.exports.tables import Table, cell_text, clean, yes
+from reports.exports.tables import Table, cell_text, yes
 from reports.narrative import Chapter, narrative
 
 
@@ -31,13 +35,13 @@ def _paragraphs(doc, texts: list[str], style: str = "Normal") -> None:
     section = body.find(qn("w:sectPr"))
     if section is not None:
         body.remove(section)
-    for text in texts:
+    for paragraph in texts:
         p = OxmlElement("w:p")
         if style != "Normal":
             p.get_or_add_pPr().style = style_id
         run = OxmlElement("w:r")
         t_ = OxmlElement("w:t")
-        t_.text = clean(text)
+        t_.text = text(paragraph)
         t_.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         run.append(t_)
         p.append(run)
@@ -46,9 +50,14 @@ def _paragraphs(doc, texts: list[str], style: str = "Normal") -> None:
         body.append(section)
 
 
+def heading(doc, title, level: int) -> None:
+    """A heading, its text cleaned like every other text of the file (`core.cells`)."""
+    doc.add_heading(text(str(title)), level)
+
+
 def _chapter(doc, chapter: Chapter, level: int = 1) -> None:
     if chapter.title:
-        doc.add_heading(chapter.title, level)
+        heading(doc, chapter.title, level)
     _paragraphs(doc, chapter.paragraphs)
     _paragraphs(doc, chapter.bullets, "List Bullet")
 
@@ -58,11 +67,11 @@ def _table(doc, headers: list[str], rows: list[list]) -> None:
     table.style = "Table Grid"
     for cell, header in zip(table.rows[0].cells, headers, strict=True):
         cell.text = ""
-        cell.paragraphs[0].add_run(str(header)).bold = True
+        cell.paragraphs[0].add_run(cell_text(header)).bold = True
     for row in rows:
         cells = table.add_row().cells
         for cell, value in zip(cells, row, strict=True):
-            cell.text = clean(cell_text(value))
+            cell.text = cell_text(value)
 
 
 def _agreements_short(report: AnnualReport) -> Table:
@@ -88,10 +97,10 @@ APPENDIX = [t.summary, t.agreement_totals, _agreements_short, t.directions, t.pa
 
 
 def _appendix(doc, report: AnnualReport) -> None:
-    doc.add_heading(_("Приложение. Таблицы"), 1)
+    heading(doc, _("Приложение. Таблицы"), 1)
     for build in APPENDIX:
         table = build(report)
-        doc.add_heading(table.title, 2)
+        heading(doc, table.title, 2)
         _table(doc, table.headers, table.rows)
 
 
@@ -100,8 +109,8 @@ def to_docx(report: AnnualReport) -> bytes:
 
     story = narrative(report)
     doc = Document()
-    doc.core_properties.title = story.title
-    doc.add_heading(story.title, 0)
+    doc.core_properties.title = text(story.title)
+    heading(doc, story.title, 0)
     _chapter(doc, story.intro)
     for chapter in story.chapters:
         _chapter(doc, chapter)

@@ -1,6 +1,7 @@
-"""A partner library's own report as files: XLSX (reports/exports/ooxml.py) and DOCX (python-docx, laid out the way
-reports/exports/docx.py lays out the annual report), each rendered from a PartnerReport (reports/partner.py) and
-nothing else, so the page and the files cannot disagree.
+"""A partner library's own report as files: XLSX (`tabular.xlsx`, as the annual report) and DOCX (python-docx,
+laid out the way reports/exports/docx.py lays out the annual report), each rendered from a PartnerReport
+(reports/partner.py) and nothing else, so the page and the files cannot disagree. Every cell and text is cleaned by
+`core.cells` on its way into the file.
 
 The tables are built once here (`partner_tables`); the XLSX has a sheet per table, the DOCX the same figures in
 narrower tables under Russian headings. Unknown figures read «нет данных», never 0.
@@ -13,11 +14,13 @@ import io
 
 from django.utils.translation import gettext as _
 
+from core.cells import text
 from reports.data import known_sum, shown
-from reports.exports.docx import _paragraphs, _table
-from reports.exports.ooxml import Sheet, workbook
-from reports.exports.tables import DATE_FORMAT, Table, cell_text, cleaned, yes
+from reports.exports.docx import _paragraphs, _table, heading
+from reports.exports.tables import DATE_FORMAT, Table, yes
+from reports.exports.xlsx import column_widths
 from reports.partner import SITE_FIGURE, STOP_FIGURE, PartnerActivity, PartnerReport
+from tabular.xlsx import Workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -169,8 +172,8 @@ def activities(report: PartnerReport) -> Table:
 
 
 def partner_tables(report: PartnerReport) -> list[Table]:
-    """Every figure of the partner's report as plain tables (typed cells), in reading order; text cleaned for XML."""
-    return [cleaned(summary(report)), cleaned(agreements(report)), cleaned(activities(report))]
+    """Every figure of the partner's report as plain tables (typed cells), in reading order."""
+    return [summary(report), agreements(report), activities(report)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -178,18 +181,11 @@ def partner_tables(report: PartnerReport) -> list[Table]:
 # --------------------------------------------------------------------------------------------
 
 
-def _widths(table: Table) -> list[int]:
-    widths = [len(h) for h in table.headers]
-    for row in table.rows:
-        for i, value in enumerate(row):
-            size = 10 if isinstance(value, datetime.date) else len(cell_text(value))
-            widths[i] = max(widths[i], size)
-    return [min(max(width + 2, 8), 60) for width in widths]
-
-
 def to_xlsx(report: PartnerReport) -> bytes:
-    sheets = [Sheet(t.title[:31], t.headers, t.rows, _widths(t)) for t in partner_tables(report)]
-    return workbook(report.title, sheets)
+    book = Workbook(report.title)
+    for table in partner_tables(report):
+        book.sheet(table.title, table.headers, table.rows, column_widths(table, sample=None))
+    return book.content()
 
 
 # --------------------------------------------------------------------------------------------
@@ -241,13 +237,13 @@ def to_docx(report: PartnerReport) -> bytes:
     from docx import Document
 
     doc = Document()
-    doc.core_properties.title = report.title
-    doc.add_heading(report.title, 0)
+    doc.core_properties.title = text(report.title)
+    heading(doc, report.title, 0)
     _paragraphs(doc, [lead(report)])
-    summary_table = cleaned(summary(report))
-    doc.add_heading(summary_table.title, 1)
+    summary_table = summary(report)
+    heading(doc, summary_table.title, 1)
     _table(doc, summary_table.headers, summary_table.rows)
-    doc.add_heading(_("Соглашения"), 1)
+    heading(doc, _("Соглашения"), 1)
     if report.agreements:
         _table(doc, *_docx_agreements(report))
         for a in report.agreements:
@@ -255,12 +251,12 @@ def to_docx(report: PartnerReport) -> bytes:
                 _paragraphs(doc, [_("Дополнительные соглашения за год: %(list)s.") % {"list": _amendments_text(a)}])
     else:
         _paragraphs(doc, [_("Соглашений в этом году не было.")])
-    doc.add_heading(_("Совместные дела"), 1)
+    heading(doc, _("Совместные дела"), 1)
     if report.activities:
         _table(doc, *_docx_activities(report))
     else:
         _paragraphs(doc, [_("Совместных дел в этом году не было.")])
-    doc.add_heading(_("Как считается"), 1)
+    heading(doc, _("Как считается"), 1)
     _paragraphs(doc, report.rules, "List Bullet")
     out = io.BytesIO()
     doc.save(out)

@@ -6,13 +6,12 @@ Each table is built by a function of its own; TABLES lists them in reading order
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from core.cells import cell
 from reports.data import (
     DIRECTION_CONTESTS,
     DIRECTION_EVENTS,
@@ -22,27 +21,21 @@ from reports.data import (
     TABLE_ORDER,
     AnnualReport,
     EventItem,
-    NkRow,
     direction,
     shown,
 )
 
 DATE_FORMAT = "%d.%m.%Y"
 
-# Control characters (a vertical tab pasted from Word, say) are not allowed in XML: XLSX and DOCX
-# writers would refuse the whole file. Tab, newline and carriage return are fine.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def clean(text: str) -> str:
-    """Without control characters. Most text has none, and searching is much cheaper than rewriting."""
-    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
-
 
 def cell_text(value) -> str:
-    """A cell as text, the way the CSV and the DOCX show it."""
+    """A cell as text, the way the CSV and the DOCX show it: cleaned by `core.cells.cell()` (no control
+    characters; NaN refused), dates as ДД.ММ.ГГГГ, a decimal with a comma."""
+    value = cell(value)
     if value is None:
         return ""
+    if type(value) is str:
+        return value
     if isinstance(value, datetime.datetime):
         return value.strftime(DATE_FORMAT + " %H:%M")
     if isinstance(value, datetime.date):
@@ -57,7 +50,7 @@ class Table:
     key: str
     title: str  # also the sheet name: at most 31 characters
     headers: list[str]
-    rows: list[list]  # cells: int, float, str, datetime.date or None
+    rows: list[list]  # cells: int, float, str (or a lazy translation), datetime.date or None; cleaned by the writers
 
 
 def yes(flag: bool) -> str:
@@ -309,10 +302,6 @@ def nk_headers() -> list[str]:
     return [_("Показатель формы 6-НК"), _("Значение"), _("из них неопубликованных")]
 
 
-def _no_visits(row: NkRow) -> list:
-    return [_("мероприятий без данных о посещениях: %(n)s") % {"n": row.no_visits}, row.no_visits, None]
-
-
 def nk_lines(report: AnnualReport) -> list[list]:
     """Form 6-НК lines in the form's wording: the number of events, then visits, each with the same breakdown;
     then how many events lack a visits figure, and the methodological work kept out of the form."""
@@ -496,17 +485,6 @@ TABLES: list[Callable[[AnnualReport], Table]] = [
 
 
 def tables(report: AnnualReport) -> list[Table]:
-    """Every figure of the report as plain tables (typed cells), in reading order; text cleaned for XML."""
-    return [cleaned(build(report)) for build in TABLES]
-
-
-def cleaned(table: Table) -> Table:
-    """The table with its cells ready for a file: lazy texts («нет данных») made strings, text cleaned for XML."""
-    table.rows = [[_cell(v) for v in row] for row in table.rows]
-    return table
-
-
-def _cell(value):
-    if isinstance(value, Promise):  # «нет данных»
-        return str(value)
-    return clean(value) if isinstance(value, str) else value
+    """Every figure of the report as plain tables (typed cells), in reading order. Each writer passes every cell
+    through `core.cells.cell()` on its way into the file."""
+    return [build(report) for build in TABLES]

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -70,10 +71,10 @@ def test_feed_honours_when(client):
 def test_feed_never_contains_drafts(client):
     EventFactory(title="Черновик", is_published=False)
 
-    calendar = parse(client.get(reverse("events:calendar")))
+    response = client.get(reverse("events:calendar"))
 
-    assert vevents(calendar) == []
-    assert "Черновик" not in client.get(reverse("events:calendar")).content.decode()
+    assert vevents(parse(response)) == []
+    assert "Черновик" not in response.content.decode()
 
 
 @pytest.mark.parametrize("query", ["kind=dance", "date_from=yesterday", "age_rating=7%2B", "q=" + "x" * 300])
@@ -122,6 +123,27 @@ def test_the_subscription_carries_the_upcoming_and_the_last_90_days_only(client)
     for title, days in (("Давнее", -400), ("Недавнее", -30), ("Будущее", 30)):
         start = now + dt.timedelta(days=days)
         Factory(title=title, starts_at=start, ends_at=start + dt.timedelta(hours=2))
-    body = client.get("/events/calendar.ics").content.decode()
-    assert "Недавнее" in body and "Будущее" in body
-    assert "Давнее" not in body
+    calendar = parse(client.get("/events/calendar.ics"))
+    assert sorted(str(item["SUMMARY"]) for item in vevents(calendar)) == ["Будущее", "Недавнее"]
+
+
+def test_text_with_commas_semicolons_backslashes_and_lines_reads_back_the_same(client):
+    description = "Строка; с запятой, и \\ чертой\nвторая строка " + "длинная " * 20
+    event = EventFactory(title="Сказки, были; \\ и небылицы", description=description, location="Кемерово, зал 1")
+
+    (item,) = vevents(parse(client.get(reverse("events:calendar"))))
+
+    assert str(item["SUMMARY"]) == event.title
+    assert str(item["DESCRIPTION"]).startswith(description.strip())
+    assert str(item["LOCATION"]) == "Кемерово, зал 1"
+
+
+def test_control_characters_typed_into_an_event_never_reach_the_feed(client):
+    EventFactory(title="Вебинар\x0bс табуляцией\x01", description="Описание\x0c\r\nвторая строка")
+
+    response = client.get(reverse("events:calendar"))
+
+    (item,) = vevents(parse(response))
+    assert str(item["SUMMARY"]) == "Вебинарс табуляцией"
+    assert str(item["DESCRIPTION"]).startswith("Описание\nвторая строка")
+    assert not re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", response.content)

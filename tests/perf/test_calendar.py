@@ -1,4 +1,5 @@
-"""The calendar feed, written line by line, is byte for byte what icalendar writes for the same events."""
+"""The calendar feed, written line by line, is byte for byte what icalendar writes for the same events, and reads
+back with icalendar."""
 
 import datetime
 
@@ -17,13 +18,13 @@ pytestmark = pytest.mark.django_db
 
 
 def with_icalendar(events, request, name: str) -> bytes:
-    """The feed as it was built before: one icalendar component per event, the time zones added at the end."""
+    """The feed written by icalendar: one component per event, the time zones added at the end."""
     calendar = Calendar()
     calendar.add("prodid", "-//coopnet//Library cooperation events//RU")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", name.replace("\x0b", ""))
     calendar.add("x-wr-timezone", "Asia/Novokuznetsk")
     stamp = timezone.now()
     for event in events:
@@ -58,7 +59,23 @@ def events(kemerovo, moscow):
 def test_feed_is_the_bytes_icalendar_writes(events):
     request = RequestFactory().get("/events/calendar.ics")
 
-    assert build_calendar(events, request, name="Мероприятия") == with_icalendar(events, request, "Мероприятия")
+    body = build_calendar(events, request, name="Мероприятия")
+
+    assert body == with_icalendar(events, request, "Мероприятия")
+    assert Calendar.from_ical(body).to_ical() == body  # and icalendar reads it back to the same bytes
+
+
+def test_the_bytes_stay_icalendars_with_control_characters_typed_in(kemerovo):
+    EventFactory(title="Вебинар\x0bс табуляцией", organiser=kemerovo, description="Описание\x07\r\nдальше")
+    events = list(Event.objects.public())
+    request = RequestFactory().get("/events/calendar.ics")
+
+    body = build_calendar(events, request, name="Имя\x0b календаря")
+
+    assert body == with_icalendar(events, request, "Имя\x0b календаря")
+    (item,) = Calendar.from_ical(body).walk("VEVENT")
+    assert str(item["SUMMARY"]) == "Вебинарс табуляцией"
+    assert str(Calendar.from_ical(body)["X-WR-CALNAME"]) == "Имя календаря"
 
 
 def test_an_empty_feed_has_no_time_zone_block():
@@ -67,7 +84,7 @@ def test_an_empty_feed_has_no_time_zone_block():
     body = build_calendar([], request, name="Пусто")
 
     assert body == with_icalendar([], request, "Пусто")
-    assert b"VTIMEZONE" not in body
+    assert Calendar.from_ical(body).walk("VTIMEZONE") == []
 
 
 def test_the_served_feed_parses_with_every_event(client, events):

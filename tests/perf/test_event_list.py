@@ -1,18 +1,16 @@
-"""The event list, its cards and filter rows rendered in one loop, show what the per-card templates showed."""
+"""The event list's cards and filter rows, rendered in one loop each (core.templatetags.coopnet), written out
+here as a reader's browser gets them."""
 
 import datetime
 import re
 from html.parser import HTMLParser
 
 import pytest
-from django.template.loader import render_to_string
 from django.urls import reverse
 
 from core.models import Status
-from events.filters import EventFilter
 from events.models import Event
-from events.views import as_cards
-from tests.factories import KEMEROVO, EventFactory, ParticipationFactory, TelebridgeFactory
+from tests.factories import KEMEROVO, EventFactory, LibraryFactory, ParticipationFactory, TelebridgeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -70,48 +68,127 @@ def events(kemerovo, moscow, khabarovsk):
     return [bridge, cancelled, postponed, past]
 
 
-def cards_as_before(events) -> str:
-    """Each card through includes/event_card.html, one include per card, as the list used to render them."""
-    loaded = as_cards(Event.objects.public().filter(pk__in=[event.pk for event in events])).ordered_for_readers()
-    return "".join(f"<li>{render_to_string('includes/event_card.html', {'event': event})}</li>" for event in loaded)
+AGE_12 = (
+    '<span class="age-badge" title="Возрастная маркировка: 12+"><span class="visually-hidden">Возрастная маркировка: '
+    '12+</span><span aria-hidden="true">12+</span></span>\n'
+)
+AGE_6 = AGE_12.replace("12+", "6+")
+
+
+def expected_cards(bridge, cancelled, postponed, past) -> str:
+    """The cards of the fixture's events, written out: what a reader's browser gets."""
+    return (
+        '<li><article class="card event-card event-card-telebridge">\n'
+        f'  <h3 class="card-title"><a href="/events/{bridge.slug}/">Телемост «Сказки &amp; были»</a></h3>\n'
+        '  <p class="card-date"><time datetime="2030-03-10T14:00:00+07:00">10 марта 2030, 14:00</time> '
+        '<span class="muted">(время кемеровское)</span></p>\n'
+        f'  <p class="card-tags"><span class="tag">телемост</span> <span class="tag">онлайн</span> {AGE_12}\n</p>\n'
+        f'  <p class="card-org">Организатор: {bridge.organiser.short_name}</p>\n'
+        '  \n  <p class="card-sites">Площадки: Москва, Хабаровск</p>\n  \n'
+        "</article>\n</li>"
+        '<li><article class="card event-card">\n'
+        f'  <h3 class="card-title"><a href="/events/{cancelled.slug}/">Вебинар &lt;отменён&gt;</a></h3>\n'
+        '  <p class="card-date"><time datetime="2030-03-11T14:00:00+07:00">11 марта 2030, 14:00</time> '
+        '<span class="muted">(время кемеровское)</span></p>\n'
+        f'  <p class="card-tags"><span class="tag">вебинар</span> <span class="tag">онлайн</span> {AGE_6}'
+        '<span class="tag tag-called-off">отменено</span>\n</p>\n'
+        '  <p class="card-org">Организатор: <a href="/partners/moscow/">Московская библиотека</a></p>\n'
+        "  \n</article>\n</li>"
+        '<li><article class="card event-card">\n'
+        f'  <h3 class="card-title"><a href="/events/{postponed.slug}/">Перенесённый семинар</a></h3>\n'
+        '  <p class="card-date"><time datetime="2030-03-12T14:00:00+07:00">12 марта 2030, 14:00</time> '
+        '<span class="muted">(время кемеровское)</span></p>\n'
+        '  <p class="card-tags"><span class="tag">семинар</span> <span class="tag">смешанный</span> \n'
+        '<span class="tag tag-called-off">перенесено на 1 апреля 2030</span>\n</p>\n'
+        '  <p class="card-org">Организатор: <a href="/partners/khabarovsk/">Хабаровская библиотека</a></p>\n'
+        "  \n</article>\n</li>"
+        '<li><article class="card event-card">\n'
+        f'  <h3 class="card-title"><a href="/events/{past.slug}/">Прошедшая встреча</a></h3>\n'
+        '  <p class="card-date"><time datetime="2020-05-05T09:30:00+07:00">5 мая 2020, 09:30</time> '
+        '<span class="muted">(время кемеровское)</span></p>\n'
+        f'  <p class="card-tags"><span class="tag">вебинар</span> <span class="tag">онлайн</span> {AGE_6}\n</p>\n'
+        '  <p class="card-org">Организатор: <a href="/partners/moscow/">Московская библиотека</a></p>\n'
+        "  \n</article>\n</li>"
+    )
 
 
 def card_list(markup: str) -> str:
     return re.search(r'<ul class="card-list">\s*(.*?)\s*</ul>', markup, re.S).group(1)
 
 
-def test_event_list_cards_show_the_same_titles_dates_tags_and_sites(client, events):
+def test_event_list_cards_show_titles_dates_tags_and_sites(client, events):
     page = client.get(reverse("events:list")).content.decode()
 
     cards = Cards(card_list(page)).visible()
 
-    assert cards == Cards(cards_as_before(events)).visible()
-    assert [card["text"].split(" (время")[0] for card in cards][:1] == ["Телемост «Сказки & были» 10 марта 2030, 14:00"]
-    assert "Площадки: Москва, Хабаровск" in cards[0]["text"]
-    assert "отменено" in cards[1]["text"] and "перенесено на 1 апреля 2030" in cards[2]["text"]
+    assert [card["class"] for card in cards] == ["card event-card event-card-telebridge"] + ["card event-card"] * 3
+    assert [card["text"] for card in cards] == [
+        "Телемост «Сказки & были» 10 марта 2030, 14:00 (время кемеровское) телемост онлайн "
+        "Возрастная маркировка: 12+12+ Организатор: Библиотека Кузбасса для детей и молодёжи "
+        "Площадки: Москва, Хабаровск",
+        "Вебинар <отменён> 11 марта 2030, 14:00 (время кемеровское) вебинар онлайн Возрастная маркировка: 6+6+ "
+        "отменено Организатор: Московская библиотека",
+        "Перенесённый семинар 12 марта 2030, 14:00 (время кемеровское) семинар смешанный "
+        "перенесено на 1 апреля 2030 Организатор: Хабаровская библиотека",
+        "Прошедшая встреча 5 мая 2020, 09:30 (время кемеровское) вебинар онлайн Возрастная маркировка: 6+6+ "
+        "Организатор: Московская библиотека",
+    ]
+    assert [card["links"] for card in cards] == [
+        [event.get_absolute_url()] + ([event.organiser.public_url()] if event.organiser.public_url() else [])
+        for event in events
+    ]
+    assert [card["times"] for card in cards] == [
+        ["2030-03-10T14:00:00+07:00"],
+        ["2030-03-11T14:00:00+07:00"],
+        ["2030-03-12T14:00:00+07:00"],
+        ["2020-05-05T09:30:00+07:00"],
+    ]
 
 
-def test_event_cards_are_the_same_markup_as_the_card_template(client, events):
+def test_event_cards_markup(client, events):
     page = client.get(reverse("events:list")).content.decode()
 
-    assert card_list(page) == cards_as_before(events)
+    assert card_list(page) == expected_cards(*events)
 
 
-def test_home_cards_are_the_same_markup_as_the_card_template(client, events):
+def test_home_shows_the_upcoming_telebridge_card(client, events):
     page = client.get(reverse("site:home")).content.decode()
 
-    telebridges = card_list(page)
-
-    assert telebridges == cards_as_before(events[:1])
+    assert card_list(page) == expected_cards(*events).split("</li>")[0] + "</li>"
 
 
-def test_filter_rows_are_what_the_field_template_rendered(client, events, moscow):
-    query = {"partner": moscow.slug, "kind": "webinar", "date_from": "не дата", "q": "<сказки>"}
+def test_a_title_and_a_city_with_markup_are_escaped(client, kemerovo):
+    event = EventFactory(title='<script>alert("x")</script> & «кавычки»', organiser=kemerovo)
+    ParticipationFactory(event=event, library=LibraryFactory(city="<b>Город</b>"))
+
+    page = client.get(reverse("events:list")).content.decode()
+
+    assert "<script>" not in page and "<b>Город</b>" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; «кавычки»" in card_list(page)
+    assert "Площадки: &lt;b&gt;Город&lt;/b&gt;" in card_list(page)
+
+
+def test_filter_rows_tie_each_error_to_its_field(client, events, moscow):
+    query = {"partner": "нет-такой", "kind": "webinar", "date_from": "не дата", "q": "<сказки>"}
+
     response = client.get(reverse("events:list"), query)
-    form = EventFilter(query, queryset=Event.objects.public()).form
-    form.is_valid()
 
-    rows_before = "".join(render_to_string("includes/form_field.html", {"field": field}) for field in form)
-
+    page = response.content.decode()
     assert response.status_code == 400
-    assert rows_before in response.content.decode()
+    assert (
+        '<div class="field">\n  <label for="id_q">Поиск по названию и описанию:</label>\n'
+        '  <input type="search" name="q" value="&lt;сказки&gt;" maxlength="200" id="id_q">\n  \n</div>\n'
+    ) in page
+    assert (
+        '<div class="field field-invalid">\n  <label for="id_date_from">С даты:</label>\n'
+        '  <input type="date" name="date_from" aria-invalid="true" aria-describedby="id_date_from_error" '
+        'id="id_date_from">\n'
+        '  <div id="id_date_from_error"><p class="field-error">Введите правильную дату.</p></div>\n</div>\n'
+    ) in page
+    partner = re.search(r'<div class="field field-invalid">\n  <label for="id_partner">.*?</div>\n</div>\n', page, re.S)
+    assert partner is not None
+    assert '<select name="partner" aria-invalid="true" aria-describedby="id_partner_error" id="id_partner">' in (
+        partner.group(0)
+    )
+    assert '<div id="id_partner_error"><p class="field-error">Выберите корректный вариант.' in partner.group(0)
+    assert '<option value="webinar" selected>вебинар</option>' in page
