@@ -60,6 +60,14 @@ class ContestQuerySet(ScheduledQuerySet):
         """Results announced before the day, or, with no results date, submissions closed before it."""
         return Q(results_on__lt=day) | Q(results_on__isnull=True, submissions_until__lt=day)
 
+    def _ahead_by(self, day):
+        """Its first day (`contest_day()`: submissions open, else close, else results) after the day."""
+        return (
+            Q(submissions_from__gt=day)
+            | Q(submissions_from__isnull=True, submissions_until__gt=day)
+            | Q(submissions_from__isnull=True, submissions_until__isnull=True, results_on__gt=day)
+        )
+
     def public(self):
         return super().public().select_related("organiser")
 

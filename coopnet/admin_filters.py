@@ -11,7 +11,8 @@ from coopnet.models import AWAITING_CONFIRMATION, AWAITING_CONFIRMATION_LABEL, S
 class StatusFilter(admin.SimpleListFilter):
     """The status as of today: a planned activity past its date is «ждёт подтверждения», not «запланировано».
 
-    Works on any `ScheduledQuerySet` (`awaiting_confirmation(day)` and the model's `_over_by(day)`)."""
+    Works on any `ScheduledQuerySet`: `in_status_on(status, day)`, the SQL form of `status_on(day)` (an
+    exhibition's stop stands as its exhibition when that was called off)."""
 
     title = _("статус")
     parameter_name = "status"
@@ -26,12 +27,7 @@ class StatusFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        value, today = self.value(), timezone.localdate()
-        if value == AWAITING_CONFIRMATION:
-            return queryset.awaiting_confirmation(today)
-        if value == Status.PLANNED:
-            awaiting = queryset.awaiting_confirmation(today).values("pk")
-            return queryset.filter(status=Status.PLANNED).exclude(pk__in=awaiting)
-        if value in Status.values:
-            return queryset.filter(status=value)
+        value = self.value()
+        if value == AWAITING_CONFIRMATION or value in Status.values:
+            return queryset.in_status_on(value, timezone.localdate())
         return queryset

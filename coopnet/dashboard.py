@@ -288,7 +288,7 @@ def _awaiting_group(user, today: datetime.date) -> Group:
     return group
 
 
-def _no_attendance_group(user) -> Group:
+def _no_attendance_group(user, today: datetime.date) -> Group:
     """Held, and nobody said how many came: unknown, which is not zero (`held_without_attendance()`)."""
     group = Group(
         "attendance",
@@ -301,8 +301,9 @@ def _no_attendance_group(user) -> Group:
             _block("events", _("Мероприятия"), EVENTS, events, Event, {"attendance": UNKNOWN}, _event_item)
         )
     if user.has_perm("exhibitions.view_exhibitionstop"):
-        stops = ExhibitionStop.objects.held().filter(visitors__isnull=True).select_related("exhibition", "venue")
-        params = {"status__exact": Status.HELD, "visitors__isnull": "True"}
+        stops = ExhibitionStop.objects.in_status_on(Status.HELD, today).filter(visitors__isnull=True)
+        stops = stops.select_related("exhibition", "venue")
+        params = {"status": Status.HELD, "visitors__isnull": "True"}
         group.blocks.append(
             _block(
                 "stops",
@@ -535,7 +536,7 @@ def build_dashboard(user, today: datetime.date | None = None) -> Dashboard | Non
         groups.append(_agreements_group(today))
     if user.has_perm("events.view_event"):
         groups.append(_events_group(today))
-    groups += [_awaiting_group(user, today), _no_attendance_group(user), _drafts_group(user)]
+    groups += [_awaiting_group(user, today), _no_attendance_group(user, today), _drafts_group(user)]
     partners = _partners_group(user, today)
     if partners is not None:
         groups.append(partners)

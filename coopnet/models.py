@@ -152,18 +152,45 @@ def status_of(stored: str, over: bool, ahead: bool) -> str:
 
 
 class ScheduledQuerySet(PublishedQuerySet):
-    """Status rules; each model says by `_over_by(day)` which of its rows are past their date on a day."""
+    """The SQL form of `status_of()`. Each model says which of its rows are past their date on a day (`_over_by`),
+    which have not begun (`_ahead_by`), and which stand by a stored status (`_stands`: a row's own status, unless
+    the model says otherwise — an exhibition's stop stands as its exhibition when that was called off)."""
+
+    def _stands(self, status) -> Q:
+        return Q(status=status)
+
+    def _over_by(self, day) -> Q:  # pragma: no cover - every concrete queryset defines it
+        raise NotImplementedError
+
+    def _ahead_by(self, day) -> Q:  # pragma: no cover - every concrete queryset defines it
+        raise NotImplementedError
 
     def held(self):
-        return self.filter(status=Status.HELD)
+        """Standing as held (whatever the dates: `in_status_on(HELD, day)` also refuses a mark on what is ahead)."""
+        return self.filter(self._stands(Status.HELD))
 
     def going_ahead(self):
         """Not cancelled or postponed."""
-        return self.exclude(status__in=CALLED_OFF)
+        called_off = Q()
+        for status in CALLED_OFF:
+            called_off |= self._stands(status)
+        return self.exclude(called_off)
 
     def awaiting_confirmation(self, day):
         """Still "planned" although their date has passed: a gap in the data, never counted as held."""
-        return self.filter(self._over_by(day), status=Status.PLANNED)
+        return self.filter(self._over_by(day), self._stands(Status.PLANNED))
+
+    def in_status_on(self, status: str, day):
+        """The rows whose `status_on(day)` is `status` (a `Status` value or AWAITING_CONFIRMATION): `status_of()`
+        in SQL, tested to agree with it."""
+        if status == AWAITING_CONFIRMATION:
+            return self.awaiting_confirmation(day)
+        if status == Status.PLANNED:
+            planned = self._stands(Status.PLANNED) & ~self._over_by(day)
+            return self.filter(planned | (self._stands(Status.HELD) & self._ahead_by(day)))
+        if status == Status.HELD:
+            return self.filter(self._stands(Status.HELD) & ~self._ahead_by(day))
+        return self.filter(self._stands(status))
 
 
 class Scheduled(models.Model):

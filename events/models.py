@@ -109,6 +109,10 @@ class EventQuerySet(ScheduledQuerySet):
         """Ended before the day began (in Kemerovo)."""
         return Q(ends_at__lt=day_start(day))
 
+    def _ahead_by(self, day):
+        """Starting after the day (in Kemerovo)."""
+        return Q(starts_at__gte=day_start(day + datetime.timedelta(days=1)))
+
     def with_attendance(self):
         """Annotate `attendance`: the SQL form of `total_attendance()` (tested to agree)."""
         site_sum = Subquery(
@@ -602,6 +606,9 @@ class Project(models.Model):
 class EpisodeQuerySet(ScheduledQuerySet):
     def _over_by(self, day):
         return Q(published_on__lt=day)
+
+    def _ahead_by(self, day):
+        return Q(published_on__gt=day)
 
     def public(self):
         """Published episodes of published projects."""

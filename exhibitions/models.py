@@ -18,6 +18,7 @@ from coopnet.models import (
     ScheduledQuerySet,
     TakingPart,
     rescheduled_only_when_postponed,
+    status_of,
     taken_part_in,
 )
 from coopnet.vocabulary import AgeRating
@@ -26,6 +27,21 @@ from coopnet.vocabulary import AgeRating
 def _stops_open_on(day):
     """Stops of the outer exhibition open on a day."""
     return ExhibitionStop.objects.filter(exhibition=OuterRef("pk")).open_on(day)
+
+
+def stop_standing(stored: str, exhibition_status: str) -> str:
+    """The status a stop stands by: its exhibition's when the whole exhibition was cancelled or postponed (whatever
+    the stop's own row says, held included), the stop's own otherwise. The one rule; `stop_status_of()` applies it."""
+    return str(exhibition_status) if exhibition_status in CALLED_OFF else str(stored)
+
+
+def stop_status_of(stored: str, exhibition_status: str, starts_on, ends_on, day) -> str:
+    """Where a stop stands on a day, from plain values: `coopnet.models.status_of()` of the status it stands by
+    (`stop_standing()`) and its dates. `ExhibitionStop.status_on()` (and its SQL form, the stop queryset's
+    `in_status_on()`), the portal, the dashboard, the reminders and the report's rows all come here."""
+    over = ends_on is not None and ends_on < day
+    ahead = starts_on is not None and starts_on > day
+    return status_of(stop_standing(stored, exhibition_status), over, ahead)
 
 
 def exhibition_credit_parties(provider_id: int, stops, fallback_day) -> list[tuple[int, object]]:
@@ -42,6 +58,12 @@ class ExhibitionQuerySet(ScheduledQuerySet):
         """Every stop closed before the day (an exhibition with no stops yet is not over)."""
         return Exists(ExhibitionStop.objects.filter(exhibition=OuterRef("pk"))) & ~Exists(
             ExhibitionStop.objects.filter(exhibition=OuterRef("pk"), ends_on__gte=day)
+        )
+
+    def _ahead_by(self, day):
+        """No stop open yet on the day (an exhibition with no stops yet is not ahead)."""
+        return Exists(ExhibitionStop.objects.filter(exhibition=OuterRef("pk"))) & ~Exists(
+            ExhibitionStop.objects.filter(exhibition=OuterRef("pk"), starts_on__lte=day)
         )
 
     def public(self):
@@ -157,8 +179,16 @@ class Exhibition(Publishable, Illustrated, Scheduled):
 
 
 class ExhibitionStopQuerySet(ScheduledQuerySet):
+    def _stands(self, status):
+        """`stop_standing()` in SQL: the exhibition's status when that is cancelled or postponed, else the stop's."""
+        own = Q(status=status) & ~Q(exhibition__status__in=CALLED_OFF)
+        return Q(exhibition__status=status) | own if status in CALLED_OFF else own
+
     def _over_by(self, day):
         return Q(ends_on__lt=day)
+
+    def _ahead_by(self, day):
+        return Q(starts_on__gt=day)
 
     def public(self):
         """Stops of published exhibitions."""
@@ -216,6 +246,21 @@ class ExhibitionStop(PartnerSide, Scheduled):
     def is_ahead_on(self, day) -> bool:
         return self.starts_on is not None and self.starts_on > day
 
+    @property
+    def stands_as(self) -> "Exhibition | ExhibitionStop":
+        """The record whose status (and new date) the stop stands by: the exhibition when it was called off as a
+        whole (`stop_standing()`), the stop itself otherwise."""
+        return self.exhibition if self.exhibition.status in CALLED_OFF else self
+
+    @property
+    def is_called_off(self) -> bool:
+        """Cancelled or postponed, on its own or with its whole exhibition (`stop_standing()`)."""
+        return stop_standing(self.status, self.exhibition.status) in CALLED_OFF
+
+    def status_on(self, day) -> str:
+        """`stop_status_of()` this stop on a day."""
+        return stop_status_of(self.status, self.exhibition.status, self.starts_on, self.ends_on, day)
+
     def is_open_on(self, day) -> bool:
         """The Python twin of `ExhibitionStopQuerySet.open_on()`, for stops already loaded."""
         return not self.is_called_off and self.starts_on <= day <= self.ends_on
@@ -226,14 +271,15 @@ class ExhibitionStop(PartnerSide, Scheduled):
 
     def clean(self):
         super().clean()
-        if self.route_checked_by_formset or self.is_called_off or not (self.starts_on and self.ends_on):
+        # Only a stop called off on its own leaves the route; the whole exhibition's status does not move a stop.
+        if self.route_checked_by_formset or self.status in CALLED_OFF or not (self.starts_on and self.ends_on):
             return
         if self.exhibition_id is None or self.ends_on < self.starts_on:
             return
         other = (
             ExhibitionStop.objects.filter(exhibition_id=self.exhibition_id)
             .exclude(pk=self.pk)
-            .going_ahead()
+            .exclude(status__in=CALLED_OFF)
             .filter(starts_on__lte=self.ends_on, ends_on__gte=self.starts_on)
             .select_related("venue")
             .order_by("starts_on")

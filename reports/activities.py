@@ -4,8 +4,9 @@ The rules, each in one place:
 
 - **Held.** Only an activity whose status is "held" counts as done. A planned one whose date has passed is
   "awaiting confirmation" (a gap in the data, named as such); cancelled and postponed ones count nowhere.
-  An exhibition is done in a period when one of its stops open in the period was held (and the exhibition as a
-  whole was neither cancelled nor postponed): the stop is what happens on a date.
+  An exhibition is done in a period when one of its stops open in the period was held: the stop is what happens
+  on a date. A stop stands as its exhibition when the whole exhibition was cancelled or postponed
+  (`exhibitions.models.stop_status_of`, which the model asks too).
 - **Joint.** An activity is joint when at least one partner library (not the host) took part in it: an event's
   organiser or site, an exhibition's provider or the venue of a held stop, a contest's organiser or curator,
   the library that prepared an episode. The rest is the host's own work, reported apart.
@@ -28,7 +29,7 @@ from contests.models import contest_credit_parties, contest_day
 from coopnet.dates import day_start
 from coopnet.models import AWAITING_CONFIRMATION, Status, status_of
 from events.models import Event, event_credit_parties
-from exhibitions.models import exhibition_credit_parties
+from exhibitions.models import exhibition_credit_parties, stop_status_of
 from reports.data import (
     CONTEST,
     DIRECTION_CONTESTS,
@@ -155,7 +156,8 @@ class EventFact(Activity):
 
 
 def stop_status(stop: StopRow, today: datetime.date) -> str:
-    return status_of(stop.status, stop.ends_on < today, stop.starts_on > today)
+    """`exhibitions.models.stop_status_of()` of a stop's row: as its exhibition when that was called off."""
+    return stop_status_of(stop.status, stop.exhibition_status, stop.starts_on, stop.ends_on, today)
 
 
 @dataclass(eq=False, slots=True)
@@ -177,16 +179,13 @@ class ExhibitionFact(Activity):
         return [s for s in self.stops if p.overlaps(s.starts_on, s.ends_on)]
 
     def held_stops_in(self, p: Period) -> list[StopRow]:
-        if self.first.exhibition_status in NOT_DONE:
-            return []
         return [s for s in self.stops_in(p) if stop_status(s, self.today) == HELD]
 
     def in_period(self, p: Period) -> bool:
         return bool(self.stops_in(p))
 
     def status_in(self, p: Period, today: datetime.date) -> str:
-        if self.first.exhibition_status in NOT_DONE:
-            return self.first.exhibition_status
+        """The furthest its stops in the period got (each standing as the exhibition when it was called off)."""
         statuses = {stop_status(s, today) for s in self.stops_in(p)}
         return next((s for s in STATUS_ORDER if s in statuses), PLANNED)
 

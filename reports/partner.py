@@ -38,7 +38,6 @@ from events.models import Event, Participation
 from reports.activities import (
     AWAITING,
     HELD,
-    NOT_DONE,
     PLANNED,
     STATUS_ORDER,
     Activity,
@@ -339,14 +338,13 @@ class _Side:
             return None
         roles = ([PROVIDER] if provider else []) + ([VENUE] if stops else [])
         status = a.status_in(self.p, self.today)
-        called_off = a.first.exhibition_status in NOT_DONE
-        if not provider and not called_off:
+        if not provider:
             statuses = {stop_status(s, self.today) for s in stops}
             status = next(s for s in STATUS_ORDER if s in statuses)
         shown = stops or a.stops_in(self.p)
         figures = []
         for s in stops:
-            own_status = s.status if called_off else stop_status(s, self.today)
+            own_status = stop_status(s, self.today)
             counted = own_status == HELD and self.p.has(s.starts_on)
             figures.append(
                 OwnFigure(

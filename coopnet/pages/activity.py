@@ -141,8 +141,11 @@ def _exhibition_items(library) -> list[TimelineItem]:
         ExhibitionStop.objects.public()
         .filter(venue=library)
         .select_related("exhibition")
-        .only("starts_on", "ends_on", "exhibition__title", "exhibition__slug", "exhibition__age_rating", *STATUS)
-    )
+        .only(
+            "starts_on", "ends_on", "exhibition__title", "exhibition__slug", "exhibition__age_rating",
+            *STATUS, *(f"exhibition__{name}" for name in STATUS),
+        )
+    )  # fmt: skip
     items += [
         TimelineItem(
             kind=_("выставка"),
@@ -152,8 +155,9 @@ def _exhibition_items(library) -> list[TimelineItem]:
             date=stop.starts_on,
             end=stop.ends_on,
             age_rating=stop.exhibition.age_rating,
-            status=stop.status,
-            rescheduled_to=stop.rescheduled_to,
+            # A stop stands as its exhibition when that was called off as a whole.
+            status=stop.stands_as.status,
+            rescheduled_to=stop.stands_as.rescheduled_to,
         )
         for stop in stops
     ]
