@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.apps import apps
-from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -498,9 +497,8 @@ def _partners_group(user, today: datetime.date) -> Group | None:
         )
     )
     if user.has_perm("portal.view_proposal"):
-        open_proposals = Proposal.objects.filter(decision=Proposal.Decision.OPEN).select_related("library")
-        published = Q(event__is_published=True) | Q(exhibition__is_published=True) | Q(contest__is_published=True)
-        open_proposals = open_proposals.exclude(published).order_by("-created_at", "pk")
+        open_proposals = Proposal.objects.filter(decision=Proposal.Decision.OPEN, draft_is_public=False)
+        open_proposals = open_proposals.select_related("library").order_by("-created_at", "pk")
         group.blocks.append(
             _block(
                 "proposals",

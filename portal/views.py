@@ -308,6 +308,7 @@ def participation_detail(request, pk: int):
         "event": event,
         "sites": sites,
         "typed_total": event.participants_count if event.typed_total_stands else None,
+        "public_url": access.public_url(row, event),
         "status_label": event.status_label_on(today),
         "awaiting": event.status_on(today) == AWAITING_CONFIRMATION,
         "answer_form": answer_form,
@@ -334,6 +335,7 @@ def stop_detail(request, pk: int):
         "stop": stop,
         "exhibition": stop.exhibition,
         "route": list(stop.exhibition.stops.select_related("venue").order_by("starts_on")),
+        "public_url": access.public_url(stop, stop.exhibition),
         "status_label": stop.status_label_on(today),
         "awaiting": stop.status_on(today) == AWAITING_CONFIRMATION,
         "answer_form": answer_form,
@@ -360,6 +362,7 @@ def curatorship_detail(request, pk: int):
         "status_label": contest.status_label_on(today),
         "answer_form": answer_form,
         "entries": contest.entries.filter(curator=curator.library).count(),
+        "public_url": access.public_url(curator, contest),
     }
     return render(request, "portal/curatorship.html", context, status=status)
 

@@ -1,5 +1,7 @@
 """Site search across published events, exhibitions, contests, projects, episodes and partner libraries.
 
+Each section searches a model's public rule (`objects.public()`, `Library.objects.partners()`) and nothing else.
+
 PostgreSQL: full-text search with the `russian` configuration (stemming: «телемосты» finds «телемост»),
 ranked. The events' document (title A; kind label, description, location B) has a GIN index on its very
 expression (events/migrations/0013_event_search_index.py; tests/search/test_postgres_index.py fails if they part):
@@ -23,7 +25,6 @@ from agreements.models import Library
 from contests.models import Contest
 from coopnet.templatetags.coopnet import choice_labels, format_ru, url_builder
 from coopnet.textsearch import QUERY_MAX_LENGTH, contains_text
-from events.filters import listed_libraries
 from events.models import Episode, Event, Project
 from exhibitions.models import Exhibition
 
@@ -122,7 +123,9 @@ def sections():
                 "библиотека,библиотеки,библиотек",
                 ["short_name", "name", "named_after", "city", "region"],
             ),
-            Library.objects.filter(listed_libraries()),
+            # The rule itself, not the list kept between changes (`events.filters.listed`): it runs only on the
+            # libraries the words match, and a change that reached the database without a signal shows at once.
+            Library.objects.partners(),
             ["short_name"],
         ),
     ]

@@ -380,6 +380,6 @@ def test_an_exhibition_or_a_contest_proposal_arrives_as_its_own_draft(client, pa
     assert proposal.fate() == "на рассмотрении"
     draft.is_published = True
     draft.save()
-    proposal.refresh_from_db()
+    proposal = Proposal.objects.get()  # read again: whether the draft is public is read with the proposal
     assert proposal.fate() == "принято и опубликовано на сайте"
     assert proposal.public_url == draft.get_absolute_url()
