@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coopnet.models import AWAITING_CONFIRMATION, AWAITING_CONFIRMATION_LABEL, Status
+from coopnet.models import AWAITING_CONFIRMATION, Status, status_label
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -18,13 +18,8 @@ class StatusFilter(admin.SimpleListFilter):
     parameter_name = "status"
 
     def lookups(self, request, model_admin):
-        return [
-            (Status.PLANNED.value, Status.PLANNED.label),
-            (AWAITING_CONFIRMATION, AWAITING_CONFIRMATION_LABEL),
-            (Status.HELD.value, Status.HELD.label),
-            (Status.CANCELLED.value, Status.CANCELLED.label),
-            (Status.POSTPONED.value, Status.POSTPONED.label),
-        ]
+        order = [Status.PLANNED, AWAITING_CONFIRMATION, Status.HELD, Status.CANCELLED, Status.POSTPONED]
+        return [(str(value), status_label(value)) for value in order]
 
     def queryset(self, request, queryset):
         value = self.value()

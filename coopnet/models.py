@@ -139,6 +139,12 @@ def rescheduled_only_when_postponed(name: str) -> models.CheckConstraint:
     )
 
 
+def status_label(status: str) -> str:
+    """The words for where an activity stands (a `Status` value or AWAITING_CONFIRMATION): the one label, said
+    alike by the admin's column, the portal, the dashboard and the report's lists."""
+    return str(AWAITING_CONFIRMATION_LABEL if status == AWAITING_CONFIRMATION else Status(status).label)
+
+
 def status_of(stored: str, over: bool, ahead: bool) -> str:
     """Where an activity stands on a day, from its stored status and its dates: the one rule.
 
@@ -236,8 +242,8 @@ class Scheduled(models.Model):
         return status_of(self.status, self.is_over_on(day), self.is_ahead_on(day))
 
     def status_label_on(self, day) -> str:
-        status = self.status_on(day)
-        return str(AWAITING_CONFIRMATION_LABEL if status == AWAITING_CONFIRMATION else Status(status).label)
+        """`status_label()` of `status_on(day)`."""
+        return status_label(self.status_on(day))
 
 
 class PartnerAnswer(models.TextChoices):

@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agreements.models import Agreement, Amendment, Library
-from coopnet.models import Status
+from coopnet.models import Status, status_label
 from events.models import Event, Participation
 from reports.activities import (
     AWAITING,
@@ -50,7 +50,6 @@ from reports.activities import (
 from reports.agreement_figures import agreements_section
 from reports.batch import batch
 from reports.data import CONTEST, EPISODE, EXHIBITION, TABLE_ORDER, AgreementRow, direction, known_sum
-from reports.listings import status_label
 from reports.queries import kemerovo
 from reports.report import Year, load_facts, parse_year
 
