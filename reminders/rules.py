@@ -6,7 +6,8 @@
   Each is reminded of once per lead time: the shortest lead time the date is within.
 - A dormant agreement: the annual report's rule (`reports.report.dormant_agreements`, reports/agreement_figures.py).
 - An activity that ended in the past week is still «запланировано» (`ScheduledQuerySet.awaiting_confirmation`), or
-  an event held in the past week has no attendance figure (`EventQuerySet.with_attendance`: unknown, not zero).
+  an event held in the past week has no attendance figure (`EventQuerySet.held_without_attendance`: unknown, not
+  zero).
 - A published event of the next seven days, going ahead, has no online link (online and hybrid formats), or no
   place: neither an address nor a participating library (offline, hybrid and telebridges).
 
@@ -191,9 +192,8 @@ def awaiting_confirmation(today: datetime.date) -> list[Due]:
 
 def held_without_attendance(today: datetime.date) -> list[Due]:
     events = (
-        Event.objects.held()
+        Event.objects.held_without_attendance()
         .filter(ends_at__lt=day_start(today), ends_at__gte=day_start(today - WEEK))
-        .filter(pk__in=Event.objects.with_attendance().filter(attendance__isnull=True).values("pk"))
         .order_by("starts_at", "pk")
     )
     due = []
