@@ -33,7 +33,7 @@ from events.admin_filters import NEXT_WEEK, THIS_WEEK, UNKNOWN
 from events.models import Episode, Event, Participation, Project
 from exhibitions.models import Exhibition, ExhibitionStop
 from portal.models import Proposal
-from reports import report
+from reports.report import dormant_agreements
 
 LIMIT = 8  # items listed in a block; the rest are behind the block's link
 EXPIRY_DAYS = EXPIRY_WARNING_DAYS  # `Agreement.State.EXPIRING`
@@ -150,30 +150,23 @@ def _agreements_group(today: datetime.date) -> Group:
     title = _("Истекают в ближайшие %(days)s дней") % {"days": EXPIRY_DAYS}
     group = Group("agreements", _("Соглашения"), [Block("expiring", title, len(expiring), AGREEMENTS, items, url)])
     group.quiet = _("Ни одно соглашение не истекает, не ждёт решения о пролонгации и не бездействует.")
-    notice = _notice_block(agreements, today)
-    if notice is not None:
-        group.blocks.append(notice)
+    group.blocks.append(_notice_block(agreements, today))
     group.blocks.append(_dormant_block(agreements, today))
     return group
 
 
 def _term_end(agreement: Agreement, today: datetime.date) -> datetime.date | None:
     """The last day of the running term (a termination entered for a later day ends it sooner)."""
-    term_end = getattr(agreement, "current_term_end", None) or agreement.current_end
-    return term_end(today)
+    return agreement.current_term_end(today)
 
 
-def _notice_block(agreements: list[Agreement], today: datetime.date) -> Block | None:
-    """Self-prolonging agreements whose window for a notice of non-prolongation is open (when the model says)."""
-    if not hasattr(Agreement, "notice_window_open"):
-        return None
+def _notice_block(agreements: list[Agreement], today: datetime.date) -> Block:
+    """Self-prolonging agreements whose window for a notice of non-prolongation is open."""
     open_now = [a for a in agreements if a.notice_window_open(today)]
-    deadline = getattr(Agreement, "notice_deadline", None)
-    open_now.sort(key=lambda a: (deadline(a, today) if deadline else today, a.pk))
+    open_now.sort(key=lambda a: (a.notice_deadline(today), a.pk))
 
     def item(a: Agreement) -> Item:
-        note = _("уведомить до %(day)s") % {"day": _date(deadline(a, today))} if deadline else ""
-        return Item(str(a), change_url(a), note)
+        return Item(str(a), change_url(a), _("уведомить до %(day)s") % {"day": _date(a.notice_deadline(today))})
 
     return _listed(
         "notice", _("Пора решить о пролонгации (открыт срок уведомления)"), AGREEMENTS, open_now, Agreement, item
@@ -182,11 +175,7 @@ def _notice_block(agreements: list[Agreement], today: datetime.date) -> Block | 
 
 def _dormant_block(agreements: list[Agreement], today: datetime.date) -> Block:
     """The report's dormant agreements, as of today (in force 12 months or more, nothing held under them in 12)."""
-    dormant_agreements = getattr(report, "dormant_agreements", None)
-    if dormant_agreements is not None:
-        rows = dormant_agreements(today)
-    else:
-        rows = [row for row in report.build_report(today.year).agreements.rows if row.dormant]
+    rows = dormant_agreements(today)
     by_id = {a.pk: a for a in agreements}
     dormant = [by_id[row.id] for row in sorted(rows, key=lambda r: (r.partner, r.id)) if row.id in by_id]
     last = {row.id: row.last_activity_on for row in rows}
@@ -358,7 +347,7 @@ def _reminder_item(reminder) -> Item:
     except NoReverseMatch:
         url = change_url(reminder)
     sent = formats.date_format(timezone.localtime(reminder.sent_at), "d.m.Y")
-    return Item(getattr(reminder, "text", "") or reminder.subject, url, _("отправлено %(day)s") % {"day": sent})
+    return Item(reminder.text or reminder.subject, url, _("отправлено %(day)s") % {"day": sent})
 
 
 def _reminders_group(user, today: datetime.date) -> Group | None:
