@@ -40,6 +40,13 @@ class TakingPart:
     library: str = ""
     repeats: bool = False
 
+    def rows_of(self, library):
+        """A library's own rows in activities of this kind (`through` naming it: an event's participation, an
+        exhibition's stop, a contest's curator) — what the partner portal asks the library about. Unlike
+        `taken_part_in`, not the activities where the library is only the own column (an exhibition it provided,
+        a contest it organised without a curator's row): there is no row of its own to answer or fill in."""
+        return self.through.objects.filter(**{self.library: library})
+
 
 def taken_part_in(queryset, library, part: TakingPart):
     """The rows of an activity queryset a library took part in (`part`), each once: `with_library()`.
@@ -53,7 +60,7 @@ def taken_part_in(queryset, library, part: TakingPart):
         linked = part.through.objects.filter(**{part.activity: OuterRef("pk"), part.library: nested(library)})
         return queryset.filter(Q(**{part.own: library}) | Q(Exists(linked)))
     owned = queryset.model.objects.filter(**{part.own: library}).order_by().values("pk")
-    linked = part.through.objects.filter(**{part.library: library}).order_by().values(f"{part.activity}_id")
+    linked = part.rows_of(library).order_by().values(f"{part.activity}_id")
     return queryset.filter(pk__in=owned.union(linked, all=True))
 
 

@@ -65,10 +65,17 @@ HEADCOUNT_MAX = 1_000_000
 HEADCOUNT = MaxValueValidator(HEADCOUNT_MAX, _("Не больше %(limit_value)s человек: проверьте число."))
 
 
+def event_parties(organiser_id: int, site_library_ids) -> list[int]:
+    """Who took part in an event: its organiser and every library with a row in it (co-organiser, site,
+    participant), each once. Its SQL form is `EventQuerySet.taking_part()`; the credit rule
+    (`event_credit_parties`) and the report's joint rule (`reports.activities.EventFact`) derive from it."""
+    return list(dict.fromkeys([organiser_id, *site_library_ids]))
+
+
 def event_credit_parties(organiser_id: int, day, site_library_ids) -> list[tuple[int, object]]:
-    """Who took part in an event, and when, for `agreements.models.credited_agreements`: the organiser and every
-    site, on the day it began (in the host's time zone). The model and the report both ask this."""
-    return [(organiser_id, day)] + [(library_id, day) for library_id in site_library_ids]
+    """Who took part in an event (`event_parties`), and when, for `agreements.models.credited_agreements`: each on
+    the day it began (in the host's time zone). The model and the report both ask this."""
+    return [(library_id, day) for library_id in event_parties(organiser_id, site_library_ids)]
 
 
 class EventQuerySet(ScheduledQuerySet):

@@ -16,6 +16,7 @@ from coopnet.models import (
     Publishable,
     Scheduled,
     ScheduledQuerySet,
+    Status,
     TakingPart,
     rescheduled_only_when_postponed,
     status_of,
@@ -44,11 +45,38 @@ def stop_status_of(stored: str, exhibition_status: str, starts_on, ends_on, day)
     return status_of(stop_standing(stored, exhibition_status), over, ahead)
 
 
+# An exhibition's venues, in three meanings, each said once:
+#
+# - every venue of a stop, whatever became of it: the libraries linked to the exhibition (`taking_part()` in SQL:
+#   `with_library()`, a library's timeline and counts, the partners listed, the portal's rows of a library);
+# - the venues on its route (`on_route`): stops not cancelled or postponed on their own, the exhibition as planned,
+#   whatever became of it as a whole — the parties it credits (`exhibition_credit_parties`), as a cancelled event
+#   still names its sites, and the route whose stops may not overlap (`find_overlaps`);
+# - the venues where it took place (`held_venues`): stops held, each standing as the exhibition when that was
+#   called off (`stop_standing`) — the report's joint rule, and what a partner's own report counts as held.
+
+
+def on_route(stored_status: str) -> bool:
+    """Whether a stop is on its exhibition's route: not cancelled or postponed on its own."""
+    return stored_status not in CALLED_OFF
+
+
+def held_venues(stops, exhibition_status: str, day) -> set[int]:
+    """The venues of the stops held (`stop_status_of() == HELD` on the day): where the exhibition took place.
+    `stops` are (venue id, stored status, first day, last day). Its SQL form: the venues of
+    `ExhibitionStop.objects.in_status_on(HELD, day)`."""
+    return {
+        venue_id
+        for venue_id, stored, starts_on, ends_on in stops
+        if stop_status_of(stored, exhibition_status, starts_on, ends_on, day) == Status.HELD
+    }
+
+
 def exhibition_credit_parties(provider_id: int, stops, fallback_day) -> list[tuple[int, object]]:
     """Who took part in an exhibition, and when, for `agreements.models.credited_agreements`: the provider from the
-    first day on show, and each venue from its own stop. `stops` are (venue id, first day, status); a cancelled or
-    postponed stop took no part. The model and the report both ask this."""
-    going = [(venue_id, starts_on) for venue_id, starts_on, status in stops if status not in CALLED_OFF]
+    first day on show, and each venue on its route (`on_route`) from its own stop. `stops` are (venue id, first
+    day, status). The model and the report both ask this."""
+    going = [(venue_id, starts_on) for venue_id, starts_on, status in stops if on_route(status)]
     first = min((starts_on for _venue, starts_on in going), default=fallback_day)
     return [(provider_id, first)] + going
 
@@ -161,6 +189,10 @@ class Exhibition(Publishable, Illustrated, Scheduled):
         stops = list(self.stops.all()) if self.pk else []
         return bool(stops) and all(stop.starts_on > day for stop in stops)
 
+    def held_venues(self, day) -> set[int]:
+        """`held_venues()` of this exhibition on a day (uses the stops): the venues where it took place."""
+        return held_venues([(s.venue_id, s.status, s.starts_on, s.ends_on) for s in self.stops.all()], self.status, day)
+
     def credit_parties(self) -> list[tuple[int, object]]:
         """`exhibition_credit_parties()` of this exhibition (uses the stops)."""
         created = timezone.localdate(self.created_at) if self.created_at else None
@@ -193,6 +225,10 @@ class ExhibitionStopQuerySet(ScheduledQuerySet):
     def public(self):
         """Stops of published exhibitions."""
         return self.filter(exhibition__in=Exhibition.objects.public())
+
+    def on_route(self):
+        """Stops not cancelled or postponed on their own: the SQL form of `on_route()`."""
+        return self.exclude(status__in=CALLED_OFF)
 
     def open_on(self, day):
         """Going ahead and open on a day: the SQL form of `ExhibitionStop.is_open_on()`."""
@@ -271,15 +307,14 @@ class ExhibitionStop(PartnerSide, Scheduled):
 
     def clean(self):
         super().clean()
-        # Only a stop called off on its own leaves the route; the whole exhibition's status does not move a stop.
-        if self.route_checked_by_formset or self.status in CALLED_OFF or not (self.starts_on and self.ends_on):
+        if self.route_checked_by_formset or not on_route(self.status) or not (self.starts_on and self.ends_on):
             return
         if self.exhibition_id is None or self.ends_on < self.starts_on:
             return
         other = (
             ExhibitionStop.objects.filter(exhibition_id=self.exhibition_id)
             .exclude(pk=self.pk)
-            .exclude(status__in=CALLED_OFF)
+            .on_route()
             .filter(starts_on__lte=self.ends_on, ends_on__gte=self.starts_on)
             .select_related("venue")
             .order_by("starts_on")
@@ -305,10 +340,10 @@ def overlap_message(first, second) -> str:
 
 
 def find_overlaps(stops) -> list[tuple]:
-    """Pairs (earlier, later) of stops on show at the same time, ignoring cancelled and postponed ones.
+    """Pairs (earlier, later) of stops on show at the same time, of the stops on the route (`on_route`).
 
     `stops` have status, starts_on and ends_on; each later stop is paired with the earlier one it runs into."""
-    going = sorted((s for s in stops if s.status not in CALLED_OFF), key=lambda s: (s.starts_on, s.ends_on))
+    going = sorted((s for s in stops if on_route(s.status)), key=lambda s: (s.starts_on, s.ends_on))
     pairs, latest = [], None
     for stop in going:
         if latest is not None and stop.starts_on <= latest.ends_on:

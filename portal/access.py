@@ -1,7 +1,8 @@
 """Who may see what in the partner portal: the one place.
 
 A portal user is an active account with a `Membership` of a partner library (never the host). Every portal view
-asks `partner_library(request)` and reads records only through the querysets below, all scoped to that library:
+asks `partner_library(request)` and reads records only through the querysets below, all scoped to that library
+(a library's own rows in activities are each kind's `taking_part().rows_of(library)`):
 another library's record, a host's staff member, or a guessed id is a 404, never a 403, so a portal page says
 nothing about what exists beyond the library's own rows.
 """
@@ -16,10 +17,10 @@ from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 
 from agreements.models import Agreement, Amendment, Library
-from contests.models import Contest, Curator
+from contests.models import Contest
 from coopnet.models import AWAITING_CONFIRMATION, Status
 from events.models import Event, Participation
-from exhibitions.models import Exhibition, ExhibitionStop
+from exhibitions.models import Exhibition
 from portal.models import Proposal
 
 
@@ -82,7 +83,8 @@ def public_url(row, activity) -> str:
 def participations(library: Library):
     """The library's own rows in events: as organiser, co-organiser, site or participant."""
     rows = (
-        Participation.objects.filter(library=library)
+        Event.objects.taking_part()
+        .rows_of(library)
         .select_related("library", "event", "event__organiser")
         .prefetch_related(Prefetch("event__participations", queryset=Participation.objects.select_related("library")))
     )
@@ -91,13 +93,13 @@ def participations(library: Library):
 
 def stops(library: Library):
     """Stops of travelling exhibitions at the library."""
-    rows = ExhibitionStop.objects.filter(venue=library).select_related("exhibition", "exhibition__provider")
+    rows = Exhibition.objects.taking_part().rows_of(library).select_related("exhibition", "exhibition__provider")
     return _with_public_activity(rows, Exhibition, "exhibition")
 
 
 def curatorships(library: Library):
     """Contests the library curates in its region."""
-    rows = Curator.objects.filter(library=library).select_related("contest", "contest__organiser")
+    rows = Contest.objects.taking_part().rows_of(library).select_related("contest", "contest__organiser")
     return _with_public_activity(rows, Contest, "contest")
 
 
