@@ -62,34 +62,20 @@ def scan_storage():
 
 
 JOINT_ACTIVITY_MODELS: list[type[models.Model]] = []
-# What each registered model's `credit_parties()` reads, when its app says so (see `credit_relations`).
+# What each registered model's `credit_parties()` reads, as its app says: loaded with the rows (`credited_activities`).
 CREDIT_PREFETCH: dict[type[models.Model], list[str]] = {}
 
 
-def register_joint_activity(model: type[models.Model], *, credit_prefetch: list[str] | None = None) -> None:
-    """Let `Library.objects.partners()` see a kind of joint activity without this app importing it.
+def register_joint_activity(model: type[models.Model], *, credit_prefetch: list[str]) -> None:
+    """Let `Library.objects.partners()` and the credit rule see a kind of joint activity without this app importing
+    it.
 
     Each activity app registers its models in `AppConfig.ready()`; a registered model's queryset has
     `public()` (what a reader may see), `with_library(library)` (the rows a library took part in) and `held()`.
-    `credit_prefetch` names the relations its `credit_parties()` reads; left out, `credit_relations()` finds them.
-    """
+    `credit_prefetch` names the relations its `credit_parties()` reads (an event's participations…; none: [])."""
     if model not in JOINT_ACTIVITY_MODELS:
         JOINT_ACTIVITY_MODELS.append(model)
-    if credit_prefetch is not None:
-        CREDIT_PREFETCH[model] = list(credit_prefetch)
-
-
-def credit_relations(model: type[models.Model]) -> list[str]:
-    """The relations an activity's `credit_parties()` reads: as registered, or else every one-to-many relation to
-    rows that name a library (an event's participations, an exhibition's stops, a contest's curators)."""
-    if model in CREDIT_PREFETCH:
-        return CREDIT_PREFETCH[model]
-    return [
-        relation.get_accessor_name()
-        for relation in model._meta.related_objects
-        if relation.one_to_many
-        and any(field.many_to_one and field.related_model is Library for field in relation.related_model._meta.fields)
-    ]
+    CREDIT_PREFETCH[model] = list(credit_prefetch)
 
 
 class LibraryQuerySet(models.QuerySet):
@@ -860,12 +846,17 @@ def public_agreements_credited_by(activity) -> list["Agreement"]:
     return [row for row in rows if row.pk in credited and row.shown]
 
 
-def credited_activities(agreements, *, held_only: bool = False) -> dict[int, list[models.Model]]:
-    """The activities of every registered kind that each agreement serves, by the one rule (`credit_of`).
+def credited_activities(agreements, *, within=None) -> dict[int, list[models.Model]]:
+    """The activities of every registered kind that each agreement serves, by the one rule (`credit_of`): the one
+    path from agreements to what serves them (the admin's delete refusals, the agreement's timeline, the
+    agreement's public page).
 
-    The candidates are the rows a partner of these agreements took part in and the rows staff credited to one
-    of them by hand; the rule decides. A fixed number of queries whatever the rows: the agreements of the
-    partners, then for each registered kind its rows, what its `credit_parties()` reads and the two overrides.
+    `within(model)` gives each kind's queryset to choose from — every row when left out, the held ones for the
+    timeline, the public ones in their readers' order for the public page; None leaves a kind out. Each
+    agreement's list keeps the kinds' registration order and each queryset's own order. The candidates are the
+    rows a partner of these agreements took part in and the rows staff credited to one of them by hand; the rule
+    decides. A fixed number of queries whatever the rows: the agreements of the partners, then for each kind its
+    rows, what its `credit_parties()` reads (`register_joint_activity`) and the two overrides.
     """
     agreements = list(agreements)
     wanted = {agreement.pk for agreement in agreements}
@@ -875,13 +866,14 @@ def credited_activities(agreements, *, held_only: bool = False) -> dict[int, lis
     partner_ids = {agreement.partner_id for agreement in agreements}
     agreements_of = by_partner(Agreement.objects.filter(partner_id__in=partner_ids))
     for model in JOINT_ACTIVITY_MODELS:
+        rows = model.objects.all() if within is None else within(model)
+        if rows is None:
+            continue
         candidates = Q(pk__in=model.objects.filter(agreements_added__in=wanted).values("pk"))
         for partner_id in partner_ids:
             candidates |= Q(pk__in=model.objects.with_library(partner_id).values("pk"))
-        rows = model.objects.filter(candidates)
-        if held_only:
-            rows = rows.held()
-        rows = rows.prefetch_related(*credit_relations(model), "agreements_added", "agreements_excluded")
+        rows = rows.filter(candidates)
+        rows = rows.prefetch_related(*CREDIT_PREFETCH[model], "agreements_added", "agreements_excluded")
         for row in rows:
             for pk in credit_of(row, agreements_of) & wanted:
                 credited[pk].append(row)

@@ -12,4 +12,4 @@ class ContestsConfig(AppConfig):
 
         from .models import Contest
 
-        register_joint_activity(Contest)
+        register_joint_activity(Contest, credit_prefetch=["curators"])

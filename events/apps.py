@@ -12,5 +12,5 @@ class EventsConfig(AppConfig):
 
         from .models import Episode, Event
 
-        register_joint_activity(Event)
-        register_joint_activity(Episode)
+        register_joint_activity(Event, credit_prefetch=["participations"])
+        register_joint_activity(Episode, credit_prefetch=[])

@@ -12,4 +12,4 @@ class ExhibitionsConfig(AppConfig):
 
         from .models import Exhibition
 
-        register_joint_activity(Exhibition)
+        register_joint_activity(Exhibition, credit_prefetch=["stops"])

@@ -3,12 +3,12 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Min, Q, Value
+from django.db.models import Count, F, Min, Value
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from agreements.models import Agreement, by_partner, credit_of
+from agreements.models import credited_activities
 from contests.models import Contest
 from coopnet.templatetags.coopnet import choice_labels, url_builder
 from events.models import Episode, Event
@@ -235,31 +235,17 @@ class AgreementActivity:
         return len(self.events) + len(self.exhibitions) + len(self.contests) + len(self.episodes)
 
 
-# What `credit_parties()` of each kind reads, loaded with the rows.
-CREDIT_PREFETCH = {Event: ["participations"], Exhibition: ["stops"], Contest: ["curators"], Episode: []}
-
-
-def _credited_to(queryset, agreement, agreements_of) -> list:
-    """The rows of a public queryset that serve an agreement, by the one rule (`agreements.credit_of`)."""
-    model = queryset.model
-    candidates = queryset.filter(
-        Q(pk__in=model.objects.with_library(agreement.partner_id).values("pk"))
-        | Q(pk__in=model.objects.filter(agreements_added=agreement).values("pk"))
-    ).prefetch_related(*CREDIT_PREFETCH[model], "agreements_added", "agreements_excluded")
-    return [row for row in candidates if agreement.pk in credit_of(row, agreements_of)]
-
-
 def under_agreement(agreement) -> AgreementActivity:
-    """The published activities that serve an agreement: where its partner took part while it was in force,
-    and where staff credited it by hand."""
-    agreements_of = by_partner(Agreement.objects.filter(partner_id=agreement.partner_id))
-    return AgreementActivity(
-        events=_credited_to(Event.objects.public().order_by("-starts_at"), agreement, agreements_of),
-        exhibitions=_credited_to(
-            Exhibition.objects.public().annotate(first_day=Min("stops__starts_on")).order_by("-first_day", "title"),
-            agreement,
-            agreements_of,
-        ),
-        contests=_credited_to(Contest.objects.public().order_by("-submissions_from"), agreement, agreements_of),
-        episodes=_credited_to(Episode.objects.public().order_by("-published_on", "number"), agreement, agreements_of),
-    )
+    """The published activities that serve an agreement, by the credit rule's one path
+    (`agreements.models.credited_activities`): where its partner took part while it was in force, and where
+    staff credited it by hand."""
+    public = {
+        Event: Event.objects.public().order_by("-starts_at"),
+        Exhibition: Exhibition.objects.public()
+        .annotate(first_day=Min("stops__starts_on"))
+        .order_by("-first_day", "title"),
+        Contest: Contest.objects.public().order_by("-submissions_from"),
+        Episode: Episode.objects.public().order_by("-published_on", "number"),
+    }
+    served = credited_activities([agreement], within=public.get)[agreement.pk]
+    return AgreementActivity(*([row for row in served if isinstance(row, model)] for model in public))
