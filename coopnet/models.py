@@ -261,13 +261,18 @@ class PartnerAnswer(models.TextChoices):
     DECLINED = "declined", _("отказалась")
 
 
+# Who entered a row's figures, and when: written only with them (`PartnerSide.save_figures`).
+FIGURES_AUTHOR_FIELDS = ("figures_entered_at", "figures_entered_by", "figures_by_partner")
+
+
 class PartnerSide(models.Model):
     """A library's own row in a joint activity (an event's site, an exhibition's stop, a contest's curator): what
     the library answered about taking part, and who entered the row's figures.
 
-    The figures are named by `PARTNER_FIGURES`. Whoever saves them says so with `record_figures(user, by_partner)`
-    (the admin's inlines and the partner portal do); a save that changes a figure without saying who clears the
-    partner's confirmation, so "confirmed by the partner" always means the partner's own number is stored.
+    The figures are named by `PARTNER_FIGURES`. They are written together with who entered them by
+    `save_figures(user=, by_partner=)`, which the admin (`coopnet.admin_partner_side`) and the partner portal call;
+    nothing in `save()` does it behind a caller's back. A figure staff change is no longer marked as confirmed by
+    the partner, so "confirmed by the partner" always means the partner's own number is stored.
     """
 
     PARTNER_FIGURES: tuple[str, ...] = ()
@@ -302,43 +307,36 @@ class PartnerSide(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
-        figures = self._figures()
-        stored = getattr(self, "_stored_figures", tuple(None for _name in self.PARTNER_FIGURES))
-        author = getattr(self, "_figures_author", None)
-        changed = figures != stored if stored is not None else author is not None
-        if changed:
-            user, by_partner = author if author is not None else (None, False)
-            self.figures_entered_at = timezone.now() if any(value is not None for value in figures) else None
+    def figures(self) -> dict[str, int | None]:
+        """The row's figures as they stand on it, by name."""
+        return {name: getattr(self, name) for name in self.PARTNER_FIGURES}
+
+    def save_figures(self, *, user, by_partner: bool, update_fields=None, **figures) -> None:
+        """Save the row with its figures (as given here, or as a form left them on it) and who entered them,
+        together: the one way the admin and the partner portal write figures (the import writes none).
+
+        When a figure differs from the stored row (read here, in one query; a new row has none stored), the record
+        says who entered them (`user`), when, and whether the library's own staff did (`by_partner`); a figure set
+        back to unknown everywhere clears it. Saving the row's other fields keeps the record as it was. With
+        `update_fields`, only those fields, the figures given and the record are saved."""
+        unknown = set(figures) - set(self.PARTNER_FIGURES)
+        if unknown:
+            raise ValueError(f"{type(self).__name__} has no figures {sorted(unknown)}")
+        for name, value in figures.items():
+            setattr(self, name, value)
+        if update_fields is not None:
+            update_fields = [*update_fields, *figures]
+        stored = None
+        if self.PARTNER_FIGURES and self.pk is not None and not self._state.adding:
+            stored = type(self).objects.filter(pk=self.pk).values(*self.PARTNER_FIGURES).first()
+        now = self.figures()
+        if now != (stored or dict.fromkeys(self.PARTNER_FIGURES)):
+            self.figures_entered_at = timezone.now() if any(value is not None for value in now.values()) else None
             self.figures_entered_by = user if getattr(user, "pk", None) else None
             self.figures_by_partner = by_partner and self.figures_entered_at is not None
-            update_fields = kwargs.get("update_fields")
             if update_fields is not None:
-                kwargs["update_fields"] = {
-                    *update_fields,
-                    "figures_entered_at",
-                    "figures_entered_by",
-                    "figures_by_partner",
-                }
-        super().save(*args, **kwargs)
-        self._stored_figures = figures
-        self._figures_author = None
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        row = super().from_db(db, field_names, values)
-        # A row loaded without its figures (`.only()`) does not know them: reading them here would cost a query
-        # per row, so its save then changes the record of who entered them only when told who did.
-        loaded = set(field_names).issuperset(cls.PARTNER_FIGURES)
-        row._stored_figures = row._figures() if loaded else None
-        return row
-
-    def _figures(self) -> tuple:
-        return tuple(getattr(self, name, None) for name in self.PARTNER_FIGURES)
-
-    def record_figures(self, user, *, by_partner: bool) -> None:
-        """Who enters the figures about to be saved: a partner's own account, or the host's staff."""
-        self._figures_author = (user, by_partner)
+                update_fields = [*update_fields, *FIGURES_AUTHOR_FIELDS]
+        self.save(update_fields=update_fields)
 
     def record_answer(self, user, answer: str, comment: str) -> None:
         self.answer = answer

@@ -266,8 +266,7 @@ def _figures(request, row, activity, form_class, today):
         form = form_class(request.POST, instance=row)
         if form.is_valid():
             row = form.save(commit=False)
-            row.record_figures(request.user, by_partner=True)
-            row.save(update_fields=list(form_class._meta.fields))
+            row.save_figures(user=request.user, by_partner=True, update_fields=list(form_class._meta.fields))
             messages.success(request, _("Цифры сохранены. Методисты видят, что их внесла ваша библиотека."))
             return form, True
         return form, False
