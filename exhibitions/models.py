@@ -74,10 +74,12 @@ def held_venues(stops, exhibition_status: str, day) -> set[int]:
 
 def exhibition_credit_parties(provider_id: int, stops, fallback_day) -> list[tuple[int, object]]:
     """Who took part in an exhibition, and when, for `agreements.models.credited_agreements`: the provider from the
-    first day on show, and each venue on its route (`on_route`) from its own stop. `stops` are (venue id, first
-    day, status). The model and the report both ask this."""
+    first day on show (of the route; with every stop called off, of the stops as planned; with no stop yet,
+    `fallback_day`), and each venue on its route (`on_route`) from its own stop. `stops` are (venue id, first day,
+    status). The model and the report both ask this."""
     going = [(venue_id, starts_on) for venue_id, starts_on, status in stops if on_route(status)]
-    first = min((starts_on for _venue, starts_on in going), default=fallback_day)
+    planned = [starts_on for _venue, starts_on, _status in stops]
+    first = min((starts_on for _venue, starts_on in going), default=min(planned, default=fallback_day))
     return [(provider_id, first)] + going
 
 
