@@ -146,6 +146,16 @@ def rescheduled_only_when_postponed(name: str) -> models.CheckConstraint:
     )
 
 
+# How far an activity got, furthest first: the order the report counts and lists statuses in.
+STATUS_ORDER = (
+    Status.HELD.value,
+    AWAITING_CONFIRMATION,
+    Status.PLANNED.value,
+    Status.CANCELLED.value,
+    Status.POSTPONED.value,
+)
+
+
 def status_label(status: str) -> str:
     """The words for where an activity stands (a `Status` value or AWAITING_CONFIRMATION): the one label, said
     alike by the admin's column, the portal, the dashboard and the report's lists."""

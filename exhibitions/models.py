@@ -11,6 +11,7 @@ from agreements.models import Library, credit_fields
 from coopnet.dates import validate_year
 from coopnet.models import (
     CALLED_OFF,
+    STATUS_ORDER,
     Illustrated,
     PartnerSide,
     Publishable,
@@ -70,6 +71,16 @@ def held_venues(stops, exhibition_status: str, day) -> set[int]:
         for venue_id, stored, starts_on, ends_on in stops
         if stop_status_of(stored, exhibition_status, starts_on, ends_on, day) == Status.HELD
     }
+
+
+def furthest_status(stop_statuses) -> str:
+    """Where an exhibition stands over some of its stops (those of a period, or a venue's): the furthest any of
+    them got (`coopnet.models.STATUS_ORDER`: held, awaiting confirmation, planned, cancelled, postponed); planned
+    with none. Each status is a stop's `stop_status_of()`, so a called-off exhibition stands as called off. The
+    model (`Exhibition.status_in`) and the report's rows (`reports.activities.ExhibitionFact.status_in`) ask this;
+    `Exhibition.status_on()` is the exhibition's own record (its stored status and all its dates) instead."""
+    statuses = set(stop_statuses)
+    return next((status for status in STATUS_ORDER if status in statuses), Status.PLANNED.value)
 
 
 def exhibition_credit_parties(provider_id: int, stops, fallback_day) -> list[tuple[int, object]]:
@@ -190,6 +201,14 @@ class Exhibition(Publishable, Illustrated, Scheduled):
     def is_ahead_on(self, day) -> bool:
         stops = list(self.stops.all()) if self.pk else []
         return bool(stops) and all(stop.starts_on > day for stop in stops)
+
+    def status_in(self, first_day, last_day, day) -> str:
+        """`furthest_status()` of its stops open between two days (uses the stops), as of `day`."""
+        return furthest_status(
+            stop_status_of(s.status, self.status, s.starts_on, s.ends_on, day)
+            for s in self.stops.all()
+            if s.starts_on <= last_day and s.ends_on >= first_day
+        )
 
     def held_venues(self, day) -> set[int]:
         """`held_venues()` of this exhibition on a day (uses the stops): the venues where it took place."""

@@ -30,7 +30,7 @@ from contests.models import contest_credit_parties, contest_day, contest_parties
 from coopnet.dates import day_start
 from coopnet.models import AWAITING_CONFIRMATION, Status, status_of
 from events.models import Event, event_credit_parties, event_parties
-from exhibitions.models import exhibition_credit_parties, held_venues, on_route, stop_status_of
+from exhibitions.models import exhibition_credit_parties, furthest_status, held_venues, on_route, stop_status_of
 from reports.data import (
     CONTEST,
     DIRECTION_CONTESTS,
@@ -59,7 +59,6 @@ from reports.queries import (
 HELD = Status.HELD.value
 PLANNED = Status.PLANNED.value
 AWAITING = AWAITING_CONFIRMATION
-STATUS_ORDER = (HELD, AWAITING, PLANNED, Status.CANCELLED.value, Status.POSTPONED.value)
 
 
 @cache
@@ -186,8 +185,7 @@ class ExhibitionFact(Activity):
 
     def status_in(self, p: Period, today: datetime.date) -> str:
         """The furthest its stops in the period got (each standing as the exhibition when it was called off)."""
-        statuses = {stop_status(s, today) for s in self.stops_in(p)}
-        return next((s for s in STATUS_ORDER if s in statuses), PLANNED)
+        return furthest_status(stop_status(s, today) for s in self.stops_in(p))
 
     def partners_in(self, p: Period) -> set[int]:
         """The provider, and the venues where it took place in the period (`held_venues`)."""

@@ -35,11 +35,11 @@ from django.utils.translation import gettext_lazy
 from agreements.models import Agreement, Amendment, Library
 from coopnet.models import Status, status_label
 from events.models import Event, Participation
+from exhibitions.models import furthest_status
 from reports.activities import (
     AWAITING,
     HELD,
     PLANNED,
-    STATUS_ORDER,
     Activity,
     ContestFact,
     EpisodeFact,
@@ -337,9 +337,8 @@ class _Side:
             return None
         roles = ([PROVIDER] if provider else []) + ([VENUE] if stops else [])
         status = a.status_in(self.p, self.today)
-        if not provider:
-            statuses = {stop_status(s, self.today) for s in stops}
-            status = next(s for s in STATUS_ORDER if s in statuses)
+        if not provider:  # where its own stops got
+            status = furthest_status(stop_status(s, self.today) for s in stops)
         shown = stops or a.stops_in(self.p)
         figures = []
         for s in stops:

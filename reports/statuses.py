@@ -11,8 +11,8 @@ import datetime
 from django.utils.translation import gettext as _
 
 from agreements.models import Library
-from coopnet.models import Status, status_label
-from reports.activities import AWAITING, HELD, PLANNED, STATUS_ORDER, ExhibitionFact, Facts, stop_status
+from coopnet.models import STATUS_ORDER, Status, status_label
+from reports.activities import AWAITING, HELD, PLANNED, ExhibitionFact, Facts, stop_status
 from reports.data import TABLE_ORDER, StatusItem, StatusRow, StatusSection
 from reports.queries import Period
 

@@ -321,6 +321,8 @@ def check_taking_part(forms: Forms) -> None:
         assert held == in_sql
         fact: ExhibitionFact = forms.fact("exhibitions", exhibition.pk)
         assert fact.partners_in(HORIZON) == {exhibition.provider_id} | held
+        # Over a period, an exhibition stands where its stops got (`furthest_status`), in the model and the report.
+        assert fact.status_in(HORIZON, TODAY) == exhibition.status_in(HORIZON.first_day, HORIZON.last_day, TODAY)
         if exhibition.is_called_off:  # its stops all stand as it does
             assert fact.status_in(HORIZON, TODAY) == exhibition.status_on(TODAY)
     for contest in forms.contests:
