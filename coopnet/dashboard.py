@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.apps import apps
+from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -374,7 +375,7 @@ class _PartnerKind:
     """A kind of a library's own row in activities (`PartnerSide`), as the dashboard lists it."""
 
     rows: object  # the rows, with what their items name
-    status_field: str  # the activity's stored status, seen from the row
+    planned: Callable  # a day -> the condition on the rows whose activity stands planned then (`in_status_on`)
     library_field: str  # the row's library
     record: Callable  # the record whose change page an item opens
     title: Callable
@@ -388,7 +389,7 @@ def _partner_kinds(user) -> list[_PartnerKind]:
         kinds.append(
             _PartnerKind(
                 Participation.objects.select_related("event", "library"),
-                "event__status",
+                lambda day: Q(event__in=Event.objects.in_status_on(Status.PLANNED, day)),
                 "library",
                 lambda row: row.event,
                 lambda row: row.event.title,
@@ -399,7 +400,7 @@ def _partner_kinds(user) -> list[_PartnerKind]:
         kinds.append(
             _PartnerKind(
                 ExhibitionStop.objects.select_related("exhibition", "venue"),
-                "status",
+                lambda day: Q(pk__in=ExhibitionStop.objects.in_status_on(Status.PLANNED, day)),
                 "venue",
                 lambda row: row,
                 lambda row: row.exhibition.title,
@@ -410,7 +411,7 @@ def _partner_kinds(user) -> list[_PartnerKind]:
         kinds.append(
             _PartnerKind(
                 Curator.objects.select_related("contest", "library"),
-                "contest__status",
+                lambda day: Q(contest__in=Contest.objects.in_status_on(Status.PLANNED, day)),
                 "library",
                 lambda row: row.contest,
                 lambda row: row.contest.title,
@@ -452,7 +453,7 @@ def _partners_group(user, today: datetime.date) -> Group | None:
     since = timezone.now() - datetime.timedelta(days=PARTNER_DAYS)
     declined, answered, figures = [], [], []
     for kind in kinds:
-        refusals = kind.rows.filter(answer=PartnerAnswer.DECLINED, **{kind.status_field: Status.PLANNED})
+        refusals = kind.rows.filter(kind.planned(today), answer=PartnerAnswer.DECLINED)
         refusals = refusals.order_by("-answered_at", "pk")
         declined.append((kind, refusals.count(), list(refusals[:LIMIT])))
         recent = kind.rows.filter(answered_at__gte=since).order_by("-answered_at", "pk")

@@ -145,7 +145,7 @@ def _rows(library, today) -> list[Row]:
     rows += [_curator_row(curator, today) for curator in access.curatorships(library)]
     rows += [
         _episode_row(episode, today)
-        for episode in Episode.objects.filter(library=library).select_related("project").order_by("-published_on")
+        for episode in Episode.objects.with_library(library).select_related("project").order_by("-published_on")
     ]
     return rows
 

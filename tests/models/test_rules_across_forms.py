@@ -63,6 +63,7 @@ libraries = st.sampled_from(["host", "p1", "p2"])
 stored_statuses = st.sampled_from(list(Status.values))
 offsets = st.sampled_from([-9, -3, -1, 0, 1, 3])
 counts = st.sampled_from([None, 0, 5])
+answers = st.sampled_from(["", "confirmed", "declined"])
 
 events = st.fixed_dictionaries(
     {
@@ -70,7 +71,7 @@ events = st.fixed_dictionaries(
         "start": offsets,
         "hours": st.sampled_from([2, 30]),
         "organiser": libraries,
-        "sites": st.dictionaries(libraries, counts, max_size=3),
+        "sites": st.dictionaries(libraries, st.tuples(counts, answers), max_size=3),
         "online": counts,
         "typed": st.sampled_from([None, 0, 30]),
     }
@@ -82,6 +83,7 @@ stops = st.fixed_dictionaries(
         "start": offsets,
         "days": st.sampled_from([0, 2]),
         "visitors": counts,
+        "answer": answers,
     }
 )
 exhibitions = st.fixed_dictionaries(
@@ -131,8 +133,8 @@ def build(world: dict, libs: dict) -> None:
             online_viewers=spec["online"],
             participants_count=spec["typed"],
         )
-        for name, count in spec["sites"].items():
-            ParticipationFactory(event=event, library=libs[name], participants_count=count)
+        for name, (count, answer) in spec["sites"].items():
+            ParticipationFactory(event=event, library=libs[name], participants_count=count, answer=answer)
     for spec in world["exhibitions"]:
         exhibition = ExhibitionFactory(provider=libs[spec["provider"]], status=spec["status"])
         for stop in spec["stops"]:
@@ -143,6 +145,7 @@ def build(world: dict, libs: dict) -> None:
                 starts_on=day(stop["start"]),
                 ends_on=day(stop["start"] + stop["days"]),
                 visitors=stop["visitors"],
+                answer=stop["answer"],
             )
     for spec in world["contests"]:
         submissions_from, submissions_until, results_on = (day(offset) for offset in spec["dates"])
@@ -261,6 +264,14 @@ def check_awaiting_and_portal(forms: Forms, staff) -> None:
     for key, rows in awaiting.items():
         expected = sum(row.status_on(TODAY) == AWAITING_CONFIRMATION for row in rows)
         assert blocks.get(("awaiting", key), 0) == expected, key
+    declined = sum(
+        row.answer == "declined" and activity.status_on(TODAY) == Status.PLANNED
+        for row, activity in [
+            *((p, p.event) for p in Participation.objects.select_related("event")),
+            *((s, s) for s in forms.stops),
+        ]
+    )
+    assert blocks.get(("partners", "declined"), 0) == declined
     held_stops_unknown = sum(s.status_on(TODAY) == Status.HELD and s.visitors is None for s in forms.stops)
     assert blocks.get(("attendance", "stops"), 0) == held_stops_unknown
     held_events_unknown = sum(e.status == Status.HELD and e.attendance is None for e in forms.events)
