@@ -5,33 +5,24 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import AWAITING_CONFIRMATION, AWAITING_CONFIRMATION_LABEL, Status
+from core.models import AWAITING_CONFIRMATION, Status, status_label
 
 
 class StatusFilter(admin.SimpleListFilter):
     """The status as of today: a planned activity past its date is «ждёт подтверждения», not «запланировано».
 
-    Works on any `ScheduledQuerySet` (`awaiting_confirmation(day)` and the model's `_over_by(day)`)."""
+    Works on any `ScheduledQuerySet`: `in_status_on(status, day)`, the SQL form of `status_on(day)` (an
+    exhibition's stop stands as its exhibition when that was called off)."""
 
     title = _("статус")
     parameter_name = "status"
 
     def lookups(self, request, model_admin):
-        return [
-            (Status.PLANNED.value, Status.PLANNED.label),
-            (AWAITING_CONFIRMATION, AWAITING_CONFIRMATION_LABEL),
-            (Status.HELD.value, Status.HELD.label),
-            (Status.CANCELLED.value, Status.CANCELLED.label),
-            (Status.POSTPONED.value, Status.POSTPONED.label),
-        ]
+        order = [Status.PLANNED, AWAITING_CONFIRMATION, Status.HELD, Status.CANCELLED, Status.POSTPONED]
+        return [(str(value), status_label(value)) for value in order]
 
     def queryset(self, request, queryset):
-        value, today = self.value(), timezone.localdate()
-        if value == AWAITING_CONFIRMATION:
-            return queryset.awaiting_confirmation(today)
-        if value == Status.PLANNED:
-            awaiting = queryset.awaiting_confirmation(today).values("pk")
-            return queryset.filter(status=Status.PLANNED).exclude(pk__in=awaiting)
-        if value in Status.values:
-            return queryset.filter(status=value)
+        value = self.value()
+        if value == AWAITING_CONFIRMATION or value in Status.values:
+            return queryset.in_status_on(value, timezone.localdate())
         return queryset

@@ -1,7 +1,8 @@
 """The admin's side of `core.models.PartnerSide`: who entered a row's figures, and what the library answered.
 
-`PartnerSideAdminMixin` (in `MODEL_ADMIN_MIXINS`) tells every row the admin saves that the host's staff member
-entered its figures, so a figure a methodologist changes is no longer marked as confirmed by the partner.
+`PartnerSideAdminMixin` (in `MODEL_ADMIN_MIXINS`) saves every row the admin saves with `PartnerSide.save_figures`,
+saying the host's staff member entered its figures, so a figure a methodologist changes is no longer marked as
+confirmed by the partner.
 `PartnerSideInlineMixin` shows, on the rows of an event's libraries, an exhibition's route and a contest's
 curators, the partner's answer, its note of results and who entered the figures when (the full record is in the
 row's history).
@@ -53,18 +54,26 @@ def partner_side_lines(row: PartnerSide) -> list[str]:
 
 
 class PartnerSideAdminMixin:
-    """Figures saved in the admin are the host staff's: say so on every `PartnerSide` row about to be saved."""
+    """Figures saved in the admin are the host staff's: every `PartnerSide` row the admin saves, on its own page or
+    in an inline, is saved by `PartnerSide.save_figures(user=, by_partner=False)`."""
 
     def save_model(self, request, obj, form, change):
         if isinstance(obj, PartnerSide):
-            obj.record_figures(request.user, by_partner=False)
-        super().save_model(request, obj, form, change)
+            obj.save_figures(user=request.user, by_partner=False)  # what `ModelAdmin.save_model` does, and who
+        else:
+            super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
-        for inline_form in formset.forms:
-            if isinstance(inline_form.instance, PartnerSide):
-                inline_form.instance.record_figures(request.user, by_partner=False)
-        super().save_formset(request, form, formset, change)
+        if not issubclass(formset.model, PartnerSide):
+            super().save_formset(request, form, formset, change)
+            return
+        # `formset.save()`, each row saved with who entered its figures.
+        rows = formset.save(commit=False)
+        for row in formset.deleted_objects:
+            row.delete()
+        for row in rows:
+            row.save_figures(user=request.user, by_partner=False)
+        formset.save_m2m()
 
 
 class PartnerSideInlineMixin:

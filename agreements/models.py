@@ -830,17 +830,17 @@ def public_agreements_credited_by(activity) -> list["Agreement"]:
     return [row for row in rows if row.pk in credited and row.shown]
 
 
-def credited_activities(agreements, *, held_only: bool = False, rows_of=None) -> dict[int, list[models.Model]]:
+def credited_activities(agreements, *, within=None) -> dict[int, list[models.Model]]:
     """The activities of every registered kind (`core.kinds`) that each agreement serves, by the one rule
-    (`credit_of`): the one path the admin (what may not be deleted), the timeline and the agreement's public page
-    take.
+    (`credit_of`): the one path from agreements to what serves them (the admin's delete refusals, the agreement's
+    timeline, the agreement's public page).
 
-    The candidates are the rows a partner of these agreements took part in and the rows staff credited to one
-    of them by hand; the rule decides. `rows_of(kind)` gives the rows to look in (every row by default; the public
-    page passes each kind's public rows in its order), `held_only` keeps held ones. A fixed number of queries
-    whatever the rows: the agreements of the partners, then for each kind its rows, what its `credit_parties()`
-    reads (`credit_prefetch`) and the two overrides. Each agreement's list holds the kinds in their order, each
-    kind's rows in the order of its queryset.
+    `within(model)` gives each kind's queryset to choose from — every row when left out, the held ones for the
+    timeline, the public ones in their readers' order for the public page; None leaves a kind out. Each
+    agreement's list keeps the kinds' registration order and each queryset's own order. The candidates are the
+    rows a partner of these agreements took part in and the rows staff credited to one of them by hand; the rule
+    decides. A fixed number of queries whatever the rows: the agreements of the partners, then for each kind its
+    rows, what its `credit_parties()` reads (the kind's `credit_prefetch`, `core.kinds`) and the two overrides.
     """
     agreements = list(agreements)
     wanted = {agreement.pk for agreement in agreements}
@@ -851,12 +851,13 @@ def credited_activities(agreements, *, held_only: bool = False, rows_of=None) ->
     agreements_of = by_partner(Agreement.objects.filter(partner_id__in=partner_ids))
     for kind in kinds.kinds():
         model = kind.model
+        rows = model.objects.all() if within is None else within(model)
+        if rows is None:
+            continue
         candidates = Q(pk__in=model.objects.filter(agreements_added__in=wanted).values("pk"))
         for partner_id in partner_ids:
             candidates |= Q(pk__in=model.objects.with_library(partner_id).values("pk"))
-        rows = (rows_of(kind) if rows_of is not None else model.objects.all()).filter(candidates)
-        if held_only:
-            rows = rows.held()
+        rows = rows.filter(candidates)
         rows = rows.prefetch_related(*kind.credit_prefetch, "agreements_added", "agreements_excluded")
         for row in rows:
             for pk in credit_of(row, agreements_of) & wanted:

@@ -150,7 +150,7 @@ def agreement_timeline(agreement: Agreement, today: datetime.date | None = None)
                 _("иначе соглашение продлится до %(end)s") % {"end": _ru(agreement.next_term_end(today))},
             )
         )
-    activities = credited_activities([agreement], held_only=True)[agreement.pk]
+    activities = credited_activities([agreement], within=lambda model: model.objects.held())[agreement.pk]
     items += [_activity_item(activity, agreement.partner_id, today) for activity in activities]
     items.sort(key=lambda item: item.sort_key)
     return items

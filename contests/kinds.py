@@ -1,6 +1,7 @@
 """Contests as a kind of joint activity (`core.kinds`): the organiser and the regional curators take part.
 Registered in `ContestsConfig.ready()`."""
 
+from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,7 +18,7 @@ from core.kinds import (
     TimelineItem,
     snippet,
 )
-from core.models import AWAITING_CONFIRMATION
+from core.models import AWAITING_CONFIRMATION, Status
 from core.templatetags.coopnet import format_ru
 
 from .models import Contest, Curator
@@ -135,7 +136,7 @@ class ContestKind(ActivityKind):
                 Curator,
                 Contest,
                 lambda: Curator.objects.select_related("contest", "library"),
-                "contest__status",
+                lambda day: Q(contest__in=Contest.objects.in_status_on(Status.PLANNED, day)),
                 "library",
                 record=lambda row: row.contest,
                 title=lambda row: row.contest.title,

@@ -27,10 +27,16 @@ def contest_day(submissions_from, submissions_until, results_on):
     return submissions_from or submissions_until or results_on
 
 
+def contest_parties(organiser_id: int, curator_ids) -> list[int]:
+    """Who took part in a contest: its organiser and every regional curator, each once. Its SQL form is
+    `ContestQuerySet.taking_part()`; the credit rule and the report's joint rule derive from it."""
+    return list(dict.fromkeys([organiser_id, *curator_ids]))
+
+
 def contest_credit_parties(organiser_id: int, curator_ids, day) -> list[tuple[int, object]]:
-    """Who took part in a contest, and when, for `agreements.models.credited_agreements`: the organiser and every
-    curator, from its first day. The model and the report both ask this."""
-    return [(organiser_id, day)] + [(library_id, day) for library_id in curator_ids]
+    """Who took part in a contest (`contest_parties`), and when, for `agreements.models.credited_agreements`: each
+    from its first day. The model and the report both ask this."""
+    return [(library_id, day) for library_id in contest_parties(organiser_id, curator_ids)]
 
 
 class _JoinedNames(models.Aggregate):
@@ -59,6 +65,14 @@ class ContestQuerySet(ScheduledQuerySet):
     def _over_by(self, day):
         """Results announced before the day, or, with no results date, submissions closed before it."""
         return Q(results_on__lt=day) | Q(results_on__isnull=True, submissions_until__lt=day)
+
+    def _ahead_by(self, day):
+        """Its first day (`contest_day()`: submissions open, else close, else results) after the day."""
+        return (
+            Q(submissions_from__gt=day)
+            | Q(submissions_from__isnull=True, submissions_until__gt=day)
+            | Q(submissions_from__isnull=True, submissions_until__isnull=True, results_on__gt=day)
+        )
 
     def public(self):
         return super().public().select_related("organiser")

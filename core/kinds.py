@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils.text import Truncator
 
 
@@ -139,14 +139,15 @@ class StaffList:
 @dataclass(frozen=True)
 class PartnerSideList:
     """A kind's rows of its partner libraries (`core.models.PartnerSide`: an event's sites, an exhibition's stops,
-    a contest's curators): the rows with what their items name, the activity's stored status seen from a row, the
-    row's library, the record an item opens (of the model `opens`, whose view permission is asked), its title, and
-    what an item about its figures says (None: the rows have no figures)."""
+    a contest's curators): the rows with what their items name, the condition on the rows whose activity stands
+    planned on a day (by the activity's own rule, `in_status_on`), the row's library, the record an item opens
+    (of the model `opens`, whose view permission is asked), its title, and what an item about its figures says
+    (None: the rows have no figures)."""
 
     model: type[Model]
     opens: type[Model]
     rows: Callable[[], QuerySet]
-    status_field: str
+    planned: Callable[[datetime.date], Q]
     library_field: str
     record: Callable[[Any], Model]
     title: Callable[[Any], str]
@@ -198,7 +199,7 @@ class ActivityKind:
             StaffList(self.key, str(self.title), self.count_forms, self.model, rows, {"status": AWAITING_CONFIRMATION})
         ]
 
-    def without_figures(self) -> list[StaffList]:
+    def without_figures(self, today: datetime.date) -> list[StaffList]:
         """Held, and how many came is unknown (which is not zero)."""
         return []
 

@@ -40,6 +40,13 @@ class TakingPart:
     library: str = ""
     repeats: bool = False
 
+    def rows_of(self, library):
+        """A library's own rows in activities of this kind (`through` naming it: an event's participation, an
+        exhibition's stop, a contest's curator) — what the partner portal asks the library about. Unlike
+        `taken_part_in`, not the activities where the library is only the own column (an exhibition it provided,
+        a contest it organised without a curator's row): there is no row of its own to answer or fill in."""
+        return self.through.objects.filter(**{self.library: library})
+
 
 def taken_part_in(queryset, library, part: TakingPart):
     """The rows of an activity queryset a library took part in (`part`), each once: `with_library()`.
@@ -53,7 +60,7 @@ def taken_part_in(queryset, library, part: TakingPart):
         linked = part.through.objects.filter(**{part.activity: OuterRef("pk"), part.library: nested(library)})
         return queryset.filter(Q(**{part.own: library}) | Q(Exists(linked)))
     owned = queryset.model.objects.filter(**{part.own: library}).order_by().values("pk")
-    linked = part.through.objects.filter(**{part.library: library}).order_by().values(f"{part.activity}_id")
+    linked = part.rows_of(library).order_by().values(f"{part.activity}_id")
     return queryset.filter(pk__in=owned.union(linked, all=True))
 
 
@@ -139,6 +146,22 @@ def rescheduled_only_when_postponed(name: str) -> models.CheckConstraint:
     )
 
 
+# How far an activity got, furthest first: the order the report counts and lists statuses in.
+STATUS_ORDER = (
+    Status.HELD.value,
+    AWAITING_CONFIRMATION,
+    Status.PLANNED.value,
+    Status.CANCELLED.value,
+    Status.POSTPONED.value,
+)
+
+
+def status_label(status: str) -> str:
+    """The words for where an activity stands (a `Status` value or AWAITING_CONFIRMATION): the one label, said
+    alike by the admin's column, the portal, the dashboard and the report's lists."""
+    return str(AWAITING_CONFIRMATION_LABEL if status == AWAITING_CONFIRMATION else Status(status).label)
+
+
 def status_of(stored: str, over: bool, ahead: bool) -> str:
     """Where an activity stands on a day, from its stored status and its dates: the one rule.
 
@@ -152,18 +175,45 @@ def status_of(stored: str, over: bool, ahead: bool) -> str:
 
 
 class ScheduledQuerySet(PublishedQuerySet):
-    """Status rules; each model says by `_over_by(day)` which of its rows are past their date on a day."""
+    """The SQL form of `status_of()`. Each model says which of its rows are past their date on a day (`_over_by`),
+    which have not begun (`_ahead_by`), and which stand by a stored status (`_stands`: a row's own status, unless
+    the model says otherwise — an exhibition's stop stands as its exhibition when that was called off)."""
+
+    def _stands(self, status) -> Q:
+        return Q(status=status)
+
+    def _over_by(self, day) -> Q:  # pragma: no cover - every concrete queryset defines it
+        raise NotImplementedError
+
+    def _ahead_by(self, day) -> Q:  # pragma: no cover - every concrete queryset defines it
+        raise NotImplementedError
 
     def held(self):
-        return self.filter(status=Status.HELD)
+        """Standing as held (whatever the dates: `in_status_on(HELD, day)` also refuses a mark on what is ahead)."""
+        return self.filter(self._stands(Status.HELD))
 
     def going_ahead(self):
         """Not cancelled or postponed."""
-        return self.exclude(status__in=CALLED_OFF)
+        called_off = Q()
+        for status in CALLED_OFF:
+            called_off |= self._stands(status)
+        return self.exclude(called_off)
 
     def awaiting_confirmation(self, day):
         """Still "planned" although their date has passed: a gap in the data, never counted as held."""
-        return self.filter(self._over_by(day), status=Status.PLANNED)
+        return self.filter(self._over_by(day), self._stands(Status.PLANNED))
+
+    def in_status_on(self, status: str, day):
+        """The rows whose `status_on(day)` is `status` (a `Status` value or AWAITING_CONFIRMATION): `status_of()`
+        in SQL, tested to agree with it."""
+        if status == AWAITING_CONFIRMATION:
+            return self.awaiting_confirmation(day)
+        if status == Status.PLANNED:
+            planned = self._stands(Status.PLANNED) & ~self._over_by(day)
+            return self.filter(planned | (self._stands(Status.HELD) & self._ahead_by(day)))
+        if status == Status.HELD:
+            return self.filter(self._stands(Status.HELD) & ~self._ahead_by(day))
+        return self.filter(self._stands(status))
 
 
 class Scheduled(models.Model):
@@ -209,8 +259,8 @@ class Scheduled(models.Model):
         return status_of(self.status, self.is_over_on(day), self.is_ahead_on(day))
 
     def status_label_on(self, day) -> str:
-        status = self.status_on(day)
-        return str(AWAITING_CONFIRMATION_LABEL if status == AWAITING_CONFIRMATION else Status(status).label)
+        """`status_label()` of `status_on(day)`."""
+        return status_label(self.status_on(day))
 
 
 class PartnerAnswer(models.TextChoices):
@@ -221,13 +271,18 @@ class PartnerAnswer(models.TextChoices):
     DECLINED = "declined", _("отказалась")
 
 
+# Who entered a row's figures, and when: written only with them (`PartnerSide.save_figures`).
+FIGURES_AUTHOR_FIELDS = ("figures_entered_at", "figures_entered_by", "figures_by_partner")
+
+
 class PartnerSide(models.Model):
     """A library's own row in a joint activity (an event's site, an exhibition's stop, a contest's curator): what
     the library answered about taking part, and who entered the row's figures.
 
-    The figures are named by `PARTNER_FIGURES`. Whoever saves them says so with `record_figures(user, by_partner)`
-    (the admin's inlines and the partner portal do); a save that changes a figure without saying who clears the
-    partner's confirmation, so "confirmed by the partner" always means the partner's own number is stored.
+    The figures are named by `PARTNER_FIGURES`. They are written together with who entered them by
+    `save_figures(user=, by_partner=)`, which the admin (`adminkit.partner_side`) and the partner portal call;
+    nothing in `save()` does it behind a caller's back. A figure staff change is no longer marked as confirmed by
+    the partner, so "confirmed by the partner" always means the partner's own number is stored.
     """
 
     PARTNER_FIGURES: tuple[str, ...] = ()
@@ -262,43 +317,36 @@ class PartnerSide(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
-        figures = self._figures()
-        stored = getattr(self, "_stored_figures", tuple(None for _name in self.PARTNER_FIGURES))
-        author = getattr(self, "_figures_author", None)
-        changed = figures != stored if stored is not None else author is not None
-        if changed:
-            user, by_partner = author if author is not None else (None, False)
-            self.figures_entered_at = timezone.now() if any(value is not None for value in figures) else None
+    def figures(self) -> dict[str, int | None]:
+        """The row's figures as they stand on it, by name."""
+        return {name: getattr(self, name) for name in self.PARTNER_FIGURES}
+
+    def save_figures(self, *, user, by_partner: bool, update_fields=None, **figures) -> None:
+        """Save the row with its figures (as given here, or as a form left them on it) and who entered them,
+        together: the one way the admin and the partner portal write figures (the import writes none).
+
+        When a figure differs from the stored row (read here, in one query; a new row has none stored), the record
+        says who entered them (`user`), when, and whether the library's own staff did (`by_partner`); a figure set
+        back to unknown everywhere clears it. Saving the row's other fields keeps the record as it was. With
+        `update_fields`, only those fields, the figures given and the record are saved."""
+        unknown = set(figures) - set(self.PARTNER_FIGURES)
+        if unknown:
+            raise ValueError(f"{type(self).__name__} has no figures {sorted(unknown)}")
+        for name, value in figures.items():
+            setattr(self, name, value)
+        if update_fields is not None:
+            update_fields = [*update_fields, *figures]
+        stored = None
+        if self.PARTNER_FIGURES and self.pk is not None and not self._state.adding:
+            stored = type(self).objects.filter(pk=self.pk).values(*self.PARTNER_FIGURES).first()
+        now = self.figures()
+        if now != (stored or dict.fromkeys(self.PARTNER_FIGURES)):
+            self.figures_entered_at = timezone.now() if any(value is not None for value in now.values()) else None
             self.figures_entered_by = user if getattr(user, "pk", None) else None
             self.figures_by_partner = by_partner and self.figures_entered_at is not None
-            update_fields = kwargs.get("update_fields")
             if update_fields is not None:
-                kwargs["update_fields"] = {
-                    *update_fields,
-                    "figures_entered_at",
-                    "figures_entered_by",
-                    "figures_by_partner",
-                }
-        super().save(*args, **kwargs)
-        self._stored_figures = figures
-        self._figures_author = None
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        row = super().from_db(db, field_names, values)
-        # A row loaded without its figures (`.only()`) does not know them: reading them here would cost a query
-        # per row, so its save then changes the record of who entered them only when told who did.
-        loaded = set(field_names).issuperset(cls.PARTNER_FIGURES)
-        row._stored_figures = row._figures() if loaded else None
-        return row
-
-    def _figures(self) -> tuple:
-        return tuple(getattr(self, name, None) for name in self.PARTNER_FIGURES)
-
-    def record_figures(self, user, *, by_partner: bool) -> None:
-        """Who enters the figures about to be saved: a partner's own account, or the host's staff."""
-        self._figures_author = (user, by_partner)
+                update_fields = [*update_fields, *FIGURES_AUTHOR_FIELDS]
+        self.save(update_fields=update_fields)
 
     def record_answer(self, user, answer: str, comment: str) -> None:
         self.answer = answer

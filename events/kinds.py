@@ -1,7 +1,7 @@
 """Events and project episodes as kinds of joint activity: what the pages built on the kinds ask of them
 (`core.kinds`). Registered in `EventsConfig.ready()`."""
 
-from django.db.models import Case, CharField, Value, When
+from django.db.models import Case, CharField, Q, Value, When
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from core.kinds import (
     TimelineItem,
     snippet,
 )
-from core.models import AWAITING_CONFIRMATION
+from core.models import AWAITING_CONFIRMATION, Status
 from core.templatetags.coopnet import choice_labels, format_ru, url_builder
 
 from .admin_filters import UNKNOWN
@@ -154,7 +154,7 @@ class EventKind(ActivityKind):
         params = {"status": AWAITING_CONFIRMATION}
         return [StaffList("events", _("Мероприятия"), EVENTS, Event, rows, params, note=event_note)]
 
-    def without_figures(self):
+    def without_figures(self, today):
         rows = Event.objects.held_without_attendance().select_related("organiser").order_by("-starts_at", "pk")
         return [StaffList("events", _("Мероприятия"), EVENTS, Event, rows, {"attendance": UNKNOWN}, note=event_note)]
 
@@ -169,7 +169,7 @@ class EventKind(ActivityKind):
                 Participation,
                 Event,
                 lambda: Participation.objects.select_related("event", "library"),
-                "event__status",
+                lambda day: Q(event__in=Event.objects.in_status_on(Status.PLANNED, day)),
                 "library",
                 record=lambda row: row.event,
                 title=lambda row: row.event.title,

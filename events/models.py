@@ -65,10 +65,17 @@ HEADCOUNT_MAX = 1_000_000
 HEADCOUNT = MaxValueValidator(HEADCOUNT_MAX, _("Не больше %(limit_value)s человек: проверьте число."))
 
 
+def event_parties(organiser_id: int, site_library_ids) -> list[int]:
+    """Who took part in an event: its organiser and every library with a row in it (co-organiser, site,
+    participant), each once. Its SQL form is `EventQuerySet.taking_part()`; the credit rule
+    (`event_credit_parties`) and the report's joint rule (`reports.activities.EventFact`) derive from it."""
+    return list(dict.fromkeys([organiser_id, *site_library_ids]))
+
+
 def event_credit_parties(organiser_id: int, day, site_library_ids) -> list[tuple[int, object]]:
-    """Who took part in an event, and when, for `agreements.models.credited_agreements`: the organiser and every
-    site, on the day it began (in the host's time zone). The model and the report both ask this."""
-    return [(organiser_id, day)] + [(library_id, day) for library_id in site_library_ids]
+    """Who took part in an event (`event_parties`), and when, for `agreements.models.credited_agreements`: each on
+    the day it began (in the host's time zone). The model and the report both ask this."""
+    return [(library_id, day) for library_id in event_parties(organiser_id, site_library_ids)]
 
 
 class EventQuerySet(ScheduledQuerySet):
@@ -109,8 +116,13 @@ class EventQuerySet(ScheduledQuerySet):
         """Ended before the day began (in Kemerovo)."""
         return Q(ends_at__lt=day_start(day))
 
+    def _ahead_by(self, day):
+        """Starting after the day (in Kemerovo)."""
+        return Q(starts_at__gte=day_start(day + datetime.timedelta(days=1)))
+
     def with_attendance(self):
-        """Annotate `attendance`: the SQL form of `total_attendance()` (tested to agree)."""
+        """Annotate `attendance`: the SQL form of `total_attendance()` (tested to agree). The sites' sum or the
+        online viewers, as soon as either is known (`attendance_source()` FROM_SITES), else the total typed alone."""
         site_sum = Subquery(
             Participation.objects.filter(event=OuterRef("pk"), participants_count__isnull=False)
             .order_by()
@@ -225,21 +237,35 @@ class ReadersOrder:
         return rows
 
 
+# Where an event's attendance comes from (`attendance_source()`).
+FROM_SITES, FROM_TYPED_TOTAL, NO_FIGURES = "sites", "typed_total", "none"
+
+
+def attendance_source(site_counts, online_viewers, total) -> str:
+    """Which figures make an event's attendance: its sites' own counts and the online viewers tied to no site
+    (FROM_SITES) as soon as any of them is known; else a total typed on its own (FROM_TYPED_TOTAL); else NO_FIGURES.
+    The rule `total_attendance()` sums by."""
+    if online_viewers is not None or any(count is not None for count in site_counts):
+        return FROM_SITES
+    return FROM_TYPED_TOTAL if total is not None else NO_FIGURES
+
+
 def total_attendance(site_counts, online_viewers, total):
     """The one definition of an event's attendance: the sites' own counts plus online viewers tied to no site.
 
     Derived, never typed twice: when any site's count or the online viewers are known, they make the total;
-    only when neither is known does a total entered on its own count. Unknown stays None, never 0.
+    only when neither is known does a total entered on its own count (`attendance_source()`). Unknown stays None,
+    never 0. Its SQL form is `EventQuerySet.with_attendance()`; the model (`Event.attendance`), the report's rows
+    (reports/queries.py) and the portal call this.
     """
-    known = [count for count in site_counts if count is not None]
-    if known or online_viewers is not None:
-        return sum(known) + (online_viewers or 0)
+    if attendance_source(site_counts, online_viewers, total) == FROM_SITES:
+        return sum(count for count in site_counts if count is not None) + (online_viewers or 0)
     return total
 
 
 def typed_total_stands(site_counts, online_viewers, total) -> bool:
-    """Whether `total_attendance()` is the total staff typed alone: no site's count, no online viewers."""
-    return total is not None and online_viewers is None and all(count is None for count in site_counts)
+    """Whether `total_attendance()` is the total staff typed alone (`attendance_source()`)."""
+    return attendance_source(site_counts, online_viewers, total) == FROM_TYPED_TOTAL
 
 
 class Event(Publishable, Illustrated, Scheduled):
@@ -410,28 +436,32 @@ class Event(Publishable, Illustrated, Scheduled):
         remote = self.format in {self.Format.ONLINE, self.Format.CORRESPONDENCE}
         return self.Venue.REMOTE if remote else self.Venue.IN_LIBRARY
 
+    def _attendance_figures(self) -> tuple[list[int | None], int | None, int | None]:
+        """What the attendance rule reads: the sites' counts (its participations, prefetched or not), the online
+        viewers and the total typed alone."""
+        return [p.participants_count for p in self.participations.all()], self.online_viewers, self.participants_count
+
     @property
     def attendance(self) -> int | None:
-        """`total_attendance()` of this event (uses its participations, prefetched or not)."""
-        sites = [p.participants_count for p in self.participations.all()]
-        return total_attendance(sites, self.online_viewers, self.participants_count)
+        """`total_attendance()` of this event."""
+        return total_attendance(*self._attendance_figures())
 
     @property
     def typed_total_stands(self) -> bool:
-        """`typed_total_stands()` of this event (uses its participations, prefetched or not)."""
-        sites = [p.participants_count for p in self.participations.all()]
-        return typed_total_stands(sites, self.online_viewers, self.participants_count)
+        """`typed_total_stands()` of this event."""
+        return typed_total_stands(*self._attendance_figures())
 
     @property
     def attendance_source(self) -> str:
-        """Which figures the total comes from, in words for staff."""
-        sites = [p.participants_count for p in self.participations.all() if p.participants_count is not None]
-        if sites or self.online_viewers is not None:
+        """Which figures the total comes from (`attendance_source()`), in words for staff."""
+        sites, online, total = self._attendance_figures()
+        source = attendance_source(sites, online, total)
+        if source == FROM_SITES:
             return str(_("сумма по площадкам (%(sites)s) и онлайн-зрителей вне площадок (%(online)s)")) % {
-                "sites": len(sites),
-                "online": self.online_viewers if self.online_viewers is not None else 0,
+                "sites": sum(count is not None for count in sites),
+                "online": online if online is not None else 0,
             }
-        if self.participants_count is not None:
+        if source == FROM_TYPED_TOTAL:
             return str(_("общее число, введённое без разбивки по площадкам"))
         return str(_("нет данных"))
 
@@ -602,6 +632,9 @@ class Project(models.Model):
 class EpisodeQuerySet(ScheduledQuerySet):
     def _over_by(self, day):
         return Q(published_on__lt=day)
+
+    def _ahead_by(self, day):
+        return Q(published_on__gt=day)
 
     def public(self):
         """Published episodes of published projects."""

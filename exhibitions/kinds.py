@@ -1,7 +1,7 @@
 """Exhibitions as a kind of joint activity (`core.kinds`): the provider and the venues of its stops take part.
 Registered in `ExhibitionsConfig.ready()`."""
 
-from django.db.models import Min
+from django.db.models import Min, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -75,8 +75,11 @@ class ExhibitionKind(ActivityKind):
             ExhibitionStop.objects.public()
             .filter(venue=library)
             .select_related("exhibition")
-            .only("starts_on", "ends_on", "exhibition__title", "exhibition__slug", "exhibition__age_rating", *STATUS)
-        )
+            .only(
+                "starts_on", "ends_on", "exhibition__title", "exhibition__slug", "exhibition__age_rating",
+                *STATUS, *(f"exhibition__{name}" for name in STATUS),
+            )
+        )  # fmt: skip
         items += [
             TimelineItem(
                 kind=_("выставка"),
@@ -86,8 +89,9 @@ class ExhibitionKind(ActivityKind):
                 date=stop.starts_on,
                 end=stop.ends_on,
                 age_rating=stop.exhibition.age_rating,
-                status=stop.status,
-                rescheduled_to=stop.rescheduled_to,
+                # A stop stands as its exhibition when that was called off as a whole.
+                status=stop.stands_as.status,
+                rescheduled_to=stop.stands_as.rescheduled_to,
             )
             for stop in stops
         ]
@@ -145,9 +149,9 @@ class ExhibitionKind(ActivityKind):
     def awaiting(self, today):
         return [stop_list(ExhibitionStop.objects.awaiting_confirmation(today), {"status": AWAITING_CONFIRMATION})]
 
-    def without_figures(self):
-        rows = ExhibitionStop.objects.held().filter(visitors__isnull=True)
-        return [stop_list(rows, {"status__exact": Status.HELD, "visitors__isnull": "True"})]
+    def without_figures(self, today):
+        rows = ExhibitionStop.objects.in_status_on(Status.HELD, today).filter(visitors__isnull=True)
+        return [stop_list(rows, {"status": Status.HELD, "visitors__isnull": "True"})]
 
     def drafts(self):
         rows = Exhibition.objects.filter(is_published=False).order_by("-updated_at", "pk")
@@ -160,7 +164,7 @@ class ExhibitionKind(ActivityKind):
                 ExhibitionStop,
                 ExhibitionStop,
                 lambda: ExhibitionStop.objects.select_related("exhibition", "venue"),
-                "status",
+                lambda day: Q(pk__in=ExhibitionStop.objects.in_status_on(Status.PLANNED, day)),
                 "venue",
                 record=lambda row: row,
                 title=lambda row: row.exhibition.title,

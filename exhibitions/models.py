@@ -11,13 +11,16 @@ from agreements.models import Library, credit_fields
 from core.dates import validate_year
 from core.models import (
     CALLED_OFF,
+    STATUS_ORDER,
     Illustrated,
     PartnerSide,
     Publishable,
     Scheduled,
     ScheduledQuerySet,
+    Status,
     TakingPart,
     rescheduled_only_when_postponed,
+    status_of,
     taken_part_in,
 )
 from core.vocabulary import AgeRating
@@ -28,12 +31,66 @@ def _stops_open_on(day):
     return ExhibitionStop.objects.filter(exhibition=OuterRef("pk")).open_on(day)
 
 
+def stop_standing(stored: str, exhibition_status: str) -> str:
+    """The status a stop stands by: its exhibition's when the whole exhibition was cancelled or postponed (whatever
+    the stop's own row says, held included), the stop's own otherwise. The one rule; `stop_status_of()` applies it."""
+    return str(exhibition_status) if exhibition_status in CALLED_OFF else str(stored)
+
+
+def stop_status_of(stored: str, exhibition_status: str, starts_on, ends_on, day) -> str:
+    """Where a stop stands on a day, from plain values: `core.models.status_of()` of the status it stands by
+    (`stop_standing()`) and its dates. `ExhibitionStop.status_on()` (and its SQL form, the stop queryset's
+    `in_status_on()`), the portal, the dashboard, the reminders and the report's rows all come here."""
+    over = ends_on is not None and ends_on < day
+    ahead = starts_on is not None and starts_on > day
+    return status_of(stop_standing(stored, exhibition_status), over, ahead)
+
+
+# An exhibition's venues, in three meanings, each said once:
+#
+# - every venue of a stop, whatever became of it: the libraries linked to the exhibition (`taking_part()` in SQL:
+#   `with_library()`, a library's timeline and counts, the partners listed, the portal's rows of a library);
+# - the venues on its route (`on_route`): stops not cancelled or postponed on their own, the exhibition as planned,
+#   whatever became of it as a whole — the parties it credits (`exhibition_credit_parties`), as a cancelled event
+#   still names its sites, and the route whose stops may not overlap (`find_overlaps`);
+# - the venues where it took place (`held_venues`): stops held, each standing as the exhibition when that was
+#   called off (`stop_standing`) — the report's joint rule, and what a partner's own report counts as held.
+
+
+def on_route(stored_status: str) -> bool:
+    """Whether a stop is on its exhibition's route: not cancelled or postponed on its own."""
+    return stored_status not in CALLED_OFF
+
+
+def held_venues(stops, exhibition_status: str, day) -> set[int]:
+    """The venues of the stops held (`stop_status_of() == HELD` on the day): where the exhibition took place.
+    `stops` are (venue id, stored status, first day, last day). Its SQL form: the venues of
+    `ExhibitionStop.objects.in_status_on(HELD, day)`."""
+    return {
+        venue_id
+        for venue_id, stored, starts_on, ends_on in stops
+        if stop_status_of(stored, exhibition_status, starts_on, ends_on, day) == Status.HELD
+    }
+
+
+def furthest_status(stop_statuses) -> str:
+    """Where an exhibition stands over some of its stops (those of a period, or a venue's): the furthest any of
+    them got (`core.models.STATUS_ORDER`: held, awaiting confirmation, planned, cancelled, postponed); planned
+    with none. Each status is a stop's `stop_status_of()`, so a called-off exhibition stands as called off. The
+    model (`Exhibition.status_in`) and the report's rows (`reports.activities.ExhibitionFact.status_in`) ask this;
+    `Exhibition.status_on()` is the exhibition's own record (its stored status and all its dates) instead."""
+    statuses = set(stop_statuses)
+    return next((status for status in STATUS_ORDER if status in statuses), Status.PLANNED.value)
+
+
 def exhibition_credit_parties(provider_id: int, stops, fallback_day) -> list[tuple[int, object]]:
     """Who took part in an exhibition, and when, for `agreements.models.credited_agreements`: the provider from the
-    first day on show, and each venue from its own stop. `stops` are (venue id, first day, status); a cancelled or
-    postponed stop took no part. The model and the report both ask this."""
-    going = [(venue_id, starts_on) for venue_id, starts_on, status in stops if status not in CALLED_OFF]
-    first = min((starts_on for _venue, starts_on in going), default=fallback_day)
+    first day on show (of the route; with every stop called off, of the stops as planned; with no stop yet,
+    `fallback_day`), and each venue on its route (`on_route`) from its own stop. `stops` are (venue id, first day,
+    status). The model and the report both ask this."""
+    going = [(venue_id, starts_on) for venue_id, starts_on, status in stops if on_route(status)]
+    planned = [starts_on for _venue, starts_on, _status in stops]
+    first = min((starts_on for _venue, starts_on in going), default=min(planned, default=fallback_day))
     return [(provider_id, first)] + going
 
 
@@ -42,6 +99,12 @@ class ExhibitionQuerySet(ScheduledQuerySet):
         """Every stop closed before the day (an exhibition with no stops yet is not over)."""
         return Exists(ExhibitionStop.objects.filter(exhibition=OuterRef("pk"))) & ~Exists(
             ExhibitionStop.objects.filter(exhibition=OuterRef("pk"), ends_on__gte=day)
+        )
+
+    def _ahead_by(self, day):
+        """No stop open yet on the day (an exhibition with no stops yet is not ahead)."""
+        return Exists(ExhibitionStop.objects.filter(exhibition=OuterRef("pk"))) & ~Exists(
+            ExhibitionStop.objects.filter(exhibition=OuterRef("pk"), starts_on__lte=day)
         )
 
     def public(self):
@@ -139,6 +202,18 @@ class Exhibition(Publishable, Illustrated, Scheduled):
         stops = list(self.stops.all()) if self.pk else []
         return bool(stops) and all(stop.starts_on > day for stop in stops)
 
+    def status_in(self, first_day, last_day, day) -> str:
+        """`furthest_status()` of its stops open between two days (uses the stops), as of `day`."""
+        return furthest_status(
+            stop_status_of(s.status, self.status, s.starts_on, s.ends_on, day)
+            for s in self.stops.all()
+            if s.starts_on <= last_day and s.ends_on >= first_day
+        )
+
+    def held_venues(self, day) -> set[int]:
+        """`held_venues()` of this exhibition on a day (uses the stops): the venues where it took place."""
+        return held_venues([(s.venue_id, s.status, s.starts_on, s.ends_on) for s in self.stops.all()], self.status, day)
+
     def credit_parties(self) -> list[tuple[int, object]]:
         """`exhibition_credit_parties()` of this exhibition (uses the stops)."""
         created = timezone.localdate(self.created_at) if self.created_at else None
@@ -157,12 +232,24 @@ class Exhibition(Publishable, Illustrated, Scheduled):
 
 
 class ExhibitionStopQuerySet(ScheduledQuerySet):
+    def _stands(self, status):
+        """`stop_standing()` in SQL: the exhibition's status when that is cancelled or postponed, else the stop's."""
+        own = Q(status=status) & ~Q(exhibition__status__in=CALLED_OFF)
+        return Q(exhibition__status=status) | own if status in CALLED_OFF else own
+
     def _over_by(self, day):
         return Q(ends_on__lt=day)
+
+    def _ahead_by(self, day):
+        return Q(starts_on__gt=day)
 
     def public(self):
         """Stops of published exhibitions."""
         return self.filter(exhibition__in=Exhibition.objects.public())
+
+    def on_route(self):
+        """Stops not cancelled or postponed on their own: the SQL form of `on_route()`."""
+        return self.exclude(status__in=CALLED_OFF)
 
     def open_on(self, day):
         """Going ahead and open on a day: the SQL form of `ExhibitionStop.is_open_on()`."""
@@ -216,6 +303,21 @@ class ExhibitionStop(PartnerSide, Scheduled):
     def is_ahead_on(self, day) -> bool:
         return self.starts_on is not None and self.starts_on > day
 
+    @property
+    def stands_as(self) -> "Exhibition | ExhibitionStop":
+        """The record whose status (and new date) the stop stands by: the exhibition when it was called off as a
+        whole (`stop_standing()`), the stop itself otherwise."""
+        return self.exhibition if self.exhibition.status in CALLED_OFF else self
+
+    @property
+    def is_called_off(self) -> bool:
+        """Cancelled or postponed, on its own or with its whole exhibition (`stop_standing()`)."""
+        return stop_standing(self.status, self.exhibition.status) in CALLED_OFF
+
+    def status_on(self, day) -> str:
+        """`stop_status_of()` this stop on a day."""
+        return stop_status_of(self.status, self.exhibition.status, self.starts_on, self.ends_on, day)
+
     def is_open_on(self, day) -> bool:
         """The Python twin of `ExhibitionStopQuerySet.open_on()`, for stops already loaded."""
         return not self.is_called_off and self.starts_on <= day <= self.ends_on
@@ -226,14 +328,14 @@ class ExhibitionStop(PartnerSide, Scheduled):
 
     def clean(self):
         super().clean()
-        if self.route_checked_by_formset or self.is_called_off or not (self.starts_on and self.ends_on):
+        if self.route_checked_by_formset or not on_route(self.status) or not (self.starts_on and self.ends_on):
             return
         if self.exhibition_id is None or self.ends_on < self.starts_on:
             return
         other = (
             ExhibitionStop.objects.filter(exhibition_id=self.exhibition_id)
             .exclude(pk=self.pk)
-            .going_ahead()
+            .on_route()
             .filter(starts_on__lte=self.ends_on, ends_on__gte=self.starts_on)
             .select_related("venue")
             .order_by("starts_on")
@@ -259,10 +361,10 @@ def overlap_message(first, second) -> str:
 
 
 def find_overlaps(stops) -> list[tuple]:
-    """Pairs (earlier, later) of stops on show at the same time, ignoring cancelled and postponed ones.
+    """Pairs (earlier, later) of stops on show at the same time, of the stops on the route (`on_route`).
 
     `stops` have status, starts_on and ends_on; each later stop is paired with the earlier one it runs into."""
-    going = sorted((s for s in stops if s.status not in CALLED_OFF), key=lambda s: (s.starts_on, s.ends_on))
+    going = sorted((s for s in stops if on_route(s.status)), key=lambda s: (s.starts_on, s.ends_on))
     pairs, latest = [], None
     for stop in going:
         if latest is not None and stop.starts_on <= latest.ends_on:

@@ -4,7 +4,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreements.models import public_agreements_credited_by
-from core.models import Status
 
 from .filters import ExhibitionFilter
 from .models import Exhibition, ExhibitionStop
@@ -20,16 +19,15 @@ def known_total(values) -> dict:
 
 
 def _route(exhibition, today) -> list:
-    """The stops, each marked: called off, open now, and whether it should have figures by now.
+    """The stops, each marked: open now, and whether it should have figures by now.
 
-    A stop called off, or not held when the whole exhibition was, did not take place; one not yet open has
-    had no visitors. Neither has figures to miss, so totals are over the others.
+    A stop called off (on its own, or with its whole exhibition: `ExhibitionStop.is_called_off`) did not take
+    place; one not yet open has had no visitors. Neither has figures to miss, so totals are over the others.
     """
-    whole_called_off = exhibition.is_called_off
     stops = list(exhibition.stops.all())
     for stop in stops:
-        took_place = not stop.is_called_off and not (whole_called_off and stop.status != Status.HELD)
-        stop.is_current = took_place and stop.is_open_on(today)
+        took_place = not stop.is_called_off
+        stop.is_current = stop.is_open_on(today)
         stop.has_figures = took_place and stop.starts_on <= today
     return stops
 

@@ -79,7 +79,8 @@ def partner_timeline(library) -> list[TimelineItem]:
 def under_agreement(agreement) -> list[ListedBlock]:
     """The published activities that serve an agreement, kind by kind: where its partner took part while it was in
     force, and where staff credited it by hand (the one credit path, `agreements.models.credited_activities`)."""
-    rows = credited_activities([agreement], rows_of=lambda kind: kind.agreement_queryset())[agreement.pk]
+    within = {kind.model: kind.agreement_queryset() for kind in kinds.kinds()}
+    rows = credited_activities([agreement], within=within.get)[agreement.pk]
     blocks = []
     for kind in kinds.kinds():
         items = [kind.agreement_item(row) for row in rows if isinstance(row, kind.model)]

@@ -6,7 +6,9 @@ ranked. The events' document (title A; kind label, description, location B; `eve
 very expression (events/migrations/0013_event_search_index.py; tests/search/test_postgres_index.py fails if they
 part): change one, change the other by a migration.
 SQLite: every word contained in some field, ignoring case in every alphabet (core.textsearch).
-Either way each section costs one query (the first hits with the count of all), so the page's query count is fixed.
+Each section searches a model's public rule (`objects.public()`, `Library.objects.partners()`) and nothing
+else. Either way each section costs one query (the first hits with the count of all), so the page's query count
+is fixed.
 """
 
 from dataclasses import dataclass, field
@@ -22,7 +24,6 @@ from agreements.models import Library
 from core import kinds
 from core.kinds import Hit, SearchSection
 from core.textsearch import QUERY_MAX_LENGTH, contains_text
-from events.filters import listed_libraries
 
 SECTION_LIMIT = 20
 CONFIG = "russian"
@@ -69,7 +70,9 @@ def sections() -> list[SearchSection]:
         _("Библиотеки-партнёры"),
         "библиотека,библиотеки,библиотек",
         ["short_name", "name", "named_after", "city", "region"],
-        lambda: Library.objects.filter(listed_libraries()),
+        # The rule itself, not the list kept between changes (`events.filters.listed`): it runs only on the
+        # libraries the words match, and a change that reached the database without a signal shows at once.
+        lambda: Library.objects.partners(),
         ["short_name"],
         _library_hits,
     )

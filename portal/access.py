@@ -1,7 +1,8 @@
 """Who may see what in the partner portal: the one place.
 
 A portal user is an active account with a `Membership` of a partner library (never the host). Every portal view
-asks `partner_library(request)` and reads records only through the querysets below, all scoped to that library:
+asks `partner_library(request)` and reads records only through the querysets below, all scoped to that library
+(a library's own rows in activities are each kind's `taking_part().rows_of(library)`):
 another library's record, a host's staff member, or a guessed id is a 404, never a 403, so a portal page says
 nothing about what exists beyond the library's own rows.
 """
@@ -11,15 +12,15 @@ from __future__ import annotations
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 
 from agreements.models import Agreement, Amendment, Library
-from contests.models import Curator
+from contests.models import Contest
 from core.models import AWAITING_CONFIRMATION, Status
-from events.models import Participation
-from exhibitions.models import ExhibitionStop
+from events.models import Event, Participation
+from exhibitions.models import Exhibition
 from portal.models import Proposal
 
 
@@ -67,23 +68,39 @@ def amendments(library: Library):
     return Amendment.objects.filter(agreement__in=agreements(library))
 
 
+def _with_public_activity(rows, model, field: str):
+    """Each row with `activity_is_public`: whether readers may see its activity, by the activity model's own rule
+    (`objects.public()`), in the rows' own query."""
+    return rows.annotate(activity_is_public=Exists(model.objects.public().filter(pk=OuterRef(field))))
+
+
+def public_url(row, activity) -> str:
+    """The activity's page on the site, for a row read through the querysets below; "" while readers may not see
+    it."""
+    return activity.get_absolute_url() if row.activity_is_public else ""
+
+
 def participations(library: Library):
     """The library's own rows in events: as organiser, co-organiser, site or participant."""
-    return (
-        Participation.objects.filter(library=library)
+    rows = (
+        Event.objects.taking_part()
+        .rows_of(library)
         .select_related("library", "event", "event__organiser")
         .prefetch_related(Prefetch("event__participations", queryset=Participation.objects.select_related("library")))
     )
+    return _with_public_activity(rows, Event, "event")
 
 
 def stops(library: Library):
     """Stops of travelling exhibitions at the library."""
-    return ExhibitionStop.objects.filter(venue=library).select_related("exhibition", "exhibition__provider")
+    rows = Exhibition.objects.taking_part().rows_of(library).select_related("exhibition", "exhibition__provider")
+    return _with_public_activity(rows, Exhibition, "exhibition")
 
 
 def curatorships(library: Library):
     """Contests the library curates in its region."""
-    return Curator.objects.filter(library=library).select_related("contest", "contest__organiser")
+    rows = Contest.objects.taking_part().rows_of(library).select_related("contest", "contest__organiser")
+    return _with_public_activity(rows, Contest, "contest")
 
 
 def proposals(library: Library):

@@ -6,7 +6,7 @@ answers and figures on an event's participation, an exhibition's stop, a contest
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Contact, Library
@@ -67,6 +67,25 @@ class Membership(models.Model):
 EXHIBITION, CONTEST = "exhibition", "contest"
 # What a partner may propose: any kind of event, a travelling exhibition, a contest.
 PROPOSAL_KINDS = [*Event.Kind.choices, (EXHIBITION, _("выставка")), (CONTEST, _("конкурс"))]
+
+
+class ProposalQuerySet(models.QuerySet):
+    def with_public_draft(self):
+        """Annotate `draft_is_public`: whether readers may see what the proposal became, by that model's own rule
+        (`objects.public()`), in the same query."""
+        shown = (
+            Exists(Event.objects.public().filter(pk=OuterRef("event_id")))
+            | Exists(Exhibition.objects.public().filter(pk=OuterRef("exhibition_id")))
+            | Exists(Contest.objects.public().filter(pk=OuterRef("contest_id")))
+        )
+        return self.annotate(draft_is_public=ExpressionWrapper(shown, output_field=BooleanField()))
+
+
+class ProposalManager(models.Manager.from_queryset(ProposalQuerySet)):
+    """Every proposal read knows whether its draft is public (`fate()` and `public_url` say it)."""
+
+    def get_queryset(self):
+        return super().get_queryset().with_public_draft()
 
 
 class Proposal(models.Model):
@@ -134,6 +153,8 @@ class Proposal(models.Model):
     created_at = models.DateTimeField(_("предложено"), auto_now_add=True)
     updated_at = models.DateTimeField(_("изменено"), auto_now=True)
 
+    objects = ProposalManager()
+
     class Meta:
         verbose_name = _("предложение партнёра")
         verbose_name_plural = _("предложения партнёров")
@@ -155,7 +176,9 @@ class Proposal(models.Model):
         return self.event or self.exhibition or self.contest
 
     def fate(self) -> str:
-        """What became of the proposal, as the partner is told: one rule for the portal and the admin list."""
+        """What became of the proposal, as the partner is told: one rule for the portal and the admin list.
+
+        Read through `Proposal.objects` (`with_public_draft()`), which says whether readers may see the draft."""
         draft = self.draft
         if self.decision == self.Decision.DECLINED:
             return str(_("отклонено"))
@@ -163,7 +186,7 @@ class Proposal(models.Model):
             return str(_("принято") if self.decision == self.Decision.ACCEPTED else _("на рассмотрении"))
         if draft.is_called_off:
             return str(draft.get_status_display())
-        if draft.is_published:
+        if self.draft_is_public:
             return str(_("принято и опубликовано на сайте"))
         if self.decision == self.Decision.ACCEPTED:
             return str(_("принято, готовится к публикации"))
@@ -171,6 +194,6 @@ class Proposal(models.Model):
 
     @property
     def public_url(self) -> str:
-        """The page of what it became on the site, once it is published there."""
+        """The page of what it became on the site, once readers may see it there (`with_public_draft()`)."""
         draft = self.draft
-        return draft.get_absolute_url() if draft is not None and draft.is_published else ""
+        return draft.get_absolute_url() if draft is not None and self.draft_is_public else ""

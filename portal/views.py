@@ -145,7 +145,7 @@ def _rows(library, today) -> list[Row]:
     rows += [_curator_row(curator, today) for curator in access.curatorships(library)]
     rows += [
         _episode_row(episode, today)
-        for episode in Episode.objects.filter(library=library).select_related("project").order_by("-published_on")
+        for episode in Episode.objects.with_library(library).select_related("project").order_by("-published_on")
     ]
     return rows
 
@@ -266,8 +266,7 @@ def _figures(request, row, activity, form_class, today):
         form = form_class(request.POST, instance=row)
         if form.is_valid():
             row = form.save(commit=False)
-            row.record_figures(request.user, by_partner=True)
-            row.save(update_fields=list(form_class._meta.fields))
+            row.save_figures(user=request.user, by_partner=True, update_fields=list(form_class._meta.fields))
             messages.success(request, _("Цифры сохранены. Методисты видят, что их внесла ваша библиотека."))
             return form, True
         return form, False
@@ -308,6 +307,7 @@ def participation_detail(request, pk: int):
         "event": event,
         "sites": sites,
         "typed_total": event.participants_count if event.typed_total_stands else None,
+        "public_url": access.public_url(row, event),
         "status_label": event.status_label_on(today),
         "awaiting": event.status_on(today) == AWAITING_CONFIRMATION,
         "answer_form": answer_form,
@@ -334,6 +334,7 @@ def stop_detail(request, pk: int):
         "stop": stop,
         "exhibition": stop.exhibition,
         "route": list(stop.exhibition.stops.select_related("venue").order_by("starts_on")),
+        "public_url": access.public_url(stop, stop.exhibition),
         "status_label": stop.status_label_on(today),
         "awaiting": stop.status_on(today) == AWAITING_CONFIRMATION,
         "answer_form": answer_form,
@@ -360,6 +361,7 @@ def curatorship_detail(request, pk: int):
         "status_label": contest.status_label_on(today),
         "answer_form": answer_form,
         "entries": contest.entries.filter(curator=curator.library).count(),
+        "public_url": access.public_url(curator, contest),
     }
     return render(request, "portal/curatorship.html", context, status=status)
 

@@ -31,8 +31,7 @@ from django.utils.translation import gettext as _
 
 from agreements.models import Library
 from core.dates import day_start
-from core.models import CALLED_OFF
-from events.models import Participation
+from events.models import Event, Participation
 from exhibitions.models import ExhibitionStop
 from portal.access import awaits_event_figures, may_enter_figures
 from portal.models import Membership
@@ -78,8 +77,9 @@ def _date(day: datetime.date) -> str:
 
 def _participations(ended_from: datetime.date, ended_until: datetime.date):
     return (
-        Participation.objects.filter(participants_count__isnull=True, library__is_host=False)
-        .exclude(event__status__in=CALLED_OFF)
+        Participation.objects.filter(
+            participants_count__isnull=True, library__is_host=False, event__in=Event.objects.going_ahead()
+        )
         .filter(event__ends_at__gte=day_start(ended_from), event__ends_at__lt=day_start(ended_until + DAY))
         .select_related("event", "library")
         .prefetch_related("event__participations")
@@ -89,9 +89,8 @@ def _participations(ended_from: datetime.date, ended_until: datetime.date):
 
 def _stops(ended_from: datetime.date, ended_until: datetime.date):
     return (
-        ExhibitionStop.objects.filter(visitors__isnull=True, venue__is_host=False)
-        .exclude(status__in=CALLED_OFF)
-        .exclude(exhibition__status__in=CALLED_OFF)
+        ExhibitionStop.objects.going_ahead()
+        .filter(visitors__isnull=True, venue__is_host=False)
         .filter(ends_on__gte=ended_from, ends_on__lte=ended_until)
         .select_related("exhibition", "venue")
         .order_by("ends_on", "pk")

@@ -1,12 +1,13 @@
 """What the methodologists are reminded of on a day. Each rule asks the models' own definitions; none is restated.
 
 - An agreement's term ends within a lead time (settings.REMINDER_LEAD_DAYS: 90, 30, 7 days): the term end is
-  `Agreement.current_term_end(day)` where the model has it, else `Agreement.current_end(day)`. Its
-  prolongation-notice deadline falls within a lead time: `Agreement.notice_deadline(day)`, where the model has it.
+  `Agreement.current_term_end(day)`. Its prolongation-notice deadline falls within a lead time:
+  `Agreement.notice_deadline(day)`. The agreement's responsible member of staff is told as well.
   Each is reminded of once per lead time: the shortest lead time the date is within.
 - A dormant agreement: the annual report's rule (`reports.report.dormant_agreements`, reports/agreement_figures.py).
 - An activity that ended in the past week is still «запланировано» (`ScheduledQuerySet.awaiting_confirmation`), or
-  an event held in the past week has no attendance figure (`EventQuerySet.with_attendance`: unknown, not zero).
+  an event held in the past week has no attendance figure (`EventQuerySet.held_without_attendance`: unknown, not
+  zero).
 - A published event of the next seven days, going ahead, has no online link (online and hybrid formats), or no
   place: neither an address nor a participating library (offline, hybrid and telebridges).
 
@@ -80,23 +81,13 @@ def _lead(days_left: int, leads) -> int | None:
     return min(within) if within else None
 
 
-def _has_field(model, name: str) -> bool:
-    return any(field.name == name for field in model._meta.get_fields())
-
-
 def _agreements_in_force(today: datetime.date):
-    related = ["partner"] + (["host_responsible"] if _has_field(Agreement, "host_responsible") else [])
     return (
         Agreement.objects.in_force_on(today)
         .exclude(status=Agreement.Status.TERMINATED)
-        .select_related(*related)
+        .select_related("partner", "host_responsible")
         .order_by("partner__short_name", "signed_on", "pk")
     )
-
-
-def _term_end(agreement: Agreement, today: datetime.date) -> datetime.date | None:
-    method = getattr(agreement, "current_term_end", None)
-    return method(today) if method is not None else agreement.current_end(today)
 
 
 def _term_text(agreement: Agreement, end: datetime.date, days: int) -> str:
@@ -118,14 +109,13 @@ def agreement_dates(today: datetime.date, leads) -> list[Due]:
     """Terms ending and prolongation-notice deadlines within a lead time."""
     due = []
     for agreement in _agreements_in_force(today):
-        responsible = getattr(agreement, "host_responsible", None)
-        end = _term_end(agreement, today)
+        responsible = agreement.host_responsible
+        end = agreement.current_term_end(today)
         lead = _lead((end - today).days, leads) if end else None
         if lead is not None:
             text = _term_text(agreement, end, (end - today).days)
             due.append(Due(Kind.TERM_ENDS, agreement, end, text, lead, responsible))
-        deadline_of = getattr(agreement, "notice_deadline", None)
-        deadline = deadline_of(today) if deadline_of is not None else None
+        deadline = agreement.notice_deadline(today)
         lead = _lead((deadline - today).days, leads) if deadline else None
         if lead is not None:
             text = _(
@@ -151,7 +141,7 @@ def dormant(today: datetime.date) -> list[Due]:
                 "agreement": _named(agreement)
             }
         key_day = row.last_activity_on or row.in_force_since
-        due.append(Due(Kind.DORMANT, agreement, key_day, text, 0, getattr(agreement, "host_responsible", None)))
+        due.append(Due(Kind.DORMANT, agreement, key_day, text, 0, agreement.host_responsible))
     return due
 
 
@@ -191,9 +181,8 @@ def awaiting_confirmation(today: datetime.date) -> list[Due]:
 
 def held_without_attendance(today: datetime.date) -> list[Due]:
     events = (
-        Event.objects.held()
+        Event.objects.held_without_attendance()
         .filter(ends_at__lt=day_start(today), ends_at__gte=day_start(today - WEEK))
-        .filter(pk__in=Event.objects.with_attendance().filter(attendance__isnull=True).values("pk"))
         .order_by("starts_at", "pk")
     )
     due = []

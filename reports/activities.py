@@ -4,11 +4,13 @@ The rules, each in one place:
 
 - **Held.** Only an activity whose status is "held" counts as done. A planned one whose date has passed is
   "awaiting confirmation" (a gap in the data, named as such); cancelled and postponed ones count nowhere.
-  An exhibition is done in a period when one of its stops open in the period was held (and the exhibition as a
-  whole was neither cancelled nor postponed): the stop is what happens on a date.
+  An exhibition is done in a period when one of its stops open in the period was held: the stop is what happens
+  on a date. A stop stands as its exhibition when the whole exhibition was cancelled or postponed
+  (`exhibitions.models.stop_status_of`, which the model asks too).
 - **Joint.** An activity is joint when at least one partner library (not the host) took part in it: an event's
-  organiser or site, an exhibition's provider or the venue of a held stop, a contest's organiser or curator,
-  the library that prepared an episode. The rest is the host's own work, reported apart.
+  organiser or site (`events.models.event_parties`), an exhibition's provider or the venue of a held stop
+  (`exhibitions.models.held_venues`), a contest's organiser or curator (`contests.models.contest_parties`), the
+  library that prepared an episode. The rest is the host's own work, reported apart.
 - **Credit.** `agreements.models.credited_agreements()`, with the parties each kind's own function names
   (`event_credit_parties`, `exhibition_credit_parties`, `contest_credit_parties`; the models call them too), fed
   here from rows so the report needs no query per activity. An exhibition serves a venue's agreement only in a
@@ -24,11 +26,11 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from agreements.models import credited_agreements
-from contests.models import contest_credit_parties, contest_day
+from contests.models import contest_credit_parties, contest_day, contest_parties
 from core.dates import day_start
 from core.models import AWAITING_CONFIRMATION, Status, status_of
-from events.models import Event, event_credit_parties
-from exhibitions.models import exhibition_credit_parties
+from events.models import Event, event_credit_parties, event_parties
+from exhibitions.models import exhibition_credit_parties, furthest_status, held_venues, on_route, stop_status_of
 from reports.data import (
     CONTEST,
     DIRECTION_CONTESTS,
@@ -57,8 +59,6 @@ from reports.queries import (
 HELD = Status.HELD.value
 PLANNED = Status.PLANNED.value
 AWAITING = AWAITING_CONFIRMATION
-NOT_DONE = (Status.CANCELLED.value, Status.POSTPONED.value)
-STATUS_ORDER = (HELD, AWAITING, PLANNED, Status.CANCELLED.value, Status.POSTPONED.value)
 
 
 @cache
@@ -155,7 +155,8 @@ class EventFact(Activity):
 
 
 def stop_status(stop: StopRow, today: datetime.date) -> str:
-    return status_of(stop.status, stop.ends_on < today, stop.starts_on > today)
+    """`exhibitions.models.stop_status_of()` of a stop's row: as its exhibition when that was called off."""
+    return stop_status_of(stop.status, stop.exhibition_status, stop.starts_on, stop.ends_on, today)
 
 
 @dataclass(eq=False, slots=True)
@@ -177,21 +178,19 @@ class ExhibitionFact(Activity):
         return [s for s in self.stops if p.overlaps(s.starts_on, s.ends_on)]
 
     def held_stops_in(self, p: Period) -> list[StopRow]:
-        if self.first.exhibition_status in NOT_DONE:
-            return []
         return [s for s in self.stops_in(p) if stop_status(s, self.today) == HELD]
 
     def in_period(self, p: Period) -> bool:
         return bool(self.stops_in(p))
 
     def status_in(self, p: Period, today: datetime.date) -> str:
-        if self.first.exhibition_status in NOT_DONE:
-            return self.first.exhibition_status
-        statuses = {stop_status(s, today) for s in self.stops_in(p)}
-        return next((s for s in STATUS_ORDER if s in statuses), PLANNED)
+        """The furthest its stops in the period got (each standing as the exhibition when it was called off)."""
+        return furthest_status(stop_status(s, today) for s in self.stops_in(p))
 
     def partners_in(self, p: Period) -> set[int]:
-        return {self.first.provider_id} | {s.venue_id for s in self.held_stops_in(p)}
+        """The provider, and the venues where it took place in the period (`held_venues`)."""
+        stops = [(s.venue_id, s.status, s.starts_on, s.ends_on) for s in self.stops_in(p)]
+        return {self.first.provider_id} | held_venues(stops, self.first.exhibition_status, self.today)
 
     def first_day_in(self, p: Period) -> datetime.date:
         stops = self.held_stops_in(p) or self.stops_in(p)
@@ -236,7 +235,7 @@ class ContestFact(Activity):
         return status_of(self.row.status, end is not None and end < today, day is not None and day > today)
 
     def partners_in(self, p: Period) -> set[int]:
-        return {self.row.organiser_id, *self.curators}
+        return set(contest_parties(self.row.organiser_id, self.curators))
 
     def first_day_in(self, p: Period) -> datetime.date:
         return contest_first_day(p, *self._dates())
@@ -315,7 +314,7 @@ def _event_facts(rows: Rows) -> list[EventFact]:
                 row=row,
                 day=row.starts_at.astimezone(tz).date(),
                 sites=own,
-                partners=frozenset({row.organiser_id, *(s.library_id for s in own)}),
+                partners=frozenset(event_parties(row.organiser_id, [s.library_id for s in own])),
             )
         )
     facts.sort(key=lambda e: (e.row.starts_at, e.id))
@@ -388,5 +387,5 @@ def _credit_stops(exhibition: ExhibitionFact, of, provider_party) -> None:
     """An exhibition's credit by party, so a period counts only the venues whose stops it held."""
     exhibition.provider_credit = of(provider_party)
     exhibition.stop_credit = {
-        i: of((stop.venue_id, stop.starts_on)) for i, stop in enumerate(exhibition.stops) if stop.status not in NOT_DONE
+        i: of((stop.venue_id, stop.starts_on)) for i, stop in enumerate(exhibition.stops) if on_route(stop.status)
     }

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from agreements.models import Agreement, Library, by_partner
 from contests.models import Contest, Curator, Entry
-from core.models import AWAITING_CONFIRMATION, AWAITING_CONFIRMATION_LABEL, Status
+from core.models import AWAITING_CONFIRMATION, Status, status_label
 from core.vocabulary import Scope
 from events.models import Episode, Event
 from exhibitions.models import Exhibition, ExhibitionStop
@@ -55,10 +55,6 @@ RESULT_ORDER = {result: i for i, result in enumerate(Entry.AWARDED)}
 def _labels(choices) -> dict[str, str]:
     """Translated once: a lazy label per row would cost a gettext call per cell."""
     return {key: str(label) for key, label in choices.choices}
-
-
-def status_label(status: str) -> str:
-    return str(AWAITING_CONFIRMATION_LABEL if status == AWAITING_CONFIRMATION else Status(status).label)
 
 
 class Names:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
-from events.models import Event, Participation
+from events.models import Event, Participation, typed_total_stands
 from reports.activities import EventFact
 from reports.data import NkRow, NkSection
 
@@ -49,7 +49,8 @@ def host_visits(e: EventFact, host_id: int | None) -> HostVisits | None:
             break
     if not organised and (site is None or site.role not in HOST_ROLES):
         return None
-    if organised and e.row.online_viewers is None and all(s.participants_count is None for s in e.sites):
+    counts = [s.participants_count for s in e.sites]
+    if organised and typed_total_stands(counts, e.row.online_viewers, e.row.participants_count):
         return HostVisits(e.row.participants_count, None)  # only a total is known
     return HostVisits(site.participants_count if site else None, e.row.online_viewers if organised else None)
 

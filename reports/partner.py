@@ -33,14 +33,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agreements.models import Agreement, Amendment, Library
-from core.models import Status
+from core.models import Status, status_label
 from events.models import Event, Participation
+from exhibitions.models import furthest_status
 from reports.activities import (
     AWAITING,
     HELD,
-    NOT_DONE,
     PLANNED,
-    STATUS_ORDER,
     Activity,
     ContestFact,
     EpisodeFact,
@@ -51,7 +50,6 @@ from reports.activities import (
 from reports.agreement_figures import agreements_section
 from reports.batch import batch
 from reports.data import CONTEST, EPISODE, EXHIBITION, TABLE_ORDER, AgreementRow, direction, known_sum
-from reports.listings import status_label
 from reports.queries import kemerovo
 from reports.report import Year, load_facts, parse_year
 
@@ -335,14 +333,12 @@ class _Side:
             return None
         roles = ([PROVIDER] if provider else []) + ([VENUE] if stops else [])
         status = a.status_in(self.p, self.today)
-        called_off = a.first.exhibition_status in NOT_DONE
-        if not provider and not called_off:
-            statuses = {stop_status(s, self.today) for s in stops}
-            status = next(s for s in STATUS_ORDER if s in statuses)
+        if not provider:  # where its own stops got
+            status = furthest_status(stop_status(s, self.today) for s in stops)
         shown = stops or a.stops_in(self.p)
         figures = []
         for s in stops:
-            own_status = s.status if called_off else stop_status(s, self.today)
+            own_status = stop_status(s, self.today)
             counted = own_status == HELD and self.p.has(s.starts_on)
             figures.append(
                 OwnFigure(

@@ -11,16 +11,12 @@ import datetime
 from django.utils.translation import gettext as _
 
 from agreements.models import Library
-from core.models import AWAITING_CONFIRMATION_LABEL, Status
-from reports.activities import AWAITING, HELD, PLANNED, STATUS_ORDER, ExhibitionFact, Facts, stop_status
+from core.models import STATUS_ORDER, Status, status_label
+from reports.activities import AWAITING, HELD, PLANNED, ExhibitionFact, Facts, stop_status
 from reports.data import TABLE_ORDER, StatusItem, StatusRow, StatusSection
 from reports.queries import Period
 
 _ITEM_ORDER = {status: i for i, status in enumerate(STATUS_ORDER)}
-
-
-def status_label(status: str) -> str:
-    return str(AWAITING_CONFIRMATION_LABEL if status == AWAITING else Status(status).label)
 
 
 def _stop_detail(a: ExhibitionFact, p: Period, today: datetime.date, libraries: dict[int, Library]) -> str:

@@ -19,7 +19,6 @@ import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -27,13 +26,13 @@ from django.utils.translation import gettext as _
 from agreements.models import EXPIRY_WARNING_DAYS, Agreement
 from core import kinds
 from core.kinds import PartnerSideList, StaffList
-from core.models import PartnerAnswer, Status
+from core.models import PartnerAnswer
 from core.templatetags.coopnet import ru_plural_form
 from events.admin_filters import NEXT_WEEK, THIS_WEEK
 from events.models import Event
 from portal.models import Proposal
 from reminders.models import Reminder
-from reports import report
+from reports.report import dormant_agreements
 
 LIMIT = 8  # items listed in a block; the rest are behind the block's link
 EXPIRY_DAYS = EXPIRY_WARNING_DAYS  # `Agreement.State.EXPIRING`
@@ -145,30 +144,23 @@ def _agreements_group(today: datetime.date) -> Group:
     title = _("Истекают в ближайшие %(days)s дней") % {"days": EXPIRY_DAYS}
     group = Group("agreements", _("Соглашения"), [Block("expiring", title, len(expiring), AGREEMENTS, items, url)])
     group.quiet = _("Ни одно соглашение не истекает, не ждёт решения о пролонгации и не бездействует.")
-    notice = _notice_block(agreements, today)
-    if notice is not None:
-        group.blocks.append(notice)
+    group.blocks.append(_notice_block(agreements, today))
     group.blocks.append(_dormant_block(agreements, today))
     return group
 
 
 def _term_end(agreement: Agreement, today: datetime.date) -> datetime.date | None:
     """The last day of the running term (a termination entered for a later day ends it sooner)."""
-    term_end = getattr(agreement, "current_term_end", None) or agreement.current_end
-    return term_end(today)
+    return agreement.current_term_end(today)
 
 
-def _notice_block(agreements: list[Agreement], today: datetime.date) -> Block | None:
-    """Self-prolonging agreements whose window for a notice of non-prolongation is open (when the model says)."""
-    if not hasattr(Agreement, "notice_window_open"):
-        return None
+def _notice_block(agreements: list[Agreement], today: datetime.date) -> Block:
+    """Self-prolonging agreements whose window for a notice of non-prolongation is open."""
     open_now = [a for a in agreements if a.notice_window_open(today)]
-    deadline = getattr(Agreement, "notice_deadline", None)
-    open_now.sort(key=lambda a: (deadline(a, today) if deadline else today, a.pk))
+    open_now.sort(key=lambda a: (a.notice_deadline(today), a.pk))
 
     def item(a: Agreement) -> Item:
-        note = _("уведомить до %(day)s") % {"day": _date(deadline(a, today))} if deadline else ""
-        return Item(str(a), change_url(a), note)
+        return Item(str(a), change_url(a), _("уведомить до %(day)s") % {"day": _date(a.notice_deadline(today))})
 
     return _listed(
         "notice", _("Пора решить о пролонгации (открыт срок уведомления)"), AGREEMENTS, open_now, Agreement, item
@@ -177,11 +169,7 @@ def _notice_block(agreements: list[Agreement], today: datetime.date) -> Block | 
 
 def _dormant_block(agreements: list[Agreement], today: datetime.date) -> Block:
     """The report's dormant agreements, as of today (in force 12 months or more, nothing held under them in 12)."""
-    dormant_agreements = getattr(report, "dormant_agreements", None)
-    if dormant_agreements is not None:
-        rows = dormant_agreements(today)
-    else:
-        rows = [row for row in report.build_report(today.year).agreements.rows if row.dormant]
+    rows = dormant_agreements(today)
     by_id = {a.pk: a for a in agreements}
     dormant = [by_id[row.id] for row in sorted(rows, key=lambda r: (r.partner, r.id)) if row.id in by_id]
     last = {row.id: row.last_activity_on for row in rows}
@@ -249,14 +237,14 @@ def _awaiting_group(user, today: datetime.date) -> Group:
     return _kinds_group(user, group, [found for kind in kinds.kinds() for found in kind.awaiting(today)])
 
 
-def _no_attendance_group(user) -> Group:
+def _no_attendance_group(user, today: datetime.date) -> Group:
     """Held, and nobody said how many came: unknown, which is not zero (each kind's `without_figures()`)."""
     group = Group(
         "attendance",
         _("Проведены, но нет данных об участниках"),
         quiet=_("У всего проведённого указано число участников."),
     )
-    return _kinds_group(user, group, [found for kind in kinds.kinds() for found in kind.without_figures()])
+    return _kinds_group(user, group, [found for kind in kinds.kinds() for found in kind.without_figures(today)])
 
 
 def _drafts_group(user) -> Group:
@@ -272,7 +260,7 @@ def _reminder_item(reminder) -> Item:
     except NoReverseMatch:
         url = change_url(reminder)
     sent = formats.date_format(timezone.localtime(reminder.sent_at), "d.m.Y")
-    return Item(getattr(reminder, "text", "") or reminder.subject, url, _("отправлено %(day)s") % {"day": sent})
+    return Item(reminder.text or reminder.subject, url, _("отправлено %(day)s") % {"day": sent})
 
 
 def _reminders_group(user, today: datetime.date) -> Group | None:
@@ -330,7 +318,7 @@ def _partners_group(user, today: datetime.date) -> Group | None:
     since = timezone.now() - datetime.timedelta(days=PARTNER_DAYS)
     declined, answered, figures = [], [], []
     for kind in sides:
-        refusals = kind.rows().filter(answer=PartnerAnswer.DECLINED, **{kind.status_field: Status.PLANNED})
+        refusals = kind.rows().filter(kind.planned(today), answer=PartnerAnswer.DECLINED)
         refusals = refusals.order_by("-answered_at", "pk")
         declined.append((kind, refusals.count(), list(refusals[:LIMIT])))
         recent = kind.rows().filter(answered_at__gte=since).order_by("-answered_at", "pk")
@@ -364,9 +352,8 @@ def _partners_group(user, today: datetime.date) -> Group | None:
         )
     )
     if user.has_perm("portal.view_proposal"):
-        open_proposals = Proposal.objects.filter(decision=Proposal.Decision.OPEN).select_related("library")
-        published = Q(event__is_published=True) | Q(exhibition__is_published=True) | Q(contest__is_published=True)
-        open_proposals = open_proposals.exclude(published).order_by("-created_at", "pk")
+        open_proposals = Proposal.objects.filter(decision=Proposal.Decision.OPEN, draft_is_public=False)
+        open_proposals = open_proposals.select_related("library").order_by("-created_at", "pk")
         group.blocks.append(
             _block(
                 "proposals",
@@ -402,7 +389,7 @@ def build_dashboard(user, today: datetime.date | None = None) -> Dashboard | Non
         groups.append(_agreements_group(today))
     if user.has_perm("events.view_event"):
         groups.append(_events_group(today))
-    groups += [_awaiting_group(user, today), _no_attendance_group(user), _drafts_group(user)]
+    groups += [_awaiting_group(user, today), _no_attendance_group(user, today), _drafts_group(user)]
     partners = _partners_group(user, today)
     if partners is not None:
         groups.append(partners)

@@ -122,16 +122,17 @@ def test_figures_are_refused_for_what_is_still_ahead(client, partner, host, libr
     assert row.participants_count is None
 
 
-def test_a_methodologist_changing_the_figure_clears_the_partners_confirmation(client, partner, host, library):
+def test_a_methodologist_changing_the_figure_clears_the_partners_confirmation(
+    client, partner, host, library, methodologist
+):
     _event, row = _held_telebridge(host, library)
     client.post(reverse("portal:participation", args=[row.pk]), {"action": "figures", "participants_count": "42"})
     row.refresh_from_db()
     assert row.figures_by_partner
-    row.participants_count = 40
-    row.save()  # no author given: not the partner's number any more
+    row.save_figures(user=methodologist, by_partner=False, participants_count=40)  # not the partner's number now
     row.refresh_from_db()
     assert not row.figures_by_partner
-    assert row.figures_entered_by is None
+    assert row.figures_entered_by == methodologist
 
 
 def test_partner_confirms_and_declines_taking_part(client, partner, host, library):
@@ -380,6 +381,6 @@ def test_an_exhibition_or_a_contest_proposal_arrives_as_its_own_draft(client, pa
     assert proposal.fate() == "на рассмотрении"
     draft.is_published = True
     draft.save()
-    proposal.refresh_from_db()
+    proposal = Proposal.objects.get()  # read again: whether the draft is public is read with the proposal
     assert proposal.fate() == "принято и опубликовано на сайте"
     assert proposal.public_url == draft.get_absolute_url()

@@ -31,10 +31,7 @@ def partner_user(db):
 
 
 def _enter(row, user, *, by_partner: bool, **figures):
-    for name, value in figures.items():
-        setattr(row, name, value)
-    row.record_figures(user, by_partner=by_partner)
-    row.save()
+    row.save_figures(user=user, by_partner=by_partner, **figures)
 
 
 @pytest.fixture
@@ -73,10 +70,9 @@ def test_a_figure_the_host_entered_is_counted_but_not_confirmed(scenario, manage
     assert not any(s.confirmed for s in _telebridge(build_report(2020)).sites)
 
 
-def test_changing_the_figure_without_saying_who_clears_the_mark(confirmed_site):
+def test_a_figure_the_hosts_staff_change_clears_the_mark(confirmed_site, methodologist):
     site = Participation.objects.get(pk=confirmed_site.pk)
-    site.participants_count = 26
-    site.save()
+    site.save_figures(user=methodologist, by_partner=False, participants_count=26)
     assert build_report(2020).participants.partner_figures_confirmed == 0
 
 

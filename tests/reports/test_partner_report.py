@@ -181,9 +181,7 @@ def test_a_figure_the_partner_entered_shows_as_confirmed_in_both_reports(demo):
     library = _library(VKO)
     user = get_user_model().objects.create_user("vko-staff", password="x")
     row = Participation.objects.get(event__title=TELEBRIDGE, library=library)
-    row.participants_count = 33
-    row.record_figures(user, by_partner=True)
-    row.save()
+    row.save_figures(user=user, by_partner=True, participants_count=33)
     report = build_partner_report(library, 2020)
     telebridge = next(a for a in report.activities if a.title == TELEBRIDGE)
     assert [(f.participants, f.confirmed) for f in telebridge.figures] == [(33, True)]

@@ -11,7 +11,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from agreements.models import Agreement
+from agreements.models import Agreement, Library
 from contests.models import Entry
 from tests.factories import (
     AgreementFactory,
@@ -151,3 +151,30 @@ def test_the_host_is_named_without_a_link_to_a_partner_page_that_does_not_exist(
     html = client.get(exhibition.get_absolute_url()).content.decode()
     assert host.name in html
     assert f'href="{reverse("agreements:partner_detail", args=[host.slug])}"' not in html
+
+
+def _found_libraries(client, q: str) -> list[str]:
+    response = client.get(reverse("site:search"), {"q": q})
+    assert response.status_code == 200
+    return [hit.title for section in response.context["sections"] if section.key == "partners" for hit in section.hits]
+
+
+def test_search_finds_a_library_exactly_when_the_public_rule_lists_it(client, world, host):
+    """`Library.objects.partners()` is the rule: search asks it, as the partner list, the sitemap and the filter do."""
+    listed = set(Library.objects.partners())
+    libraries = [world["partner"], world["hidden"]["draft_only_library"], world["hidden"]["draft_event_library"], host]
+    for library in libraries:
+        assert (library.short_name in _found_libraries(client, library.short_name)) == (library in listed), library
+
+
+def test_a_library_whose_only_agreement_became_a_draft_is_not_found_by_search(client, world):
+    """Even when the change reached the database without a signal (a bulk update): search asks the rule itself, not
+    a list of the libraries kept since the last change."""
+    library = LibraryFactory(short_name="Бывшая партнёрка")
+    agreement = AgreementFactory(partner=library)
+    assert client.get(reverse("agreements:partner_list")).status_code == 200  # the listed libraries are kept
+    assert _found_libraries(client, "Бывшая партнёрка") == ["Бывшая партнёрка"]
+
+    Agreement.objects.filter(pk=agreement.pk).update(status=Agreement.Status.DRAFT)
+
+    assert _found_libraries(client, "Бывшая партнёрка") == []

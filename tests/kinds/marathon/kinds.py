@@ -1,5 +1,7 @@
 """The marathon describes itself once, as every kind does (`core.kinds`)."""
 
+from django.db.models import Q
+
 from core.kinds import (
     ActivityKind,
     Hit,
@@ -74,7 +76,7 @@ class MarathonKind(ActivityKind):
             )
         ]
 
-    def without_figures(self):
+    def without_figures(self, today):
         rows = MarathonSite.objects.filter(marathon__status=Status.HELD, participants_count__isnull=True)
         rows = rows.select_related("marathon", "library").order_by("-marathon__starts_on", "pk")
         params = {"marathon__status__exact": Status.HELD, "participants_count__isnull": "True"}
@@ -98,7 +100,7 @@ class MarathonKind(ActivityKind):
                 MarathonSite,
                 Marathon,
                 lambda: MarathonSite.objects.select_related("marathon", "library"),
-                "marathon__status",
+                lambda day: Q(marathon__in=Marathon.objects.in_status_on(Status.PLANNED, day)),
                 "library",
                 record=lambda row: row.marathon,
                 title=lambda row: row.marathon.title,
