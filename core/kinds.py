@@ -152,6 +152,12 @@ class PartnerSideList:
     record: Callable[[Any], Model]
     title: Callable[[Any], str]
     figure: Callable[[Any], str] | None = None
+    # What the partner portal says of a row: the kind of activity, the library's role in it, its first and last day.
+    noun: str = ""
+    role: Callable[[Any], str] = lambda row: ""
+    dates: Callable[[Any], tuple] = lambda row: (None, None)
+    # The activity's last day seen from a row, as a lookup (a DateField): the partners' emails after it ended.
+    ends_on: str = ""
 
 
 class ActivityKind:
@@ -235,6 +241,10 @@ def register(kind: ActivityKind) -> ActivityKind:
 def kinds() -> list[ActivityKind]:
     """Every registered kind, in their `position` order."""
     return sorted(_KINDS.values(), key=lambda kind: (kind.position, kind.key))
+
+
+def kind_by_key(key: str) -> ActivityKind | None:
+    return next((kind for kind in kinds() if kind.key == key), None)
 
 
 def kind_of(model: type[Model]) -> ActivityKind | None:

@@ -17,10 +17,11 @@ from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 
 from agreements.models import Agreement, Amendment, Library
-from contests.models import Contest
+from contests.models import Contest, Curator
+from core import kinds
 from core.models import AWAITING_CONFIRMATION, Status
 from events.models import Event, Participation
-from exhibitions.models import Exhibition
+from exhibitions.models import Exhibition, ExhibitionStop
 from portal.models import Proposal
 
 
@@ -101,6 +102,23 @@ def curatorships(library: Library):
     """Contests the library curates in its region."""
     rows = Contest.objects.taking_part().rows_of(library).select_related("contest", "contest__organiser")
     return _with_public_activity(rows, Contest, "contest")
+
+
+# The kinds' rows with a page of the portal's own (events' sites, exhibitions' stops, contests' curators), read
+# through the querysets above; a row of any other registered kind (`core.kinds`) has the portal's page for every
+# kind (`portal.views.row_detail`), read through `side_rows`.
+OWN_PAGES = (Participation, ExhibitionStop, Curator)
+
+
+def other_sides():
+    """(kind, its partner side) of every registered kind whose rows have no page of the portal's own."""
+    return [(kind, side) for kind in kinds.kinds() for side in kind.partner_sides() if side.model not in OWN_PAGES]
+
+
+def side_rows(side, library: Library):
+    """A registered kind's rows of the library (`core.kinds.PartnerSideList`), for the kinds the portal has no page
+    of its own for."""
+    return side.rows().filter(**{side.library_field: library})
 
 
 def proposals(library: Library):

@@ -16,6 +16,7 @@ urlpatterns = [
     path("events/<int:pk>/", views.participation_detail, name="participation"),
     path("stops/<int:pk>/", views.stop_detail, name="stop"),
     path("contests/<int:pk>/", views.curatorship_detail, name="curatorship"),
+    path("rows/<slug:key>/<int:pk>/", views.row_detail, name="row"),
     path("proposals/", views.proposals, name="proposals"),
     path("proposals/new/", views.proposal_new, name="proposal_new"),
     path("report/", views.report, name="report"),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.db import transaction
+from django.forms import modelform_factory
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -138,6 +139,29 @@ def _episode_row(episode, today) -> Row:
     )
 
 
+def _side_row(kind, side, row, today) -> Row:
+    activity = side.record(row)
+    start, end = side.dates(row)
+    figures_open = may_enter_figures(activity, today)
+    missing = any(getattr(row, name) is None for name in side.model.PARTNER_FIGURES)
+    return Row(
+        title=side.title(row),
+        kind=side.noun or str(kind.title),
+        role=side.role(row),
+        start=start,
+        end=end,
+        status=activity.status_on(today),
+        status_label=activity.status_label_on(today),
+        url=reverse("portal:row", args=[kind.key, row.pk]),
+        answer=row.answer,
+        answer_label=row.get_answer_display() if row.answer else "",
+        needs_answer=may_answer(activity, today) and not row.answer,
+        needs_figures=figures_open and missing,
+        figures=side.figure(row) if figures_open and side.figure is not None and not missing else "",
+        confirmed=row.figures_by_partner,
+    )
+
+
 def _rows(library, today) -> list[Row]:
     """Every joint activity of the library, in a fixed number of queries."""
     rows = [_participation_row(row, today) for row in access.participations(library)]
@@ -147,6 +171,8 @@ def _rows(library, today) -> list[Row]:
         _episode_row(episode, today)
         for episode in Episode.objects.with_library(library).select_related("project").order_by("-published_on")
     ]
+    for kind, side in access.other_sides():
+        rows += [_side_row(kind, side, row, today) for row in access.side_rows(side, library)]
     return rows
 
 
@@ -364,6 +390,39 @@ def curatorship_detail(request, pk: int):
         "public_url": access.public_url(curator, contest),
     }
     return render(request, "portal/curatorship.html", context, status=status)
+
+
+@partner_required
+@require_http_methods(["GET", "POST"])
+@transaction.atomic
+def row_detail(request, key: str, pk: int):
+    """The library's own row in an activity of a registered kind without a page of the portal's own: its answer
+    while the activity is planned, its figures once it has taken place."""
+    today = timezone.localdate()
+    found = [(kind, side) for kind, side in access.other_sides() if kind.key == key]
+    if not found:
+        raise Http404
+    kind, side = found[0]
+    rows = access.side_rows(side, request.partner).select_for_update(of=("self",))
+    row = get_object_or_404(rows, pk=pk)
+    activity = side.record(row)
+    answer_form, saved = _answer(request, row, activity, today)
+    if saved:
+        return redirect(request.path)
+    form_class = modelform_factory(side.model, fields=[*side.model.PARTNER_FIGURES, "results_note"])
+    figures_form, saved = _figures(request, row, activity, form_class, today)
+    if saved:
+        return redirect(request.path)
+    status = _unsaved_status(request, answer_form, figures_form, _("дело уже прошло, отменено или ещё впереди"))
+    context = {
+        "portal_section": "activities",
+        "row": row,
+        "item": _side_row(kind, side, row, today),
+        "awaiting": activity.status_on(today) == AWAITING_CONFIRMATION,
+        "answer_form": answer_form,
+        "figures_form": figures_form,
+    }
+    return render(request, "portal/row.html", context, status=status)
 
 
 @partner_required

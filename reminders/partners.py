@@ -33,7 +33,7 @@ from agreements.models import Library
 from core.dates import day_start
 from events.models import Event, Participation
 from exhibitions.models import ExhibitionStop
-from portal.access import awaits_event_figures, may_enter_figures
+from portal.access import awaits_event_figures, may_enter_figures, other_sides
 from portal.models import Membership
 from reminders.models import Reminder
 
@@ -97,6 +97,42 @@ def _stops(ended_from: datetime.date, ended_until: datetime.date):
     )
 
 
+def _other_kinds(kind: str, ended_from: datetime.date, ended_until: datetime.date, today: datetime.date):
+    """The rows of every other registered kind (`core.kinds`) whose activity ended in the days and that still lack
+    a figure, by the portal's own rule (`may_enter_figures`)."""
+    due = []
+    for activity_kind, side in other_sides():
+        if not side.ends_on:
+            continue
+        rows = (
+            side.rows()
+            .exclude(**{f"{side.library_field}__is_host": True})
+            .filter(**{f"{side.ends_on}__gte": ended_from, f"{side.ends_on}__lte": ended_until})
+            .order_by(side.ends_on, "pk")
+        )
+        for row in rows:
+            activity = side.record(row)
+            if not may_enter_figures(activity, today):
+                continue
+            if all(getattr(row, name) is not None for name in side.model.PARTNER_FIGURES):
+                continue
+            noun, title, ended = side.noun or str(activity_kind.title), side.title(row), side.dates(row)[1]
+            due.append(
+                PartnerDue(
+                    kind,
+                    row,
+                    getattr(row, side.library_field),
+                    ended,
+                    _("%(kind)s «%(title)s»") % {"kind": noun, "title": title},
+                    _("«%(title)s» (%(kind)s): последний день — %(day)s.")
+                    % {"title": title, "kind": noun, "day": _date(ended)},
+                    _("цифры вашей площадки"),
+                    reverse("portal:row", args=[activity_kind.key, row.pk]),
+                )
+            )
+    return due
+
+
 def _rows(kind: str, ended_from: datetime.date, ended_until: datetime.date, today: datetime.date) -> list[PartnerDue]:
     """The rows the SQL preselects, kept when the portal's own rule says they wait for the partner's figures."""
     due = []
@@ -137,7 +173,7 @@ def _rows(kind: str, ended_from: datetime.date, ended_until: datetime.date, toda
                 reverse("portal:stop", args=[stop.pk]),
             )
         )
-    return due
+    return due + _other_kinds(kind, ended_from, ended_until, today)
 
 
 def partner_figures_due(today: datetime.date) -> list[PartnerDue]:

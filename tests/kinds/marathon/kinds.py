@@ -105,5 +105,9 @@ class MarathonKind(ActivityKind):
                 record=lambda row: row.marathon,
                 title=lambda row: row.marathon.title,
                 figure=lambda row: f"участников {row.participants_count}",
+                noun="читательский марафон",
+                role=lambda row: "площадка марафона",
+                dates=lambda row: (row.marathon.starts_on, row.marathon.ends_on),
+                ends_on="marathon__ends_on",
             )
         ]
