@@ -25,6 +25,9 @@ class MarathonQuerySet(ScheduledQuerySet):
     def _over_by(self, day):
         return Q(ends_on__lt=day)
 
+    def _ahead_by(self, day):
+        return Q(starts_on__gt=day)
+
     def taking_part(self) -> TakingPart:
         return TakingPart("organiser", MarathonSite, "marathon", "library")
 
