@@ -3,6 +3,7 @@ import importlib
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
+from django.test import override_settings
 
 from tests.factories import HostLibraryFactory, UserFactory
 
@@ -26,6 +27,16 @@ def ensure_staff_groups():
         GROUPS_MIGRATION.create_groups(apps, None)
         for module, function in GRANTS:
             getattr(importlib.import_module(module), function)(apps, None)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """Every user a test makes gets a password (tests/factories.py), and Django's PBKDF2 spends about a quarter of a
+    second of CPU on each hash, on purpose; so does every login with a password. The tests check who may log in,
+    not how costly a stolen hash is to crack: here, and only here, MD5 does the hashing. The tests that start
+    manage.py in a process of its own (tests/backup, tests/settings) keep the real hashers."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)
