@@ -86,7 +86,10 @@ def outsider(db):
 
 def pytest_collection_modifyitems(config, items):
     """Tests marked `postgresql` exercise PostgreSQL-only features (full-text search): they run in the
-    PostgreSQL pass and are deselected, not skipped, on SQLite — and `sqlite` ones the other way round."""
+    PostgreSQL pass and are deselected, not skipped, on SQLite — and `sqlite` ones the other way round.
+
+    Under pytest-xdist every worker collects, and so deselects, on its own; the controller collects nothing.
+    """
     from django.db import connection
 
     vendor = connection.vendor
@@ -101,3 +104,26 @@ def pytest_collection_modifyitems(config, items):
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
+
+
+def pytest_deselected(items):
+    """On an xdist worker, count what it deselected: the controller reports it (see pytest_terminal_summary)."""
+    workeroutput = getattr(items[0].config, "workeroutput", None) if items else None
+    if workeroutput is not None:
+        workeroutput["deselected"] = workeroutput.get("deselected", 0) + len(items)
+
+
+_deselected_on_workers = {}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    workeroutput = getattr(node, "workeroutput", None) or {}
+    _deselected_on_workers[node.gateway.id] = workeroutput.get("deselected", 0)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """xdist's summary line counts no deselected tests (its controller collects nothing): say how many there were."""
+    counts = set(_deselected_on_workers.values())
+    if counts and counts != {0}:
+        terminalreporter.write_line(f"{max(counts)} tests deselected on each worker (-m, -k, the database markers)")
