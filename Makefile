@@ -61,8 +61,13 @@ restore: install
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/coopnet-backup-….tar.gz" >&2; exit 2; }
 	$(BIN)/python manage.py restore "$(FILE)"
 
+# The suite runs on every core (pytest-xdist), each worker with a test database of its own; WORKERS=0 runs it in
+# one process, WORKERS=2 on two. `--dist load` hands the tests out in the order pytest-django sorted them, so on
+# every worker the transactional and browser tests, which empty its database at the end, still come last.
+# More pytest options: make test PYTEST_ARGS="…".
+WORKERS ?= auto
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(WORKERS) --dist load $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -4,6 +4,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.test import override_settings
 
 from tests.factories import HostLibraryFactory, UserFactory
 
@@ -29,6 +30,16 @@ def ensure_staff_groups():
             getattr(importlib.import_module(module), function)(apps, None)
         for app in settings.TEST_KINDS:  # each test-only kind grants the groups its permissions (tests/kinds)
             importlib.import_module(f"{app}.migrations.0002_staff_permissions").grant(apps, None)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """Every user a test makes gets a password (tests/factories.py), and Django's PBKDF2 spends about a quarter of a
+    second of CPU on each hash, on purpose; so does every login with a password. The tests check who may log in,
+    not how costly a stolen hash is to crack: here, and only here, MD5 does the hashing. The tests that start
+    manage.py in a process of its own (tests/backup, tests/settings) keep the real hashers."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -78,7 +89,10 @@ def outsider(db):
 
 def pytest_collection_modifyitems(config, items):
     """Tests marked `postgresql` exercise PostgreSQL-only features (full-text search): they run in the
-    PostgreSQL pass and are deselected, not skipped, on SQLite — and `sqlite` ones the other way round."""
+    PostgreSQL pass and are deselected, not skipped, on SQLite — and `sqlite` ones the other way round.
+
+    Under pytest-xdist every worker collects, and so deselects, on its own; the controller collects nothing.
+    """
     from django.db import connection
 
     vendor = connection.vendor
@@ -93,3 +107,26 @@ def pytest_collection_modifyitems(config, items):
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
+
+
+def pytest_deselected(items):
+    """On an xdist worker, count what it deselected: the controller reports it (see pytest_terminal_summary)."""
+    workeroutput = getattr(items[0].config, "workeroutput", None) if items else None
+    if workeroutput is not None:
+        workeroutput["deselected"] = workeroutput.get("deselected", 0) + len(items)
+
+
+_deselected_on_workers = {}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    workeroutput = getattr(node, "workeroutput", None) or {}
+    _deselected_on_workers[node.gateway.id] = workeroutput.get("deselected", 0)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """xdist's summary line counts no deselected tests (its controller collects nothing): say how many there were."""
+    counts = set(_deselected_on_workers.values())
+    if counts and counts != {0}:
+        terminalreporter.write_line(f"{max(counts)} tests deselected on each worker (-m, -k, the database markers)")

@@ -1,6 +1,7 @@
 """Backups are tested the way they are used: `manage.py` run in its own process against a database file (or a
 throwaway PostgreSQL database) and media directories of its own, never the test database."""
 
+import fcntl
 import os
 import shutil
 import socket
@@ -116,12 +117,22 @@ class DemoSite:
 @pytest.fixture(scope="session")
 def sqlite_demo_site(tmp_path_factory) -> DemoSite:
     """The demo site on an SQLite file of its own, backed up. Migrating takes a while: the backup tests share it,
-    and copy the archive before they damage it."""
-    folder = tmp_path_factory.mktemp("sqlite-demo-site")
+    and copy the archive before they damage it. Under pytest-xdist it is built once for all the workers, in the
+    directory of the run they share: the first worker to need it builds it, the others wait for it."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # <run>/popen-gw0 → <run>, one per pytest run
+    folder = base / "sqlite-demo-site"
     root = folder / "site"
-    root.mkdir()
     env = site_env(f"sqlite:///{root}/db.sqlite3", root)
-    run_manage(env, "migrate", "--noinput", "-v0")
-    migrated = folder / "migrated.sqlite3"
-    shutil.copyfile(root / "db.sqlite3", migrated)  # nothing is writing to it: a file copy is safe here
-    return DemoSite(root=root, env=env, archive=back_up_demo_site(env, folder / "backups"), migrated=migrated)
+    with open(base / "sqlite-demo-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "ready").exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a worker that failed half-way left
+            root.mkdir(parents=True)
+            run_manage(env, "migrate", "--noinput", "-v0")
+            shutil.copyfile(root / "db.sqlite3", folder / "migrated.sqlite3")  # nothing writes to it: a copy is safe
+            back_up_demo_site(env, folder / "backups")
+            (folder / "ready").touch()
+    [archive] = (folder / "backups").glob("coopnet-backup-*.tar.gz")
+    return DemoSite(root=root, env=env, archive=archive, migrated=folder / "migrated.sqlite3")

@@ -29,10 +29,13 @@ Episodes: EP1 by P2 (A2) 2020-04-27; EP2 by host 2020-09-14 DRAFT; EP3 by host 2
 """
 
 import datetime
+import io
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
 
 from agreements.models import Agreement, Library
 from contests.models import Entry
@@ -64,6 +67,21 @@ D = datetime.date
 
 def at(year, month, day, hour=14, minute=0, tz=KEMEROVO):
     return datetime.datetime(year, month, day, hour, minute, tzinfo=tz)
+
+
+@pytest.fixture(scope="module")
+def _demo_loaded(django_db_setup, django_db_blocker):
+    """The demo data (the library's article), loaded once for a module and rolled back when it is done (as
+    tests/demo does): a load takes seconds."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(_demo_loaded, db):
+    """Each test still runs in its own transaction inside the loaded data."""
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 
 import io
 
-import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
@@ -16,11 +14,6 @@ from reports.data import (
     DIRECTION_TELEBRIDGES,
 )
 from reports.report import build_report
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
 
 
 def _titles(report, key):

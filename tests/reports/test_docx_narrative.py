@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.core.management import call_command
 from docx import Document
 
 from events.models import Event
@@ -44,11 +43,6 @@ EVENTS, EXHIBITIONS, TELEBRIDGES, CONTESTS, PROJECTS = (
     if d.key == key
 )
 PLANS = "Планы"
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
 
 
 def _document(year):

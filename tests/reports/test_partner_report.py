@@ -14,8 +14,6 @@ import zipfile
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.db import transaction
 from django.template.loader import render_to_string
 from openpyxl import load_workbook
 
@@ -29,20 +27,6 @@ VKO = "vko-odub"
 TELEBRIDGE = "Мир детства: от книг к мечтам"
 WEBINAR = "Библиотека и волонтер: потенциал эффективного сотрудничества"
 ALTAI_TELEBRIDGE = "Испытание временем. Сибиряки в Сталинградской битве"
-
-
-@pytest.fixture(scope="module")
-def _demo_loaded(django_db_setup, django_db_blocker):
-    """The demo data, loaded once for the module and rolled back when it is done (as tests/demo does)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(_demo_loaded, db):
-    """Each test still runs in its own transaction inside the loaded data."""
 
 
 def _library(slug):
