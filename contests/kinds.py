@@ -16,6 +16,7 @@ from core.kinds import (
     SitemapSection,
     StaffList,
     TimelineItem,
+    passed_between,
     snippet,
 )
 from core.models import AWAITING_CONFIRMATION, Status
@@ -116,6 +117,10 @@ class ContestKind(ActivityKind):
                 position=30,
             )
         ]
+
+    def newly_awaiting(self, since, today):
+        rows = passed_between(Contest.objects.all(), since, today).order_by("pk")
+        return [(contest, contest.results_on or contest.submissions_until) for contest in rows]
 
     def awaiting(self, today):
         rows = Contest.objects.awaiting_confirmation(today).order_by("-results_on", "pk")

@@ -160,6 +160,46 @@ class PartnerSideList:
     ends_on: str = ""
 
 
+@dataclass(frozen=True)
+class ReportDirection:
+    """A kind's direction of the joint work in the annual report, with every label the report shows for it: its
+    section (`title`), its bar in the directions chart (`short`), its column in the month and partner tables and its
+    sheet in the XLSX (`column`), and its participants figure (`figure`; "" when it has none)."""
+
+    title: str
+    short: str
+    column: str
+    figure: str = ""
+    # How the narrative report names one activity: gender ("m", "f", "n"), then the nominative and accusative
+    # singular and the forms after 2–4 and 5+: ("m", "читательский марафон", "читательский марафон",
+    # "читательских марафона", "читательских марафонов").
+    noun: tuple[str, str, str, str, str] = ("n", "мероприятие", "мероприятие", "мероприятия", "мероприятий")
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One activity of a kind as the annual report counts it: plain values, read in a fixed number of queries.
+
+    `status` is the stored one: the report applies the one rule (`core.models.status_of`) with the dates. `parties`
+    are the libraries that took part (the host too, when it did); `credit_parties` are (library id, day) pairs as the
+    kind's `credit_parties()` gives them; `added` and `excluded` are the staff's overrides of the credit (agreement
+    ids). `participants` is the kind's figure: None is unknown, never 0."""
+
+    id: int
+    title: str
+    is_published: bool
+    status: str
+    first_day: datetime.date
+    last_day: datetime.date
+    parties: tuple[int, ...]
+    credit_parties: tuple[tuple[int, datetime.date | None], ...]
+    participants: int | None = None
+    organiser_id: int | None = None  # the library that organised it, when one did
+    added: frozenset[int] = frozenset()
+    excluded: frozenset[int] = frozenset()
+    url: str = ""
+
+
 class ActivityKind:
     """A kind of joint activity, described once by its own app. Subclass it and `register()` an instance."""
 
@@ -223,8 +263,33 @@ class ActivityKind:
         """Its rows of partner libraries, if it has any."""
         return []
 
+    # --- the methodologists' daily email -----------------------------------------------------------------------
+
+    def newly_awaiting(self, since: datetime.date, today: datetime.date) -> list[tuple[Model, datetime.date]]:
+        """Its records still «запланировано» on `today` whose date passed after `since` (`passed_between`), each with
+        its last day, in date order."""
+        return []
+
+    # --- the annual report -----------------------------------------------------------------------------------------
+
+    # The kind's direction in the annual report. None: the report has its own sections for the kind (the events,
+    # exhibitions, contests and episodes the library's form of report is built around, reports/data.py).
+    report: ReportDirection | None = None
+    report_queries: int = 0  # the queries `report_rows()` makes, whatever the number of rows (the report's pin)
+
+    def report_rows(self, first_day: datetime.date, last_day: datetime.date) -> list[ReportRow]:
+        """Its activities whose dates touch the days from `first_day` to `last_day`, in a fixed number of queries."""
+        return []
+
     def __repr__(self):
         return f"<{type(self).__name__} {self.key}>"
+
+
+def passed_between(queryset: QuerySet, since: datetime.date, today: datetime.date) -> QuerySet:
+    """The rows awaiting confirmation on `today` but not on `since` (`awaiting_confirmation`, the one rule): their
+    date passed in between."""
+    earlier = queryset.model.objects.awaiting_confirmation(since).values("pk")
+    return queryset.awaiting_confirmation(today).exclude(pk__in=earlier)
 
 
 _KINDS: dict[str, ActivityKind] = {}
@@ -263,6 +328,11 @@ def search_sections() -> list[SearchSection]:
 def sitemap_sections() -> list[SitemapSection]:
     sections = [section for kind in kinds() for section in kind.sitemap_sections()]
     return sorted(sections, key=lambda section: section.position)
+
+
+def reported() -> list[ActivityKind]:
+    """The kinds that bring their own direction to the annual report."""
+    return [kind for kind in kinds() if kind.report is not None]
 
 
 def nav_links() -> list[NavLink]:

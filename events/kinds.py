@@ -17,6 +17,7 @@ from core.kinds import (
     SitemapSection,
     StaffList,
     TimelineItem,
+    passed_between,
     snippet,
 )
 from core.models import AWAITING_CONFIRMATION, Status
@@ -154,6 +155,10 @@ class EventKind(ActivityKind):
         params = {"status": AWAITING_CONFIRMATION}
         return [StaffList("events", _("Мероприятия"), EVENTS, Event, rows, params, note=event_note)]
 
+    def newly_awaiting(self, since, today):
+        rows = passed_between(Event.objects.all(), since, today).order_by("starts_at", "pk")
+        return [(event, timezone.localdate(event.ends_at)) for event in rows]
+
     def without_figures(self, today):
         rows = Event.objects.held_without_attendance().select_related("organiser").order_by("-starts_at", "pk")
         return [StaffList("events", _("Мероприятия"), EVENTS, Event, rows, {"attendance": UNKNOWN}, note=event_note)]
@@ -289,6 +294,10 @@ class EpisodeKind(ActivityKind):
         params = {"status": AWAITING_CONFIRMATION}
         note = lambda episode: day(episode.published_on)  # noqa: E731
         return [StaffList("episodes", _("Выпуски проектов"), EPISODES, Episode, rows, params, note=note)]
+
+    def newly_awaiting(self, since, today):
+        rows = passed_between(Episode.objects.select_related("project"), since, today)
+        return [(episode, episode.published_on) for episode in rows.order_by("published_on", "pk")]
 
     def drafts(self):
         drafts = {"is_published__exact": "0"}

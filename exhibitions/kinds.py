@@ -1,7 +1,7 @@
 """Exhibitions as a kind of joint activity (`core.kinds`): the provider and the venues of its stops take part.
 Registered in `ExhibitionsConfig.ready()`."""
 
-from django.db.models import Min, Q
+from django.db.models import Max, Min, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,6 +16,7 @@ from core.kinds import (
     SitemapSection,
     StaffList,
     TimelineItem,
+    passed_between,
     snippet,
 )
 from core.models import AWAITING_CONFIRMATION, Status
@@ -148,6 +149,10 @@ class ExhibitionKind(ActivityKind):
 
     def awaiting(self, today):
         return [stop_list(ExhibitionStop.objects.awaiting_confirmation(today), {"status": AWAITING_CONFIRMATION})]
+
+    def newly_awaiting(self, since, today):
+        rows = passed_between(Exhibition.objects.all(), since, today).annotate(last_day=Max("stops__ends_on"))
+        return [(exhibition, exhibition.last_day) for exhibition in rows.order_by("last_day", "pk")]
 
     def without_figures(self, today):
         rows = ExhibitionStop.objects.in_status_on(Status.HELD, today).filter(visitors__isnull=True)

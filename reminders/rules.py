@@ -22,16 +22,15 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreements.models import Agreement
-from contests.models import Contest
 from core.dates import day_start
+from core.kinds import kinds
 from core.templatetags.coopnet import ru_plural_form
-from events.models import Episode, Event, Participation
-from exhibitions.models import Exhibition
+from events.models import Event, Participation
 from reminders.models import Reminder
 from reports.report import dormant_agreements
 
@@ -145,23 +144,11 @@ def dormant(today: datetime.date) -> list[Due]:
     return due
 
 
-def _past_week(queryset, today: datetime.date):
-    """Awaiting confirmation today, but not a week ago: its date passed in the past seven days."""
-    earlier = queryset.model.objects.awaiting_confirmation(today - WEEK).values("pk")
-    return queryset.awaiting_confirmation(today).exclude(pk__in=earlier)
-
-
 def _awaiting_rows(today: datetime.date):
-    """(record, its last day) of each activity whose date passed in the past week and is still planned."""
-    for event in _past_week(Event.objects.all(), today).order_by("starts_at", "pk"):
-        yield event, timezone.localdate(event.ends_at)
-    exhibitions = _past_week(Exhibition.objects.all(), today).annotate(last_day=Max("stops__ends_on"))
-    for exhibition in exhibitions.order_by("last_day", "pk"):
-        yield exhibition, exhibition.last_day
-    for contest in _past_week(Contest.objects.all(), today).order_by("pk"):
-        yield contest, contest.results_on or contest.submissions_until
-    for episode in _past_week(Episode.objects.select_related("project"), today).order_by("published_on", "pk"):
-        yield episode, episode.published_on
+    """(record, its last day) of each activity of every kind whose date passed in the past week and is still
+    planned: each kind's `newly_awaiting` (core.kinds)."""
+    for kind in kinds():
+        yield from kind.newly_awaiting(today - WEEK, today)
 
 
 def awaiting_confirmation(today: datetime.date) -> list[Due]:

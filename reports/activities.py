@@ -28,6 +28,7 @@ from functools import cache
 from agreements.models import credited_agreements
 from contests.models import contest_credit_parties, contest_day, contest_parties
 from core.dates import day_start
+from core.kinds import ReportRow
 from core.models import AWAITING_CONFIRMATION, Status, status_of
 from events.models import Event, event_credit_parties, event_parties
 from exhibitions.models import exhibition_credit_parties, furthest_status, held_venues, on_route, stop_status_of
@@ -280,6 +281,36 @@ class EpisodeFact(Activity):
         return [(self.row.library_id, self.row.published_on)]
 
 
+@dataclass(eq=False, slots=True)
+class KindFact(Activity):
+    """An activity of a kind that brings its own direction (`core.kinds.ReportRow`): it runs from its first day to
+    its last; its status is the one rule's (`status_of`) over its stored status and those days."""
+
+    row: ReportRow = None  # type: ignore[assignment]
+    key: str = ""
+
+    def __post_init__(self):
+        self.group = self.direction = self.key
+
+    def in_period(self, p: Period) -> bool:
+        return p.overlaps(self.row.first_day, self.row.last_day)
+
+    def status_on(self, today: datetime.date) -> str:
+        return status_of(self.row.status, self.row.last_day < today, self.row.first_day > today)
+
+    def partners_in(self, p: Period) -> set[int]:
+        return set(self.row.parties)
+
+    def first_day_in(self, p: Period) -> datetime.date:
+        return max(self.row.first_day, p.first_day)
+
+    def last_day_upto(self, as_of: datetime.date) -> datetime.date | None:
+        return self.row.first_day if self.row.first_day <= as_of else None
+
+    def credit_parties(self):
+        return list(self.row.credit_parties)
+
+
 @dataclass
 class Facts:
     """Every activity of the horizon, by kind, with the host's id for the joint rule."""
@@ -289,9 +320,10 @@ class Facts:
     exhibitions: list[ExhibitionFact]
     contests: list[ContestFact]
     episodes: list[EpisodeFact]
+    others: list[KindFact] = field(default_factory=list)  # the kinds that bring their own direction
 
     def all(self) -> list[Activity]:
-        return [*self.events, *self.exhibitions, *self.contests, *self.episodes]
+        return [*self.events, *self.exhibitions, *self.contests, *self.episodes, *self.others]
 
     def partners(self, activity: Activity, p: Period) -> set[int]:
         """The partner libraries (not the host) that took part in an activity in a period."""
@@ -342,11 +374,18 @@ def facts_from(rows: Rows, host_id: int | None, today: datetime.date) -> Facts:
         exhibitions=_exhibition_facts(rows, today),
         contests=_contest_facts(rows),
         episodes=[EpisodeFact(r.id, r.title, r.is_published, row=r) for r in rows.episodes],
+        others=[
+            KindFact(r.id, r.title, r.is_published, row=r, key=key)
+            for key, kind_rows in rows.others.items()
+            for r in sorted(kind_rows, key=lambda r: (r.first_day, r.id))
+        ],
     )
 
 
 def _override_group(activity: Activity) -> str:
-    return activity.group if activity.group in (EXHIBITION, CONTEST, EPISODE) else EVENT
+    if isinstance(activity, KindFact) or activity.group in (EXHIBITION, CONTEST, EPISODE):
+        return activity.group
+    return EVENT
 
 
 def credit_all(activities: list[Activity], rows: Rows, agreements_of: dict, host_id: int | None) -> None:
@@ -359,6 +398,12 @@ def credit_all(activities: list[Activity], rows: Rows, agreements_of: dict, host
     excluded: dict[tuple[str, int], set[int]] = defaultdict(set)
     for o in rows.overrides:
         (added if o.added else excluded)[(o.group, o.activity_id)].add(o.agreement_id)
+    for key, kind_rows in rows.others.items():
+        for r in kind_rows:
+            if r.added:
+                added[(key, r.id)].update(r.added)
+            if r.excluded:
+                excluded[(key, r.id)].update(r.excluded)
     by_party: dict[tuple[int, datetime.date], frozenset[int]] = {}
 
     def of(party) -> frozenset[int]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from agreements.models import Agreement
 from core.dates import add_years
-from reports.activities import Facts
+from reports.activities import Facts, KindFact
 from reports.data import CONTEST, EPISODE, EXHIBITION, AgreementRow, AgreementsSection
 from reports.queries import Period
 
@@ -31,13 +31,14 @@ class AgreementActivity:
     exhibitions: int = 0
     contests: int = 0
     episodes: int = 0
+    others: int = 0  # of the kinds that bring their own direction
     drafts: int = 0
     window: int = 0  # held in the twelve months up to the report date
     last: datetime.date | None = None  # the last one's day, up to the report date
 
     @property
     def total(self) -> int:
-        return self.events + self.exhibitions + self.contests + self.episodes
+        return self.events + self.exhibitions + self.contests + self.episodes + self.others
 
 
 _KIND_FIELD = {EXHIBITION: "exhibitions", CONTEST: "contests", EPISODE: "episodes"}
@@ -53,7 +54,7 @@ def agreement_activity(facts: Facts, y: Year) -> dict[int, AgreementActivity]:
         if not (in_year or in_window):
             continue
         last = a.last_day_upto(y.as_of)
-        name = _KIND_FIELD.get(a.group, "events")
+        name = "others" if isinstance(a, KindFact) else _KIND_FIELD.get(a.group, "events")
         year_credit = a.credit_in(y.period) if in_year else frozenset()
         window_credit = a.credit_in(y.window) if in_window else frozenset()
         for agreement_id in year_credit | window_credit:
@@ -142,6 +143,7 @@ def _row(a: Agreement, y: Year, standing: _Standing, activity: AgreementActivity
         exhibitions=activity.exhibitions,
         contests=activity.contests,
         episodes=activity.episodes,
+        others=activity.others,
         activities=activity.total,
         drafts=activity.drafts,
         activities_last_12_months=activity.window,

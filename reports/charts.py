@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from reports.data import TABLE_ORDER, AnnualReport, direction
+from reports.data import AnnualReport, direction
 
 ROW_HEIGHT = 28
 BAR_HEIGHT = 18
@@ -125,7 +125,7 @@ def report_charts(report: AnnualReport) -> dict:
     months = stacked_chart(
         "chart-months",
         _("Совместная работа по месяцам %(year)s года") % {"year": report.year},
-        [str(d.column) for d in TABLE_ORDER],
+        [str(d.column) for d in report.table_order],
         [(m.label[:3], m.counts) for m in report.by_month],
     )
     directions = hbar_chart(

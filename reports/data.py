@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
+from core.kinds import reported
 from core.models import AWAITING_CONFIRMATION, Status
 from events.models import Event
 
@@ -53,6 +54,7 @@ class Direction:
     title: Promise  # a section of the narrative report and of the page
     short: Promise  # a bar of the directions chart
     column: Promise  # a column of the month and partner tables, a series of the months chart
+    figure: str = ""  # a kind's own participants figure (`core.kinds.ReportDirection.figure`)
 
 
 # In the order the narrative report (the library's yearly article) lists them.
@@ -102,8 +104,20 @@ TABLE_ORDER = tuple(
 )
 
 
+def kind_directions() -> tuple[Direction, ...]:
+    """The directions the registered kinds bring (`core.kinds.ActivityKind.report`), after the library's own five;
+    each counts its kind's activities, grouped under the kind's key."""
+    return tuple(
+        Direction(kind.key, kind.key, kind.report.title, kind.report.short, kind.report.column, kind.report.figure)
+        for kind in reported()
+    )
+
+
 def direction(key: str) -> Direction:
-    return _BY_KEY[key]
+    found = _BY_KEY.get(key) or next((d for d in kind_directions() if d.key == key), None)
+    if found is None:
+        raise KeyError(key)
+    return found
 
 
 NO_DATA = gettext_lazy("нет данных")
@@ -112,14 +126,6 @@ NO_DATA = gettext_lazy("нет данных")
 def shown(value):
     """A figure as a reader sees it: unknown (None) is «нет данных», never 0."""
     return NO_DATA if value is None else value
-
-
-def known_sum(values) -> int | None:
-    """The sum of the known values: 0 for nothing at all, None when there are values and none is known
-    (unknown stays unknown, never 0)."""
-    values = list(values)
-    known = [v for v in values if v is not None]
-    return None if values and not known else sum(known)
 
 
 @dataclass
@@ -176,6 +182,7 @@ class AgreementRow:
     in_force_since: datetime.date | None  # signed_on or valid_from, whichever is later
     new: bool  # in force on the report date, but for less than 12 months: too young to be dormant
     dormant: bool  # in force for 12 months or more, and no held activity credited to it in the last 12
+    others: int = 0  # activities of the kinds that bring their own direction (in `activities` too)
 
 
 @dataclass
@@ -232,11 +239,12 @@ class MonthRow:
     contests: int
     episodes: int
     total: int
+    others: list[int] = field(default_factory=list)  # the kinds' own directions present in the year, in their order
 
     @property
     def counts(self) -> list[int]:
-        """The counts in TABLE_ORDER."""
-        return [self.events, self.telebridges, self.exhibitions, self.contests, self.episodes]
+        """The counts in the report's `table_order`: TABLE_ORDER, then the kinds' own directions."""
+        return [self.events, self.telebridges, self.exhibitions, self.contests, self.episodes, *self.others]
 
 
 HELD = Status.HELD.value
@@ -429,7 +437,23 @@ class EpisodeItem(ActivityItem):
     maker: LibraryRef | None = None  # the library that prepared the episode (`library` is its name)
 
 
-Item = EventItem | ExhibitionItem | ContestItem | EpisodeItem
+@dataclass
+class KindItem(ActivityItem):
+    """An activity of a kind that brings its own direction (`core.kinds.ReportRow`)."""
+
+    id: int
+    key: str  # the kind's
+    title: str
+    first_day: datetime.date
+    last_day: datetime.date
+    partners: list[str]
+    agreement: str
+    participants: int | None  # None: unknown
+    is_draft: bool
+    url: str = ""
+
+
+Item = EventItem | ExhibitionItem | ContestItem | EpisodeItem | KindItem
 
 
 def _by_site(known: list) -> list:
@@ -488,6 +512,16 @@ class DirectionSection:
 
 
 @dataclass
+class KindFigure:
+    """The participants of a kind's own direction in the joint work of the year: None when none is known."""
+
+    key: str
+    label: str
+    value: int | None
+    without_figure: int
+
+
+@dataclass
 class ParticipantsSection:
     """Of the joint activities held in the year. None: no figure is known (never shown as 0)."""
 
@@ -510,6 +544,7 @@ class ParticipantsSection:
     partner_sites: int = 0
     partner_figures: int = 0
     partner_figures_confirmed: int = 0
+    others: list[KindFigure] = field(default_factory=list)  # the participants of the kinds' own directions
 
     @property
     def partner_sites_without_figures(self) -> int:
@@ -638,6 +673,9 @@ class AnnualReport:
     own: OwnSection
     drafts: int = 0
     years_with_data: list[int] = field(default_factory=list)
+    # The columns of the month, status and own-work tables: TABLE_ORDER, then the kinds' own directions that have
+    # anything in the year.
+    table_order: list[Direction] = field(default_factory=lambda: list(TABLE_ORDER))
 
     @property
     def is_empty(self) -> bool:

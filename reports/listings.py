@@ -27,6 +27,7 @@ from reports.activities import (
     EventFact,
     ExhibitionFact,
     Facts,
+    KindFact,
     credit_all,
     facts_from,
     stop_status,
@@ -41,10 +42,12 @@ from reports.data import (
     EventItem,
     ExhibitionItem,
     Guest,
+    KindItem,
     LibraryRef,
     Listing,
     SiteItem,
     StopItem,
+    kind_directions,
 )
 from reports.queries import Period, contest_q, episode_q, event_q, kemerovo, load_rows, stop_q
 
@@ -328,7 +331,22 @@ class Shaper:
             **self.common(a, status, [row.library_id], moved, description),
         )
 
+    def kind(self, a: KindFact, status: str) -> KindItem:
+        row = a.row
+        return KindItem(
+            id=row.id,
+            key=a.key,
+            title=row.title,
+            first_day=a.first_day_in(self.p),
+            last_day=min(row.last_day, self.p.last_day),
+            participants=row.participants,
+            url=row.url,
+            **self.common(a, status, list(row.parties), None, ""),
+        )
+
     def item(self, a, status: str):
+        if isinstance(a, KindFact):
+            return self.kind(a, status)
         if isinstance(a, EventFact):
             return self.event(a, status)
         if isinstance(a, ExhibitionFact):
@@ -373,7 +391,7 @@ def listings(
     if facts is None:
         facts = _own_facts(period, libraries, agreements, today)
     shaper = Shaper(period, today, facts, Names(libraries, agreements), Extras.load(period))
-    result = {d.key: Listing() for d in DIRECTIONS}
+    result = {d.key: Listing() for d in (*DIRECTIONS, *kind_directions())}
     for activity in facts.all():
         if not activity.in_period(period):
             continue

@@ -33,6 +33,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agreements.models import Agreement, Amendment, Library
+from core.figures import known_sum
+from core.kinds import kind_by_key
 from core.models import Status, status_label
 from events.models import Event, Participation
 from exhibitions.models import furthest_status
@@ -45,11 +47,20 @@ from reports.activities import (
     EpisodeFact,
     EventFact,
     ExhibitionFact,
+    KindFact,
     stop_status,
 )
 from reports.agreement_figures import agreements_section
 from reports.batch import batch
-from reports.data import CONTEST, EPISODE, EXHIBITION, TABLE_ORDER, AgreementRow, direction, known_sum
+from reports.data import (
+    CONTEST,
+    EPISODE,
+    EXHIBITION,
+    TABLE_ORDER,
+    AgreementRow,
+    direction,
+    kind_directions,
+)
 from reports.queries import kemerovo
 from reports.report import Year, load_facts, parse_year
 
@@ -103,6 +114,12 @@ GROUP_LABELS = {
     CONTEST: gettext_lazy("конкурс"),
     EPISODE: gettext_lazy("выпуск просветительского проекта"),
 }
+
+
+def _kind_noun(key: str) -> str:
+    """A registered kind's noun (`ActivityKind.count_forms`): «читательский марафон»."""
+    kind = kind_by_key(key)
+    return kind.count_forms[0] if kind is not None else key
 
 
 # --------------------------------------------------------------------------------------------
@@ -282,7 +299,7 @@ class _Side:
         return [str(x) for x in chosen]
 
     def activity(self, a: Activity, roles: list[str], status: str, **rest) -> PartnerActivity:
-        group_label = self.kinds.get(a.group) or GROUP_LABELS.get(a.group, a.group)
+        group_label = self.kinds.get(a.group) or GROUP_LABELS.get(a.group) or _kind_noun(a.group)
         return PartnerActivity(
             id=a.id,
             group=a.group,
@@ -383,9 +400,25 @@ class _Side:
             organiser=self.name(a.row.library_id),
         )
 
+    def kind(self, a: KindFact) -> PartnerActivity | None:
+        """An activity of a kind that brings its own direction: the library organised it or took part."""
+        if self.lib_id not in a.row.parties:
+            return None
+        organiser = a.row.organiser_id == self.lib_id
+        return self.activity(
+            a,
+            [ORGANISER if organiser else PARTICIPANT],
+            a.status_in(self.p, self.today),
+            first_day=a.first_day_in(self.p),
+            last_day=a.row.last_day if a.row.last_day != a.row.first_day else None,
+            organiser=self.name(a.row.organiser_id),
+        )
+
     def of(self, a: Activity) -> PartnerActivity | None:
         if not a.in_period(self.p):
             return None
+        if isinstance(a, KindFact):
+            return self.kind(a)
         if isinstance(a, EventFact):
             return self.event(a)
         if isinstance(a, ExhibitionFact):
@@ -420,10 +453,11 @@ def _totals(activities: list[PartnerActivity]) -> PartnerTotals:
     sites = [f for f in figures if f.kind == SITE_FIGURE]
     stops = [f for f in figures if f.kind == STOP_FIGURE]
     organised = [a for a in held if a.organised_event]
+    directions = [*TABLE_ORDER, *(d for d in kind_directions() if any(a.direction == d.key for a in held))]
     known = [f for f in figures if f.has_figures]
     return PartnerTotals(
         held=len(held),
-        by_direction=[CountLine(d.key, str(d.short), sum(a.direction == d.key for a in held)) for d in TABLE_ORDER],
+        by_direction=[CountLine(d.key, str(d.short), sum(a.direction == d.key for a in held)) for d in directions],
         by_kind=_by_kind(held),
         planned=statuses.count(PLANNED),
         awaiting=statuses.count(AWAITING),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -21,6 +22,7 @@ from django.utils import timezone
 from agreements.models import Agreement
 from contests.models import Contest, Curator, Entry
 from core.dates import MAX_YEAR, MIN_YEAR
+from core.kinds import ReportRow, reported
 from events.models import Episode, Event, Participation, total_attendance
 from exhibitions.models import Exhibition, ExhibitionStop
 from reports.data import CONTEST, EPISODE, EXHIBITION
@@ -197,6 +199,7 @@ class Rows:
     curators: list[CuratorRow]
     episodes: list[EpisodeRow]
     overrides: list[OverrideRow]
+    others: dict[str, list[ReportRow]] = dataclass_field(default_factory=dict)  # by kind key: the kinds' own directions
 
 
 EVENT = "event"  # the override group of every event kind
@@ -322,7 +325,8 @@ def _overrides(horizon: Period) -> list[OverrideRow]:
 
 
 def load_rows(horizon: Period) -> Rows:
-    """Every activity of the horizon, each kind in one or two queries, plus one for every staff override."""
+    """Every activity of the horizon, each kind in one or two queries, plus one for every staff override; a kind
+    that brings its own direction reads its rows itself (`ActivityKind.report_rows`)."""
     sites = _sites(horizon)
     return Rows(
         events=_events(horizon, sites),
@@ -332,6 +336,7 @@ def load_rows(horizon: Period) -> Rows:
         curators=_curators(horizon),
         episodes=_episodes(horizon),
         overrides=_overrides(horizon),
+        others={kind.key: kind.report_rows(horizon.first_day, horizon.last_day) for kind in reported()},
     )
 
 

@@ -41,9 +41,10 @@ from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, Library, by_partner
 from core.dates import MAX_YEAR, MIN_YEAR, add_years
+from core.figures import known_sum
 from core.vocabulary import Scope
 from events.models import Event
-from reports.activities import Activity, EventFact, Facts, credit_all, facts_from
+from reports.activities import Activity, EventFact, Facts, KindFact, credit_all, facts_from
 from reports.agreement_figures import agreements_section
 from reports.batch import batch
 from reports.data import (
@@ -59,8 +60,10 @@ from reports.data import (
     AnnualReport,
     Column,
     CountRow,
+    Direction,
     DirectionSection,
     Figure,
+    KindFigure,
     MonthRow,
     NewPartner,
     NkSection,
@@ -70,7 +73,7 @@ from reports.data import (
     PartnerMatrix,
     PartnerRow,
     PartnersSection,
-    known_sum,
+    kind_directions,
 )
 from reports.listings import listings
 from reports.nk import nk_section
@@ -145,11 +148,19 @@ def _pct(value: int | None, previous: int | None) -> float | None:
 
 
 def _matrix_columns(joint: list[Activity]) -> list[Column]:
-    """The event kinds that occur (telebridges aside), then a column for each direction that is not events."""
+    """The event kinds that occur (telebridges aside), then a column for each direction that is not events, then the
+    kinds' own directions that occur."""
     kind_labels = dict(Event.Kind.choices)
     present = {a.group for a in joint}
     columns = [Column(k, str(kind_labels[k])) for k in kind_labels if k in present and k != TELEBRIDGE]
-    return columns + [Column(d.group, str(d.column)) for d in TABLE_ORDER if d.group]
+    columns += [Column(d.group, str(d.column)) for d in TABLE_ORDER if d.group]
+    return columns + [Column(d.group, str(d.column)) for d in kind_directions() if d.group in present]
+
+
+def kind_directions_in(facts: Facts, p: Period) -> list[Direction]:
+    """The kinds' own directions with an activity in the period (whatever its status): the report shows them."""
+    present = {a.direction for a in facts.others if a.in_period(p)}
+    return [d for d in kind_directions() if d.key in present]
 
 
 def _matrix(y: Year, libraries: dict[int, Library]) -> PartnerMatrix:
@@ -205,9 +216,9 @@ def _count_rows(events: list[EventFact], key, choices, keep_empty=True) -> list[
     ]
 
 
-def _by_month(y: Year) -> list[MonthRow]:
+def _by_month(y: Year, extra: list[Direction]) -> list[MonthRow]:
     """Joint work by month; exhibitions and contests run for weeks: each in the month of its first day in the year."""
-    names = {d.group: d.key for d in TABLE_ORDER if d.group}
+    names = {d.group: d.key for d in (*TABLE_ORDER, *extra) if d.group}
     counts = {m: defaultdict(int) for m in range(1, 13)}
     for a in y.joint:
         counts[a.first_day_in(y.period).month][names.get(a.group, "events")] += 1
@@ -221,6 +232,7 @@ def _by_month(y: Year) -> list[MonthRow]:
             contests=counts[m]["contests"],
             episodes=counts[m]["projects"],
             total=sum(counts[m].values()),
+            others=[counts[m][d.key] for d in extra],
         )
         for m in range(1, 13)
     ]
@@ -237,7 +249,18 @@ def _partner_sites(events: list[EventFact], stops: list, host_id: int | None) ->
     return len(sites), len(known), sum(known)
 
 
-def _participants(y: Year, host_id: int | None) -> ParticipantsSection:
+def _kind_figures(y: Year, extra: list[Direction]) -> list[KindFigure]:
+    """The participants of each kind's own direction in the joint work: the known ones summed, unknown never 0."""
+    figures = []
+    for d in extra:
+        chosen = [a for a in y.joint if isinstance(a, KindFact) and a.direction == d.key]
+        counts = [a.row.participants for a in chosen]
+        label = d.figure or str(d.short)
+        figures.append(KindFigure(d.key, label, known_sum(counts), sum(n is None for n in counts)))
+    return figures
+
+
+def _participants(y: Year, host_id: int | None, extra: list[Direction] = ()) -> ParticipantsSection:
     joint = y.joint
     events = _events(joint)
     stops = [s for a in joint if a.group == EXHIBITION for s in a.held_stops_in(y.period) if y.period.has(s.starts_on)]
@@ -261,6 +284,7 @@ def _participants(y: Year, host_id: int | None) -> ParticipantsSection:
         partner_sites=partner_sites,
         partner_figures=partner_figures,
         partner_figures_confirmed=confirmed,
+        others=_kind_figures(y, list(extra)),
     )
 
 
@@ -288,10 +312,10 @@ def _partners(y: Year, libraries: dict[int, Library], agreements: list[Agreement
     )
 
 
-def _own(y: Year) -> OwnSection:
+def _own(y: Year, extra: list[Direction] = ()) -> OwnSection:
     own = y.own
     rows = []
-    for d in TABLE_ORDER:
+    for d in (*TABLE_ORDER, *extra):
         chosen = [a for a in own if a.direction == d.key]
         events = _events(chosen)
         rows.append(
@@ -330,20 +354,23 @@ class _Sections:
     own: OwnSection
 
     @classmethod
-    def of(cls, y: Year, facts: Facts, agreements: list[Agreement], libraries: dict[int, Library]) -> _Sections:
+    def of(
+        cls, y: Year, facts: Facts, agreements: list[Agreement], libraries: dict[int, Library], extra: list[Direction]
+    ) -> _Sections:
         return cls(
             agreements_section(agreements, facts, y),
             _matrix(y, libraries),
-            _participants(y, facts.host_id),
+            _participants(y, facts.host_id, extra),
             _partners(y, libraries, agreements),
             nk_section(_events(y.held), facts.host_id),
-            _own(y),
+            _own(y, extra),
         )
 
     def values(self) -> dict[str, int | None]:
         m, p, a = self.matrix, self.participants, self.agreements
         totals = dict(zip([c.key for c in m.columns], m.totals, strict=True))
-        events = m.total - sum(totals.get(g, 0) for g in (EXHIBITION, CONTEST, EPISODE))
+        not_events = (EXHIBITION, CONTEST, EPISODE, *(d.group for d in kind_directions()))
+        events = m.total - sum(totals.get(g, 0) for g in not_events)
         telebridges = totals.get(TELEBRIDGE, 0)
         nk = self.nk.row("total")
         return {
@@ -416,9 +443,9 @@ def _headline(now: _Sections, before: _Sections) -> list[Figure]:
 # --------------------------------------------------------------------------------------------
 
 
-def _directions(y: Year, by_direction: dict[str, list]) -> list[DirectionSection]:
+def _directions(y: Year, by_direction: dict[str, list], extra: list[Direction]) -> list[DirectionSection]:
     sections = []
-    for d in DIRECTIONS:
+    for d in (*DIRECTIONS, *extra):
         held = [a for a in y.held if a.direction == d.key]
         sections.append(
             DirectionSection(
@@ -458,8 +485,9 @@ def _build(year: int) -> AnnualReport:
     today = timezone.localdate(timezone=kemerovo())
     libraries, host, agreements, facts = load_facts(year, today)
     current, previous = Year.of(year, facts, today), Year.of(year - 1, facts, today)
-    now = _Sections.of(current, facts, agreements, libraries)
-    before = _Sections.of(previous, facts, agreements, libraries)
+    extra = kind_directions_in(facts, current.period)
+    now = _Sections.of(current, facts, agreements, libraries, extra)
+    before = _Sections.of(previous, facts, agreements, libraries, extra)
     by_direction = listings(current.period, libraries, {a.pk: a for a in agreements}, facts, today)
     joint_events = _events(current.joint)
     return AnnualReport(
@@ -471,19 +499,20 @@ def _build(year: int) -> AnnualReport:
         host=host.short_name if host else "",
         headline=_headline(now, before),
         agreements=now.agreements,
-        directions=_directions(current, by_direction),
+        directions=_directions(current, by_direction, extra),
         partner_matrix=now.matrix,
         events_by_kind=_count_rows(joint_events, lambda e: e.row.kind, Event.Kind.choices, keep_empty=False),
         events_by_format=_count_rows(joint_events, lambda e: e.row.format, Event.Format.choices),
         events_by_scope=_count_rows(joint_events, lambda e: e.row.scope, Scope.choices),
-        by_month=_by_month(current),
+        by_month=_by_month(current, extra),
         participants=now.participants,
         partners=now.partners,
         nk=now.nk,
-        statuses=status_section(facts, current.period, today, libraries),
+        statuses=status_section(facts, current.period, today, libraries, extra),
         own=now.own,
         drafts=now.matrix.total_drafts + sum(r.drafts for r in now.own.rows),
         years_with_data=years_with_data(),
+        table_order=[*TABLE_ORDER, *extra],
     )
 
 

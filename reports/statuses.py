@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from agreements.models import Library
 from core.models import STATUS_ORDER, Status, status_label
 from reports.activities import AWAITING, HELD, PLANNED, ExhibitionFact, Facts, stop_status
-from reports.data import TABLE_ORDER, StatusItem, StatusRow, StatusSection
+from reports.data import TABLE_ORDER, Direction, StatusItem, StatusRow, StatusSection
 from reports.queries import Period
 
 _ITEM_ORDER = {status: i for i, status in enumerate(STATUS_ORDER)}
@@ -33,8 +33,12 @@ def _stop_detail(a: ExhibitionFact, p: Period, today: datetime.date, libraries: 
     )
 
 
-def status_section(facts: Facts, p: Period, today: datetime.date, libraries: dict[int, Library]) -> StatusSection:
-    counts = {d.key: dict.fromkeys(STATUS_ORDER, 0) for d in TABLE_ORDER}
+def status_section(
+    facts: Facts, p: Period, today: datetime.date, libraries: dict[int, Library], extra: list[Direction] = ()
+) -> StatusSection:
+    """`extra`: the kinds' own directions the report shows (those with an activity in the period)."""
+    order = (*TABLE_ORDER, *extra)
+    counts = {d.key: dict.fromkeys(STATUS_ORDER, 0) for d in order}
     items = []
     for a in facts.all():
         if not a.in_period(p):
@@ -56,6 +60,6 @@ def status_section(facts: Facts, p: Period, today: datetime.date, libraries: dic
             cancelled=counts[d.key][Status.CANCELLED.value],
             postponed=counts[d.key][Status.POSTPONED.value],
         )
-        for d in TABLE_ORDER
+        for d in order
     ]
     return StatusSection(rows=rows, items=items)

@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 
 from core.models import AWAITING_CONFIRMATION
 from reports.charts import PARTNERS_IN_CHART, report_charts
-from reports.data import DIRECTION_CONTESTS, NO_DATA, TABLE_ORDER
+from reports.data import DIRECTION_CONTESTS, NO_DATA
 from reports.exports import FORMATS, filename
 from reports.models import VIEW_ANNUAL_REPORT
 from reports.queries import kemerovo
@@ -76,7 +76,7 @@ def index(request):
             "sections": sections,
             "contests": report.direction(DIRECTION_CONTESTS).items,
             "partners_in_chart": PARTNERS_IN_CHART,
-            "month_columns": TABLE_ORDER,
+            "month_columns": report.table_order,
             "awaiting": awaiting[:ITEMS_ON_PAGE],
             "awaiting_hidden": max(len(awaiting) - ITEMS_ON_PAGE, 0),
             "no_data": NO_DATA,

@@ -15,7 +15,8 @@ import io
 from django.utils.translation import gettext as _
 
 from core.cells import text
-from reports.data import known_sum, shown
+from core.figures import known_sum
+from reports.data import shown
 from reports.exports.docx import _paragraphs, _table, heading
 from reports.exports.tables import DATE_FORMAT, Table, yes
 from reports.exports.xlsx import column_widths

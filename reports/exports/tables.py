@@ -18,6 +18,7 @@ from reports.data import (
     DIRECTION_EXHIBITIONS,
     DIRECTION_PROJECTS,
     DIRECTION_TELEBRIDGES,
+    HELD,
     TABLE_ORDER,
     AnnualReport,
     EventItem,
@@ -209,7 +210,7 @@ def months(report: AnnualReport) -> Table:
     return Table(
         "months",
         _("По месяцам"),
-        [_("Месяц"), *[str(d.column) for d in TABLE_ORDER], _("Всего")],
+        [_("Месяц"), *[str(d.column) for d in report.table_order], _("Всего")],
         [[r.label, *r.counts, r.total] for r in report.by_month],
     )
 
@@ -238,8 +239,16 @@ def participants(report: AnnualReport) -> Table:
             [_("Лауреатов"), p.contest_laureates],
             [_("Дипломантов"), p.contest_diplomas],
             [_("Финалистов"), p.contest_finalists],
+            *[row for f in p.others for row in _kind_figure_rows(f)],
         ],
     )
+
+
+def _kind_figure_rows(figure) -> list[list]:
+    rows = [[figure.label, shown(figure.value)]]
+    if figure.without_figure:
+        rows.append([_("из них без данных об участниках"), figure.without_figure])
+    return rows
 
 
 def contests(report: AnnualReport) -> Table:
@@ -439,7 +448,7 @@ def statuses(report: AnnualReport) -> Table:
 
 
 def not_held(report: AnnualReport) -> Table:
-    labels = {d.key: str(d.short) for d in TABLE_ORDER}
+    labels = {d.key: str(d.short) for d in report.table_order}
     return Table(
         "not_held",
         _("Не проведено"),
@@ -484,7 +493,41 @@ TABLES: list[Callable[[AnnualReport], Table]] = [
 ]
 
 
+def kind_tables(report: AnnualReport) -> list[Table]:
+    """A sheet for each kind's own direction the report shows (`core.kinds.ActivityKind.report`): its activities of
+    the year, held ones first, then the others with their status."""
+    result = []
+    for d in report.table_order[len(TABLE_ORDER) :]:
+        section = report.direction(d.key)
+        items = [*section.items, *section.planned, *section.awaiting, *section.not_held]
+        headers = [
+            _("Название"),
+            _("Начало"),
+            _("Окончание"),
+            _("Статус"),
+            _("Партнёры"),
+            _("Участников"),
+            _("Соглашение"),
+            _("Черновик"),
+        ]
+        rows = [
+            [
+                i.title,
+                i.first_day,
+                i.last_day,
+                i.status_label,
+                ", ".join(i.partners),
+                shown(i.participants) if i.status == HELD else None,
+                i.agreement,
+                _draft(i.is_draft),
+            ]
+            for i in items
+        ]
+        result.append(Table(d.key, str(d.column)[:31], headers, rows))
+    return result
+
+
 def tables(report: AnnualReport) -> list[Table]:
-    """Every figure of the report as plain tables (typed cells), in reading order. Each writer passes every cell
-    through `core.cells.cell()` on its way into the file."""
-    return [build(report) for build in TABLES]
+    """Every figure of the report as plain tables (typed cells), in reading order, then a sheet for each kind's own
+    direction. Each writer passes every cell through `core.cells.cell()` on its way into the file."""
+    return [build(report) for build in TABLES] + kind_tables(report)

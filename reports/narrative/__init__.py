@@ -22,12 +22,14 @@ from reports.data import (
     DIRECTION_TELEBRIDGES,
     AnnualReport,
     DirectionSection,
+    KindItem,
 )
 from reports.narrative.stories import (
     contests_chapter,
     events_chapter,
     exhibitions_chapter,
     item_noun,
+    kind_story,
     plan_sentence,
     postponed_sentence,
     projects_chapter,
@@ -81,6 +83,8 @@ def direction_paragraphs(section: DirectionSection, report: AnnualReport) -> lis
         paragraphs = exhibitions_chapter(items, year)
     elif section.key == DIRECTION_CONTESTS:
         paragraphs = contests_chapter(items, year, report.as_of)
+    elif isinstance(items[0], KindItem):
+        paragraphs = [p for item in items for p in kind_story(item)]
     else:
         raise ValueError(section.key)
     together = _with_partners(section)

@@ -12,6 +12,7 @@ from itertools import groupby
 
 from django.utils.translation import gettext as _
 
+from core.kinds import kind_by_key
 from core.models import Status
 from reports.data import (
     HELD,
@@ -22,6 +23,7 @@ from reports.data import (
     EventItem,
     ExhibitionItem,
     Guest,
+    KindItem,
     LibraryRef,
     SiteItem,
     StopItem,
@@ -512,7 +514,35 @@ def projects_chapter(items: list[EpisodeItem], year: int) -> list[str]:
 # --------------------------------------------------------------------------------------------
 
 
+def kind_noun_of(item: KindItem) -> Noun:
+    """The noun a registered kind gives its activities (`core.kinds.ReportDirection.noun`)."""
+    kind = kind_by_key(item.key)
+    return Noun(*kind.report.noun) if kind is not None and kind.report is not None else Noun(*_EVENT_FORMS)
+
+
+_EVENT_FORMS = (N, "мероприятие", "мероприятие", "мероприятия", "мероприятий")
+
+
+def _when(item: KindItem) -> str:
+    return full_date(item.first_day) if item.last_day == item.first_day else span(item.first_day, item.last_day)
+
+
+def kind_story(item: KindItem) -> list[str]:
+    """An activity of a kind that brings its own direction: what, when, with whom, how many."""
+    partners = [named(lib) for lib in item.partner_libraries]
+    said = [
+        sentence(f"{capital(_when(item))} — {kind_noun_of(item).one} {quoted(item.title)}"),
+        (_("Партнёр — %(who)s.") if len(partners) == 1 else _("Партнёры — %(who)s.")) % {"who": join_and(partners)}
+        if partners
+        else "",
+        _attendance(item.participants),
+    ]
+    return [" ".join(p for p in said if p)]
+
+
 def plan_day(item) -> datetime.date:
+    if isinstance(item, KindItem):
+        return item.first_day
     if isinstance(item, EventItem):
         return item.starts_on
     if isinstance(item, ExhibitionItem):
@@ -557,6 +587,12 @@ def _planned_episode(item: EpisodeItem) -> str:
 
 def plan_sentence(item) -> str:
     """One planned activity in the future tense."""
+    if isinstance(item, KindItem):
+        return _("%(when)s планируется %(what)s %(title)s.") % {
+            "when": capital(_when(item)),
+            "what": kind_noun_of(item).one,
+            "title": quoted(item.title),
+        }
     if isinstance(item, EventItem):
         return _planned_event(item)
     if isinstance(item, ExhibitionItem):
@@ -580,6 +616,8 @@ def postponed_sentence(item, noun: Noun) -> str:
 
 
 def item_noun(item) -> Noun:
+    if isinstance(item, KindItem):
+        return kind_noun_of(item)
     if isinstance(item, EventItem):
         return kind_noun(item.kind)
     if isinstance(item, ExhibitionItem):

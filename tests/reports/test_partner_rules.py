@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 
 from agreements.models import Library
+from core import kinds
 from core.models import Status
 from events.models import Event
 from reports.partner import build_partner_report
@@ -54,8 +55,8 @@ def _queries(library) -> int:
 
 
 # Libraries, agreements, the rows of two years (events, sites, stops, contests, curators, episodes, overrides), and
-# the library's amendments.
-PARTNER_QUERIES = 10
+# the library's amendments; then what each registered kind that brings its own direction reads.
+PARTNER_QUERIES = 10 + sum(kind.report_queries for kind in kinds.reported())
 
 
 def test_query_count_is_constant_as_rows_grow(scenario, django_assert_num_queries):

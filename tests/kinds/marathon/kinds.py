@@ -1,17 +1,23 @@
 """The marathon describes itself once, as every kind does (`core.kinds`)."""
 
+from collections import defaultdict
+
 from django.db.models import Q
 
+from core.figures import known_sum
 from core.kinds import (
     ActivityKind,
     Hit,
     ListedItem,
     NavLink,
     PartnerSideList,
+    ReportDirection,
+    ReportRow,
     SearchSection,
     SitemapSection,
     StaffList,
     TimelineItem,
+    passed_between,
     snippet,
 )
 from core.models import Status
@@ -27,6 +33,55 @@ class MarathonKind(ActivityKind):
     position = 60
     credit_prefetch = ("sites",)
     nav = (NavLink("marathon:list", "Марафоны", "marathons"),)
+    report = ReportDirection(
+        title="Читательские марафоны",
+        short="Марафоны",
+        column="Марафоны",
+        figure="Участников читательских марафонов",
+        noun=("m", "читательский марафон", "читательский марафон", "читательских марафона", "читательских марафонов"),
+    )
+
+    report_queries = 4
+
+    def report_rows(self, first_day, last_day):
+        """Four queries: the marathons, their sites, and the staff's credit overrides either way."""
+        marathons = Marathon.objects.filter(starts_on__lte=last_day, ends_on__gte=first_day).order_by("pk")
+        sites = defaultdict(list)
+        for marathon_id, library_id, count in MarathonSite.objects.filter(marathon__in=marathons).values_list(
+            "marathon_id", "library_id", "participants_count"
+        ):
+            sites[marathon_id].append((library_id, count))
+        overrides = {}
+        for field in ("agreements_added", "agreements_excluded"):
+            through = getattr(Marathon, field).through
+            chosen = defaultdict(set)
+            for marathon_id, agreement_id in through.objects.filter(marathon__in=marathons).values_list(
+                "marathon_id", "agreement_id"
+            ):
+                chosen[marathon_id].add(agreement_id)
+            overrides[field] = chosen
+        rows = []
+        for m in marathons:
+            own = sites.get(m.pk, [])
+            counts = [count for _library, count in own]
+            rows.append(
+                ReportRow(
+                    id=m.pk,
+                    title=m.title,
+                    is_published=m.is_published,
+                    status=m.status,
+                    first_day=m.starts_on,
+                    last_day=m.ends_on,
+                    parties=(m.organiser_id, *(library for library, _count in own)),
+                    credit_parties=((m.organiser_id, m.starts_on), *((library, m.starts_on) for library, _c in own)),
+                    participants=known_sum(counts) if counts else None,
+                    organiser_id=m.organiser_id,
+                    added=frozenset(overrides["agreements_added"].get(m.pk, ())),
+                    excluded=frozenset(overrides["agreements_excluded"].get(m.pk, ())),
+                    url=m.get_absolute_url(),
+                )
+            )
+        return rows
 
     def timeline(self, library):
         rows = Marathon.objects.public().with_library(library)
@@ -75,6 +130,10 @@ class MarathonKind(ActivityKind):
                 position=60,
             )
         ]
+
+    def newly_awaiting(self, since, today):
+        rows = passed_between(Marathon.objects.all(), since, today).order_by("ends_on", "pk")
+        return [(marathon, marathon.ends_on) for marathon in rows]
 
     def without_figures(self, today):
         rows = MarathonSite.objects.filter(marathon__status=Status.HELD, participants_count__isnull=True)
