@@ -24,5 +24,10 @@ class OpsConfig(AppConfig):
     verbose_name = "coopnet"
 
     def ready(self):
+        from django.core import checks
+
+        from ops.checks import site_url_is_served
+
+        checks.register(site_url_is_served)
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(_record_changed, dispatch_uid=f"coopnet-pagecache-{signal!r}")
