@@ -1,7 +1,9 @@
-"""A system check: every registered ModelAdmin derives from the shared mixins (`adminkit.site.SHARED_MIXINS`)."""
+"""System checks: every registered ModelAdmin derives from the shared mixins (`adminkit.site.SHARED_MIXINS`), and
+every inline it shows from `adminkit.related.RelatedLinksMixin`."""
 
 from django.core import checks
 
+from adminkit.related import RelatedLinksMixin
 from adminkit.site import SHARED_MIXINS
 
 
@@ -20,4 +22,14 @@ def every_admin_is_coopnets(app_configs=None, **kwargs):
                     id="adminkit.E001",
                 )
             )
+        for inline in getattr(model_admin, "inlines", ()):
+            if not issubclass(inline, RelatedLinksMixin):
+                errors.append(
+                    checks.Error(
+                        f"{inline.__module__}.{inline.__name__} (an inline of {model._meta.label}) does not derive "
+                        "from adminkit.related.RelatedLinksMixin.",
+                        hint="Put RelatedLinksMixin first among its bases: its rows get no ✖ deleting a chosen record.",
+                        id="adminkit.E002",
+                    )
+                )
     return errors

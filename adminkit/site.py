@@ -15,6 +15,7 @@ from adminkit.concurrency import ConcurrentEditAdminMixin
 from adminkit.grammar import RussianAdminMixin
 from adminkit.history import HistoryAdminMixin
 from adminkit.partner_side import PartnerSideAdminMixin
+from adminkit.related import RelatedLinksMixin
 
 # What every model's admin shares, first listed = first in the method resolution order.
 SHARED_MIXINS: tuple[type, ...] = (
@@ -23,6 +24,7 @@ SHARED_MIXINS: tuple[type, ...] = (
     ConcurrentEditAdminMixin,  # a save over someone else's newer save is refused
     SafeAutocompleteAdminMixin,  # crafted ids in autocomplete fields: a form error, not a 500
     PartnerSideAdminMixin,  # figures saved here are the host staff's, not the partner's
+    RelatedLinksMixin,  # no ✖ that deletes the chosen record itself; inline rows link to it only
 )
 
 

@@ -9,6 +9,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from adminkit.grammar import FEMININE, NEUTER, declare_nouns, noun
+from adminkit.related import RelatedLinksMixin
 from adminkit.site import CoopnetModelAdmin
 from core import gazetteer
 from core.timezones import label_of as timezone_label_of
@@ -34,7 +35,7 @@ from .timeline import agreement_timeline
 TIMEZONE_CHOICES = timezone_choices
 
 
-class ContactInline(admin.TabularInline):
+class ContactInline(RelatedLinksMixin, admin.TabularInline):
     model = Contact
     extra = 0
     fields = ["full_name", "position", "email", "phone", "notes"]
@@ -99,7 +100,7 @@ class DirectionAdmin(CoopnetModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class AmendmentInline(admin.StackedInline):
+class AmendmentInline(RelatedLinksMixin, admin.StackedInline):
     model = Amendment
     form = AmendmentForm
     extra = 0

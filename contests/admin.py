@@ -5,6 +5,7 @@ from adminkit.actions import PublishActionsMixin, StatusColumnMixin
 from adminkit.filters import StatusFilter
 from adminkit.grammar import FEMININE, MASCULINE, declare_nouns, noun
 from adminkit.partner_side import PartnerSideInlineMixin
+from adminkit.related import RelatedLinksMixin
 from adminkit.site import CoopnetModelAdmin
 from agreements.admin import CreditAdminMixin
 
@@ -28,14 +29,14 @@ ENTRY_FIELDSETS = [
 ]
 
 
-class CuratorInline(PartnerSideInlineMixin, admin.TabularInline):
+class CuratorInline(RelatedLinksMixin, PartnerSideInlineMixin, admin.TabularInline):
     model = Curator
     extra = 1
     autocomplete_fields = ["library"]
     fields = ["library", "region", "partner_side"]
 
 
-class NominationInline(admin.TabularInline):
+class NominationInline(RelatedLinksMixin, admin.TabularInline):
     """Nominations are part of their contest: whoever may edit the contest may edit them."""
 
     model = Nomination
@@ -58,7 +59,7 @@ class NominationInline(admin.TabularInline):
         return self._may_edit(request)
 
 
-class EntryInline(admin.StackedInline):
+class EntryInline(RelatedLinksMixin, admin.StackedInline):
     """Stacked and collapsed: a contest may have dozens of entries, each in a few rows."""
 
     model = Entry

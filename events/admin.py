@@ -11,6 +11,7 @@ from adminkit.actions import PublishActionsMixin, StatusColumnMixin
 from adminkit.filters import StatusFilter
 from adminkit.grammar import MASCULINE, NEUTER, declare_nouns, noun
 from adminkit.partner_side import PartnerSideInlineMixin
+from adminkit.related import RelatedLinksMixin
 from adminkit.site import CoopnetModelAdmin
 from agreements.admin import CreditAdminMixin
 from tabular.admin import ImportExportMixin
@@ -19,7 +20,7 @@ from .admin_filters import EpisodeWhenFilter, EventAttendanceFilter, EventWhenFi
 from .models import Episode, Event, Participation, Person, Project, copy_event, ensure_organiser_participation
 
 
-class ParticipationInline(PartnerSideInlineMixin, admin.TabularInline):
+class ParticipationInline(RelatedLinksMixin, PartnerSideInlineMixin, admin.TabularInline):
     model = Participation
     extra = 1
     autocomplete_fields = ["library"]
@@ -188,7 +189,7 @@ class PersonAdmin(CoopnetModelAdmin):
     prepopulated_fields = {"slug": ["full_name"]}
 
 
-class EpisodeInline(admin.TabularInline):
+class EpisodeInline(RelatedLinksMixin, admin.TabularInline):
     model = Episode
     extra = 1
     autocomplete_fields = ["library"]

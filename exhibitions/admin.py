@@ -5,6 +5,7 @@ from adminkit.actions import PublishActionsMixin, StatusColumnMixin
 from adminkit.filters import StatusFilter
 from adminkit.grammar import FEMININE, declare_nouns, noun
 from adminkit.partner_side import PartnerSideInlineMixin
+from adminkit.related import RelatedLinksMixin
 from adminkit.site import CoopnetModelAdmin
 from agreements.admin import CreditAdminMixin
 
@@ -12,7 +13,7 @@ from .forms import StopForm, StopFormSet
 from .models import Exhibition, ExhibitionStop
 
 
-class StopInline(PartnerSideInlineMixin, admin.StackedInline):
+class StopInline(RelatedLinksMixin, PartnerSideInlineMixin, admin.StackedInline):
     """A stop in short rows, so the route fits a 1366 px screen and each error shows beside its field."""
 
     model = ExhibitionStop

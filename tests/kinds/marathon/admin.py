@@ -2,12 +2,13 @@ from django.contrib import admin
 
 from adminkit.filters import StatusFilter
 from adminkit.grammar import FEMININE, MASCULINE, declare_nouns, noun
+from adminkit.related import RelatedLinksMixin
 from adminkit.site import CoopnetModelAdmin
 
 from .models import Marathon, MarathonSite
 
 
-class MarathonSiteInline(admin.TabularInline):
+class MarathonSiteInline(RelatedLinksMixin, admin.TabularInline):
     model = MarathonSite
     extra = 0
 
