@@ -34,6 +34,8 @@ def database_from_url(url: str) -> dict:
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": path[1:] or BASE_DIR / "db.sqlite3"}
     if parsed.scheme in {"postgres", "postgresql", "pgsql"}:
         options = {key: values[-1] for key, values in parse_qs(parsed.query).items()}
+        # A server that is gone or unreachable fails a request in seconds (a 503 page), not at the worker's timeout.
+        options.setdefault("connect_timeout", "5")
         return {
             "ENGINE": "django.db.backends.postgresql",
             "NAME": unquote(parsed.path.lstrip("/")),
@@ -212,6 +214,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 # HTTPS in production: HTTP is redirected, and browsers are told to use HTTPS only (HSTS) for a year. Behind a
 # proxy that terminates TLS, the proxy says so in X-Forwarded-Proto. `make serve` (a plain-HTTP trial) turns both off.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", not DEBUG)
+# The health check answers over plain HTTP too: a probe aimed at gunicorn itself must not get a redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 # Off unless asked: a library's other sites under the same domain may not speak HTTPS yet, and HSTS on them (or the
 # browsers' preload list) cannot be taken back quickly. `check --deploy` is told so instead of warning every time.
