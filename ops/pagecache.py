@@ -1,8 +1,9 @@
 """Public pages served again from the shared cache, and answered `304 Not Modified` when the reader has them.
 
 What is cached: a GET or HEAD of a public page by a reader who is not logged in, answered 200, that sets no
-cookie and holds no CSRF token. The key is the site's version, the minute, the address with its query, and the
-reader's low-vision settings (the page differs by them). Nothing is cached for logged-in staff, the admin, the
+cookie and holds no CSRF token. The key is the site's version, the minute, the whole address (scheme, host, path
+and query: absolute links in the sitemap, feeds and calendars follow the host asked) and the reader's low-vision
+settings (the page differs by them). Nothing is cached for logged-in staff, the admin, the
 report or staff files.
 
 When it changes: every save or delete of a domain record (signals, `ops.apps`) and every form staff send
@@ -73,7 +74,9 @@ def cacheable_request(request) -> bool:
 
 def _key(request, version: int, minute: int) -> str:
     settings_seen = sorted(lowvision.read(request.COOKIES).items())
-    raw = f"{version}|{minute}|{request.get_full_path()}|{settings_seen}"
+    # The scheme and host too: the sitemap, feeds, calendars and robots.txt link absolutely to the host asked
+    # (one of ALLOWED_HOSTS), so each host's page is its own.
+    raw = f"{version}|{minute}|{request.scheme}://{request.get_host()}{request.get_full_path()}|{settings_seen}"
     return hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
 
 
