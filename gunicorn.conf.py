@@ -10,7 +10,7 @@ from pathlib import Path
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 # One process per core (at least two, so one slow request never holds the site) with threads in each: most of a
 # request's time is spent waiting for the database.
-workers = int(os.environ.get("WEB_WORKERS", max(2, multiprocessing.cpu_count())))
+workers = int(os.environ.get("WEB_WORKERS") or max(2, multiprocessing.cpu_count()))
 worker_class = "gthread"
 threads = int(os.environ.get("WEB_THREADS", "4"))
 timeout = int(os.environ.get("WEB_TIMEOUT", "60"))
@@ -27,7 +27,7 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # run directory, one per port, readable by the site's user only; gunicorn's default is one path per user, which
 # every instance that user starts would share. WEB_CONTROL_SOCKET=off starts none. (gunicorn before 25.1 has no
 # control socket and ignores these settings.)
-run_dir = Path(os.environ.get("WEB_RUN_DIR", Path(__file__).resolve().parent / "run"))
+run_dir = Path(os.environ.get("WEB_RUN_DIR") or Path(__file__).resolve().parent / "run")
 if os.environ.get("WEB_CONTROL_SOCKET", "").lower() in {"off", "0", "no", "false"}:
     control_socket_disable = True
 else:

@@ -17,7 +17,7 @@ CONFIG = ROOT / "gunicorn.conf.py"
 
 
 def config(monkeypatch, **env):
-    for name in ("WEB_RUN_DIR", "WEB_CONTROL_SOCKET", "PORT"):
+    for name in ("WEB_RUN_DIR", "WEB_CONTROL_SOCKET", "WEB_WORKERS", "PORT"):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
@@ -31,9 +31,11 @@ def test_the_control_socket_is_in_the_run_directory_one_per_port(monkeypatch, tm
     assert stat.S_IMODE((tmp_path / "run").stat().st_mode) == 0o700
 
 
-def test_the_run_directory_is_the_projects_own_by_default(monkeypatch):
-    settings = config(monkeypatch, PORT="8124")
+@pytest.mark.parametrize("env", [{}, {"WEB_RUN_DIR": "", "WEB_WORKERS": ""}])  # unset, or empty as in .env.example
+def test_the_run_directory_is_the_projects_own_by_default(monkeypatch, env):
+    settings = config(monkeypatch, PORT="8124", **env)
     assert settings["control_socket"] == str(ROOT / "run" / "gunicorn-8124.ctl")
+    assert settings["workers"] >= 2
 
 
 def test_the_control_socket_can_be_switched_off(monkeypatch, tmp_path):
