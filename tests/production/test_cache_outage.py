@@ -187,3 +187,8 @@ def test_a_change_saved_while_redis_was_unreachable_shows_once_it_answers_again(
         response = client.get("/events/")
         assert response["X-Page-Cache"] == "miss"
         assert "Новое название" in response.content.decode()
+
+
+def test_without_redis_url_each_process_keeps_its_cache_in_memory():
+    assert cache_from_url("")["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert cache_from_url("redis://127.0.0.1:6379/0")["BACKEND"] == "ops.cache.ResilientRedisCache"
