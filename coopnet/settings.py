@@ -34,6 +34,8 @@ def database_from_url(url: str) -> dict:
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": path[1:] or BASE_DIR / "db.sqlite3"}
     if parsed.scheme in {"postgres", "postgresql", "pgsql"}:
         options = {key: values[-1] for key, values in parse_qs(parsed.query).items()}
+        # A server that is gone or unreachable fails a request in seconds (a 503 page), not at the worker's timeout.
+        options.setdefault("connect_timeout", "5")
         return {
             "ENGINE": "django.db.backends.postgresql",
             "NAME": unquote(parsed.path.lstrip("/")),
@@ -135,13 +137,22 @@ PAGE_CACHE = env_bool("PAGE_CACHE", True)
 # One cache shared by every process when REDIS_URL is set (redis://127.0.0.1:6379/0); otherwise each process keeps
 # its own in memory, which is right for one process and needs nothing installed.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "coopnet"}
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "coopnet"}
-    )
-}
+
+
+def cache_from_url(url: str) -> dict:
+    """The default cache: Redis that degrades while it cannot be reached (ops/cache.py), or local memory."""
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "coopnet"}
+    return {
+        "BACKEND": "ops.cache.ResilientRedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "coopnet",
+        # A dead or unreachable server costs a request at most a second, and is then left alone for a few.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1, "RETRY_AFTER": 5},
+    }
+
+
+CACHES = {"default": cache_from_url(REDIS_URL)}
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out account before its password is checked
@@ -155,9 +166,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES",
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if env_bool("DJANGO_BEHIND_PROXY", False) else ["REMOTE_ADDR"]
-)
+# Who the client is: the same answer as the rate limits' (TRUSTED_PROXIES below), so a header a client writes
+# itself neither escapes a lockout nor locks another client out.
+AXES_CLIENT_IP_CALLABLE = "ops.ratelimit.client_address"
 AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -203,6 +214,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 # HTTPS in production: HTTP is redirected, and browsers are told to use HTTPS only (HSTS) for a year. Behind a
 # proxy that terminates TLS, the proxy says so in X-Forwarded-Proto. `make serve` (a plain-HTTP trial) turns both off.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", not DEBUG)
+# The health check answers over plain HTTP too: a probe aimed at gunicorn itself must not get a redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 # Off unless asked: a library's other sites under the same domain may not speak HTTPS yet, and HSTS on them (or the
 # browsers' preload list) cannot be taken back quickly. `check --deploy` is told so instead of warning every time.
@@ -213,18 +226,28 @@ SILENCED_SYSTEM_CHECKS = [
     for check, chosen in (("security.W005", SECURE_HSTS_INCLUDE_SUBDOMAINS), ("security.W021", SECURE_HSTS_PRELOAD))
     if not chosen
 ]
-if env_bool("DJANGO_BEHIND_PROXY", False):
+# Behind proxies (nginx, perhaps a load balancer before it): how many of them append to X-Forwarded-For, the
+# nearest one last. The client is the entry that many places from the right (ops/ratelimit.py); what a client
+# sends in the header itself stays to the left of it and is never taken. 0 (the default): the header is ignored
+# and the client is the address that connected. DJANGO_BEHIND_PROXY=1 alone means one proxy.
+_trusted_proxies = os.environ.get("DJANGO_TRUSTED_PROXIES", "") or ("1" if env_bool("DJANGO_BEHIND_PROXY") else "0")
+if not (_trusted_proxies.strip().isdigit() and int(_trusted_proxies) <= 10):
+    raise ImproperlyConfigured("DJANGO_TRUSTED_PROXIES: how many proxies stand before the site, 0 to 10, e.g. 1")
+TRUSTED_PROXIES = int(_trusted_proxies)
+if TRUSTED_PROXIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# Requests per minute per client for the costly public views (ops/ratelimit.py); 0 switches a limit off.
+# Requests per client for the costly or abusable views (ops/ratelimit.py), per minute unless said otherwise; 0
+# switches a limit off.
 RATE_LIMITS = {
+    # Text search: /search/ and every list filtered by words (`q` on /events/, /telebridges/), counted together.
     "search": int(os.environ.get("RATE_LIMIT_SEARCH", "60")),
     "feeds": int(os.environ.get("RATE_LIMIT_FEEDS", "30")),
     # The partner portal's «Забыли пароль?»: each request may send an email.
     "password_reset": int(os.environ.get("RATE_LIMIT_PASSWORD_RESET", "10")),
+    # Partners' proposals sent through the portal, per hour: each one becomes a draft in the admin.
+    "proposals": int(os.environ.get("RATE_LIMIT_PROPOSALS", "20")),
 }
-# Behind nginx (or another proxy that sets X-Forwarded-For): the client is the first address of that header.
-BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
 
 # Only the site's own scripts, styles, images and fonts; no inline code anywhere (the browser tests check every
 # page under this policy). Everything ships with the project, so nothing else is ever needed.

@@ -8,6 +8,9 @@ from agreements.views import scan_download
 from ops.covers import serve_cover
 from ops.health import healthz
 
+# A lost database connection noticed in a middleware (the session's, say) answers the Russian 503 page too.
+handler500 = "ops.health.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),

@@ -1,4 +1,4 @@
-"""Operations: page cache, health, logs, rate limits, backups, covers, safe file storage.
+"""Operations: the cache that outlives Redis, page cache, health, logs, rate limits, backups, covers, safe file storage.
 
 A save or delete of a record readers see makes every cached public page stale. Which records those are, each
 app says of itself (`shown_to_readers = True` on its AppConfig), so this module names no app.

@@ -1,8 +1,9 @@
 """Public pages served again from the shared cache, and answered `304 Not Modified` when the reader has them.
 
 What is cached: a GET or HEAD of a public page by a reader who is not logged in, answered 200, that sets no
-cookie and holds no CSRF token. The key is the site's version, the minute, the address with its query, and the
-reader's low-vision settings (the page differs by them). Nothing is cached for logged-in staff, the admin, the
+cookie and holds no CSRF token. The key is the site's version, the minute, the whole address (scheme, host, path
+and query: absolute links in the sitemap, feeds and calendars follow the host asked) and the reader's low-vision
+settings (the page differs by them). Nothing is cached for logged-in staff, the admin, the
 report or staff files.
 
 When it changes: every save or delete of a domain record (signals, `ops.apps`) and every form staff send
@@ -12,6 +13,8 @@ alone; the minute in the key bounds how long a page can lag behind the clock.
 
 The ETag is a digest of the key, so a reader's browser revalidates for nothing (304) within the same minute and
 version. The store is Django's cache: Redis shared by every process when REDIS_URL is set, else local memory.
+While Redis is unavailable (ops/cache.py) nothing is kept and every page is rendered; a change saved meanwhile
+moves the version on once Redis answers again.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
 from core import lowvision
+from ops.cache import is_available
 
 VERSION_KEY = "pagecache:version"
 CHANGED_KEY = "pagecache:changed-at"
@@ -34,14 +38,26 @@ HEADERS_KEPT = ("Content-Type", "Content-Language", "Content-Disposition", "Link
 TIMEOUT = 120  # seconds a page stays in the store; the minute in the key renews it anyway
 
 
+# A change this process could not record because the shared cache was unavailable (ops.cache): recorded as soon as
+# it answers again, so pages kept through the outage do not outlive it.
+_change_pending = False
+
+
 def changed() -> None:
     """Something readers may see has changed: every cached page is stale from now on."""
+    global _change_pending
     if not cache.add(VERSION_KEY, 1, timeout=None):
         try:
             cache.incr(VERSION_KEY)
         except ValueError:
             cache.set(VERSION_KEY, 1, timeout=None)
     cache.set(CHANGED_KEY, int(time.time()), timeout=None)
+    _change_pending = not is_available(cache)
+
+
+def _record_pending_change() -> None:
+    if _change_pending and is_available(cache):
+        changed()
 
 
 def version() -> int:
@@ -73,7 +89,9 @@ def cacheable_request(request) -> bool:
 
 def _key(request, version: int, minute: int) -> str:
     settings_seen = sorted(lowvision.read(request.COOKIES).items())
-    raw = f"{version}|{minute}|{request.get_full_path()}|{settings_seen}"
+    # The scheme and host too: the sitemap, feeds, calendars and robots.txt link absolutely to the host asked
+    # (one of ALLOWED_HOSTS), so each host's page is its own.
+    raw = f"{version}|{minute}|{request.scheme}://{request.get_host()}{request.get_full_path()}|{settings_seen}"
     return hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
 
 
@@ -102,6 +120,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        _record_pending_change()
         if not cacheable_request(request):
             response = self.get_response(request)
             if _staff_sent_a_form(request, response):

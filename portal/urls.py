@@ -18,7 +18,12 @@ urlpatterns = [
     path("contests/<int:pk>/", views.curatorship_detail, name="curatorship"),
     path("rows/<slug:key>/<int:pk>/", views.row_detail, name="row"),
     path("proposals/", views.proposals, name="proposals"),
-    path("proposals/new/", views.proposal_new, name="proposal_new"),
+    # Each proposal sent becomes a draft in the admin: RATE_LIMITS["proposals"] an hour per client.
+    path(
+        "proposals/new/",
+        rate_limited("proposals", window=3600, methods=["POST"])(views.proposal_new),
+        name="proposal_new",
+    ),
     path("report/", views.report, name="report"),
     path("report/<int:year>.<str:fmt>", views.report_download, name="report_download"),
     # Accounts: invitation, login, logout, password reset (portal/accounts.py).

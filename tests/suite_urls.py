@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.urls import include, path
 
+from coopnet.urls import handler500  # noqa: F401 — the site's, in the root URLconf
 from coopnet.urls import urlpatterns as site_urlpatterns
 
 urlpatterns = [*(path("", include(f"{app}.urls")) for app in settings.TEST_KINDS), *site_urlpatterns]

@@ -80,7 +80,7 @@ def create_backup(output_dir: Path) -> BackupResult:
     final = output_dir / archive_name()
     partial = output_dir / f".{final.name}.partial"
     try:
-        output_dir.mkdir(parents=True, exist_ok=True)
+        _private_directory(output_dir)
         if final.exists():
             raise BackupError(f"Файл {final} уже существует.")
         with tempfile.TemporaryDirectory(dir=output_dir, prefix=".coopnet-backup-") as scratch:
@@ -97,6 +97,14 @@ def create_backup(output_dir: Path) -> BackupResult:
             raise BackupError(f"База данных не читается: {error}") from error
         raise
     return BackupResult(path=final, rows=rows, files=files, size=final.stat().st_size)
+
+
+def _private_directory(path: Path) -> None:
+    """The backups' directory, created or narrowed to its owner only (0700); one owned by another account (a
+    mounted share, say) is left as it is: the archives in it are 0600 anyway."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path.stat().st_uid == os.geteuid():
+        path.chmod(0o700)
 
 
 def _write_archive(partial: Path, dump_file: Path, vendor: str) -> tuple[int, int]:

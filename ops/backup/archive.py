@@ -10,6 +10,7 @@ import contextlib
 import hashlib
 import io
 import json
+import os
 import tarfile
 import time
 from collections.abc import Iterator
@@ -45,10 +46,20 @@ class _Hashing:
 
 
 class ArchiveWriter:
-    """Adds files and remembers their checksums; `close()` writes the manifest with them."""
+    """Adds files and remembers their checksums; `close()` writes the manifest with them.
+
+    The archive is created readable and writable by its owner only (0600): it holds contacts' personal data and
+    the signed scans."""
 
     def __init__(self, path: Path):
-        self.tar = tarfile.open(path, "w:gz")  # noqa: SIM115 — closed by close()
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.fchmod(descriptor, 0o600)  # whatever the umask
+        self.file = os.fdopen(descriptor, "wb")
+        try:
+            self.tar = tarfile.open(fileobj=self.file, mode="w:gz")  # noqa: SIM115 — closed by close()
+        except BaseException:
+            self.file.close()
+            raise
         self.checksums: dict[str, str] = {}
         self.sizes: dict[str, int] = {}
 
@@ -70,10 +81,13 @@ class ArchiveWriter:
         info.mtime = int(time.time())
         self.tar.addfile(info, io.BytesIO(data))
         self.tar.close()
+        self.file.close()
 
     def abort(self) -> None:
         with contextlib.suppress(OSError, tarfile.TarError):
             self.tar.close()
+        with contextlib.suppress(OSError):
+            self.file.close()
 
 
 @dataclass

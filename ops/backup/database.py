@@ -3,6 +3,7 @@
 PostgreSQL is dumped by `pg_dump --format=custom` and restored by `pg_restore`; SQLite is copied page by page
 through sqlite3's backup API, which gives a consistent copy even while the site writes (a plain file copy may not).
 The row counts of a backup are read from the same snapshot the dump was taken from, so restoring can check them.
+Sessions and login attempts are left out (TRANSIENT_MODELS).
 """
 
 import os
@@ -25,6 +26,16 @@ VENDOR_NAMES = {"postgresql": "PostgreSQL", "sqlite": "SQLite"}
 SEEDED_BY_MIGRATIONS = {"agreements.direction"}
 # Besides coopnet's own apps, a database with accounts in it is in use: restoring would remove them.
 IN_USE_MODELS = {"auth.user"}
+# Rows that matter only while the site runs, left out of every copy (their tables come back empty): live sessions,
+# whose keys log their holder in, and django-axes' login attempts, lockouts and access log (addresses and the
+# names tried). Nothing else refers to them.
+TRANSIENT_MODELS = {
+    "sessions.session",
+    "axes.accessattempt",
+    "axes.accessattemptexpiration",
+    "axes.accessfailurelog",
+    "axes.accesslog",
+}
 
 
 def vendor_name(vendor: str) -> str:
@@ -46,6 +57,11 @@ def counted_tables() -> dict[str, str]:
         if meta.managed and not meta.proxy and meta.db_table not in tables.values():
             tables[meta.label_lower] = meta.db_table
     return dict(sorted(tables.items()))
+
+
+def transient_tables() -> dict[str, str]:
+    """Model label → table of the rows a backup leaves out (TRANSIENT_MODELS) that this project has."""
+    return {label: table for label, table in counted_tables().items() if label in TRANSIENT_MODELS}
 
 
 def row_counts(cursor, existing: set[str]) -> dict[str, int]:
@@ -109,10 +125,19 @@ def _outside_transaction() -> None:
 def _sqlite_copy(target: Path) -> dict[str, int]:
     _outside_transaction()
     connection.ensure_connection()
-    copy = sqlite3.connect(target)
+    copy = sqlite3.connect(target, isolation_level=None)
     try:
         connection.connection.backup(copy)
         existing = {row[0] for row in copy.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        # The transient rows are deleted from the copy, and VACUUM rebuilds the file without their pages: nothing
+        # of them stays on the copy's free pages. The copy keeps no journal beside it.
+        copy.execute("PRAGMA journal_mode = DELETE")
+        quote = connection.ops.quote_name
+        for table in transient_tables().values():
+            if table in existing:
+                # Safe: table names from the models, quoted by the backend.
+                copy.execute(f"DELETE FROM {quote(table)}")  # nosec
+        copy.execute("VACUUM")
         return row_counts(copy.cursor(), existing)
     finally:
         copy.close()
@@ -126,11 +151,15 @@ def _pg_dump(target: Path) -> dict[str, int]:
         cursor.execute("SELECT pg_export_snapshot()")
         snapshot = cursor.fetchone()[0]
         counts = row_counts(cursor, set(connection.introspection.table_names(cursor)))
+        transient = transient_tables()
+        left_out = [f"--exclude-table-data={table}" for table in transient.values()]
         _run(
-            [executable, "--format=custom", f"--snapshot={snapshot}", "--file", str(target), *_pg_target_args()],
+            [executable, "--format=custom", f"--snapshot={snapshot}", *left_out, "--file", str(target)]
+            + _pg_target_args(),
             "pg_dump",
         )
-    return counts
+    # The transient tables are in the dump without their rows: restored, they hold none.
+    return {label: 0 if label in transient else count for label, count in counts.items()}
 
 
 def restore(dump_file: Path) -> None:

@@ -88,6 +88,25 @@ agreement.scan.save("scan.pdf", ContentFile(b"%PDF-1.4\\n" + bytes(range(256)) *
 """
 
 
+# What a running site holds and a backup leaves out: a live session and django-axes' record of logins.
+TRANSIENT_SESSION_KEY = "livesessionkeythatmustnotleave0"
+TRANSIENT_USERNAME = "tried-name-that-must-not-leave"
+ADD_TRANSIENT = f"""
+from datetime import timedelta
+from django.contrib.sessions.models import Session
+from django.utils import timezone
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+Session.objects.create(
+    session_key="{TRANSIENT_SESSION_KEY}", session_data="x", expire_date=timezone.now() + timedelta(days=1)
+)
+row = dict(user_agent="ua", ip_address="203.0.113.99", username="{TRANSIENT_USERNAME}", http_accept="*/*",
+           path_info="/admin/login/")
+AccessAttempt.objects.create(**row, get_data="", post_data="", failures_since_start=3)
+AccessFailureLog.objects.create(**row)
+AccessLog.objects.create(**row)
+"""
+
+
 def stored_files(root: Path) -> dict[str, bytes]:
     return {
         str(path.relative_to(root)): path.read_bytes()
@@ -98,9 +117,11 @@ def stored_files(root: Path) -> dict[str, bytes]:
 
 
 def back_up_demo_site(env: dict, folder: Path) -> Path:
-    """Load the demo, add a cover and a scan, back it all up into `folder`; the archive's path."""
+    """Load the demo, add a cover and a scan, a session and login attempts, back it all up into `folder`; the
+    archive's path."""
     run_manage(env, "load_demo")
     run_manage(env, "shell", "-c", ADD_FILES)
+    run_manage(env, "shell", "-c", ADD_TRANSIENT)
     run_manage(env, "backup", "--output", str(folder))
     [archive] = folder.glob("coopnet-backup-*.tar.gz")
     return archive

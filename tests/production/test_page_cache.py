@@ -103,3 +103,19 @@ def test_staff_pages_are_never_cached(client):
     user = get_user_model().objects.create_user("reader", password="x")
     client.force_login(user)
     assert "X-Page-Cache" not in client.get("/admin/login/")
+
+
+@override_settings(ALLOWED_HOSTS=["coopnet.example.org", "old.example.org"])
+@pytest.mark.parametrize("url", ["/sitemap.xml", "/events/feed/", "/events/calendar.ics", "/robots.txt"])
+def test_each_host_gets_its_own_links(client, url):
+    """Absolute links follow the host (and scheme) asked: a page kept for one host is never served to another."""
+    EventFactory(title="Телемост с Хабаровском")
+    first = client.get(url, HTTP_HOST="coopnet.example.org")
+    other = client.get(url, HTTP_HOST="old.example.org")
+    assert first.status_code == other.status_code == 200
+    assert other["X-Page-Cache"] == "miss"
+    assert "old.example.org" in other.content.decode()
+    assert "coopnet.example.org" not in other.content.decode()
+    secure = client.get(url, HTTP_HOST="old.example.org", secure=True)
+    assert secure["X-Page-Cache"] == "miss"
+    assert client.get(url, HTTP_HOST="old.example.org")["X-Page-Cache"] == "hit"
