@@ -40,7 +40,7 @@ def redis_at(url, **options):
 
 
 @pytest.fixture(autouse=True)
-def _no_change_left_pending(monkeypatch):
+def _no_change_left_pending(monkeypatch, mid_minute):
     """A change saved during one test's outage is not replayed into the next test's cache."""
     monkeypatch.setattr(pagecache, "_change_pending", False)
 

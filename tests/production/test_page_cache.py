@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 
 @pytest.fixture
-def page_cache():
+def page_cache(mid_minute):
     cache.clear()
     with override_settings(PAGE_CACHE=True):
         yield
