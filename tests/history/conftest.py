@@ -34,7 +34,8 @@ def form_values(form) -> dict:
         if isinstance(widget, ClearableFileInput):
             continue
         if isinstance(widget, MultiWidget):
-            parts = widget.decompress(value)
+            # a bound form (a page shown again) gives the parts as they were sent
+            parts = value if isinstance(value, list) else widget.decompress(value)
             for index, (part, sub) in enumerate(zip(parts, widget.widgets, strict=True)):
                 data[f"{key}_{index}"] = sub.format_value(part) or ""
         elif isinstance(widget, CheckboxInput):
