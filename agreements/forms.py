@@ -8,6 +8,21 @@ from django.utils.translation import gettext_lazy as _
 from .models import NOTICE_MAX_DAYS, PROLONGATION_MAX_YEARS, Agreement, Amendment, Contact
 
 
+class ContactSelect(forms.Select):
+    """The partner's contacts, each option saying whose it is (`data-library`), so the page offers only the chosen
+    partner's contacts as the partner changes (static/js/partner-contacts.js)."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            option["attrs"]["data-library"] = str(instance.library_id)
+        return option
+
+    class Media:
+        js = ["js/partner-contacts.js"]
+
+
 class AgreementAdminForm(forms.ModelForm):
     class Meta:
         model = Agreement
@@ -40,6 +55,7 @@ class AgreementAdminForm(forms.ModelForm):
             "notes",
         ]
         labels = {"status": _("Статус (вводится вручную)")}
+        widgets = {"partner_responsible": ContactSelect}
         help_texts = {
             "status": _(
                 "Проект, действует или расторгнуто — как записано в документах. Что из этого следует на сегодня "
@@ -67,22 +83,12 @@ class AgreementAdminForm(forms.ModelForm):
         field.queryset = get_user_model().objects.filter(staff).order_by("last_name", "first_name", "username")
         field.label_from_instance = lambda user: user.get_full_name() or user.get_username()
 
-    def _partner_id(self) -> int | None:
-        if self.is_bound:
-            value = self.data.get(self.add_prefix("partner"))
-            try:
-                return int(value) if value else None
-            except (TypeError, ValueError):
-                return None
-        return self.instance.partner_id or self.initial.get("partner")
-
     def _limit_partner_responsible(self) -> None:
-        """The partner's own contacts once the partner is known; the model's clean() refuses any other."""
-        contacts = Contact.objects.select_related("library")
-        partner_id = self._partner_id()
-        if partner_id:
-            contacts = contacts.filter(library_id=partner_id)
-        self.fields["partner_responsible"].queryset = contacts
+        """Every library's contacts, each option saying whose it is: the page offers only the chosen partner's as the
+        partner changes (`ContactSelect`), and the model's clean() names a contact of another library as such, rather
+        than the field answering «выберите корректный вариант»."""
+        field = self.fields["partner_responsible"]
+        field.queryset = Contact.objects.select_related("library").order_by("library__short_name", "full_name", "pk")
 
 
 class AmendmentForm(forms.ModelForm):

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 
 from agreements.models import Agreement
 from tests.agreements_life.helpers import change_url, post_change
@@ -72,7 +73,9 @@ def test_the_responsible_contact_must_be_of_the_partner_library(client, methodol
     client.force_login(methodologist)
     response = post_change(client, agreement, partner_responsible=stranger.pk)
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors["partner_responsible"]
+    assert response.context["adminform"].form.errors["partner_responsible"] == [
+        "«Петрова Анна Сергеевна» — контактное лицо другой библиотеки. Выберите сотрудника библиотеки-партнёра."
+    ]  # named as such, not «Выберите корректный вариант»
     agreement.refresh_from_db()
     assert agreement.partner_responsible is None
 
@@ -94,7 +97,7 @@ def test_the_partners_contact_and_an_active_staff_member_are_saved(client, metho
     assert agreement.host_responsible == methodologist
 
 
-def test_the_choices_are_the_partners_contacts_and_active_staff(client, methodologist, agreement):
+def test_the_choices_are_contacts_marked_with_their_library_and_active_staff(client, methodologist, agreement):
     own = ContactFactory(library=agreement.partner)
     stranger = ContactFactory()
     former = UserFactory(username="former", is_active=False)
@@ -102,8 +105,22 @@ def test_the_choices_are_the_partners_contacts_and_active_staff(client, methodol
     client.force_login(methodologist)
     response = client.get(change_url(agreement))
     form = response.context["adminform"].form
-    assert list(form.fields["partner_responsible"].queryset) == [own]
-    assert stranger not in form.fields["partner_responsible"].queryset
+    page = response.content.decode()
+    # The page shows the partner's own (tests/browser/test_partner_contacts.py); each option says whose it is.
+    assert f'value="{own.pk}" data-library="{agreement.partner_id}"' in page
+    assert f'value="{stranger.pk}" data-library="{stranger.library_id}"' in page
     users = set(form.fields["host_responsible"].queryset)
     assert methodologist in users
     assert former not in users and reader not in users
+
+
+def test_each_contact_offered_says_whose_it_is_so_the_page_follows_the_partner(client, methodologist, agreement):
+    own = ContactFactory(library=agreement.partner, full_name="Иванова Мария Петровна")
+    stranger = ContactFactory(full_name="Петрова Анна Сергеевна")
+    client.force_login(methodologist)
+
+    page = client.get(reverse("admin:agreements_agreement_add")).content.decode()
+
+    assert f'value="{own.pk}" data-library="{agreement.partner_id}"' in page
+    assert f'value="{stranger.pk}" data-library="{stranger.library_id}"' in page
+    assert "js/partner-contacts.js" in page
