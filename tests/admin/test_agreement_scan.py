@@ -1,5 +1,7 @@
 """Uploading the signed scan in the admin, and who may download it."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -100,3 +102,34 @@ def test_unknown_scan_path_is_404(client, manager, agreement_with_scan):
 
 def test_scans_are_not_stored_under_public_media(agreement_with_scan, settings):
     assert not str(agreement_with_scan.scan.path).startswith(str(settings.MEDIA_ROOT))
+
+
+def test_a_chosen_scan_survives_another_fields_error(client, methodologist, host, partner):
+    client.force_login(methodologist)
+    scan = SimpleUploadedFile("soglashenie.pdf", PDF, content_type="application/pdf")
+    form = {**agreement_form(host, partner, scan), "signed_on": "32.13.2018"}
+
+    first = client.post(reverse("admin:agreements_agreement_add"), form)
+
+    assert first.status_code == 200
+    page = first.content.decode()
+    assert "Выбранный файл «soglashenie.pdf» сохранён: он будет записан вместе с формой." in page
+    note = re.search(r'name="scan__kept" value="([^"]+)"', page).group(1)
+    again = {**agreement_form(host, partner, ""), "scan__kept": note}
+    del again["scan"]
+    assert client.post(reverse("admin:agreements_agreement_add"), again).status_code == 302
+    agreement = Agreement.objects.get()
+    assert agreement.scan.read() == PDF
+    assert agreement.scan.name.startswith("agreements/")
+
+
+def test_a_refused_scan_is_not_kept_and_a_forged_note_is_ignored(client, methodologist, host, partner):
+    client.force_login(methodologist)
+    bad = SimpleUploadedFile("soglashenie.pdf", b"<html>not a pdf</html>", content_type="application/pdf")
+    response = client.post(reverse("admin:agreements_agreement_add"), agreement_form(host, partner, bad))
+    assert "scan__kept" not in response.content.decode()
+
+    forged = {**agreement_form(host, partner, ""), "scan__kept": "../../etc/passwd"}
+    del forged["scan"]
+    assert client.post(reverse("admin:agreements_agreement_add"), forged).status_code == 302
+    assert not Agreement.objects.get().scan
