@@ -18,7 +18,7 @@ class ProposalAdmin(CoopnetModelAdmin):
     date_hierarchy = "created_at"
     readonly_fields = [
         "library",
-        "author",
+        "author_shown",
         "title",
         "kind",
         "format",
@@ -32,7 +32,7 @@ class ProposalAdmin(CoopnetModelAdmin):
     fieldsets = [
         (
             _("Что предложено"),
-            {"fields": ["library", "author", "title", "kind", "format", "audience", "starts_on", "ends_on"]},
+            {"fields": ["library", "author_shown", "title", "kind", "format", "audience", "starts_on", "ends_on"]},
         ),
         (None, {"fields": ["description", "draft_event", "created_at"]}),
         (_("Решение"), {"fields": ["decision", "decision_comment"]}),
@@ -40,6 +40,21 @@ class ProposalAdmin(CoopnetModelAdmin):
 
     def has_add_permission(self, request):
         return False  # proposals come from the portal
+
+    @admin.display(description=_("автор"))
+    def author_shown(self, proposal):
+        """Who sent it: the name and email, linked to the partner's portal account (whoever may see proposals may
+        see the accounts: portal/migrations/0002), not to the user's own page, which only a superuser may open."""
+        author = proposal.author
+        if author is None:
+            return "—"
+        name = author.get_full_name() or author.get_username()
+        shown = format_html("{} ({})", name, author.email) if author.email else name
+        membership = getattr(author, "partner_membership", None)
+        if membership is None:
+            return shown
+        account = reverse("admin:portal_membership_change", args=[membership.pk])
+        return format_html('<a href="{}">{}</a>', account, shown)
 
     @admin.display(description=_("судьба"))
     def fate_now(self, proposal):

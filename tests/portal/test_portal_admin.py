@@ -125,3 +125,18 @@ def test_a_manager_may_not_invite(client, manager, host):
     client.post(CONTACTS, {"action": "invite_to_portal", "_selected_action": [contact.pk]})
     assert not mail.outbox and not Membership.objects.exists()
     assert client.get(ADD).status_code == 403
+
+
+def test_a_proposals_author_links_to_the_partners_account_which_a_methodologist_may_open(client, methodologist):
+    from tests.factories import MembershipFactory, ProposalFactory
+
+    member = MembershipFactory(user__first_name="Мария", user__last_name="Иванова")
+    proposal = ProposalFactory(library=member.library, author=member.user)
+    client.force_login(methodologist)
+
+    page = client.get(reverse("admin:portal_proposal_change", args=[proposal.pk])).content.decode()
+
+    account = reverse("admin:portal_membership_change", args=[member.pk])
+    assert f'<a href="{account}">Мария Иванова ({member.user.email})</a>' in page
+    assert reverse("admin:auth_user_change", args=[member.user.pk]) not in page
+    assert client.get(account).status_code == 200

@@ -353,3 +353,11 @@ def test_page_query_count_is_constant(client, manager, scenario, extra, django_a
 
 
 PAGE_QUERIES = 4 + BUILD_QUERIES  # session, user, the user's and their groups' permissions, then build_report
+
+
+def test_the_report_links_back_to_the_admin(client, manager):
+    client.force_login(manager)
+
+    page = client.get(reverse("reports:index"), {"year": 2020}).content.decode()
+
+    assert f'<a href="{reverse("admin:index")}">← К администрированию</a>' in page
