@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import admin
 from django.contrib.admin.actions import delete_selected
 from django.db.models import Count
@@ -11,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from adminkit.grammar import FEMININE, NEUTER, declare_nouns, noun
 from adminkit.site import CoopnetModelAdmin
 from core import gazetteer
+from core.timezones import TimeZoneSelect
 from core.timezones import label_of as timezone_label_of
-from core.timezones import timezone_choices
 from tabular.admin import ImportExportMixin
 
 from .forms import AgreementAdminForm, AmendmentForm
@@ -28,10 +27,6 @@ from .models import (
     credited_activities,
 )
 from .timeline import agreement_timeline
-
-# Russia, Kazakhstan and neighbours by city and UTC offset, then every other IANA zone; the offsets as of the
-# moment the form is shown, so the choices are a callable.
-TIMEZONE_CHOICES = timezone_choices
 
 
 class ContactInline(admin.TabularInline):
@@ -55,7 +50,9 @@ class LibraryAdmin(ImportExportMixin, CoopnetModelAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "timezone":
-            kwargs["widget"] = forms.Select(choices=TIMEZONE_CHOICES)
+            # Russia, Kazakhstan and neighbours by city and UTC offset, then the rest of the world by Russian city
+            # and country names; the offsets as of the moment the form is shown.
+            kwargs["widget"] = TimeZoneSelect()
             kwargs["help_text"] = _(
                 "Выберите город с тем же временем; смещение от UTC — на сегодня. Пояса остального мира — в конце "
                 "списка, в группе «Другие часовые пояса»."
