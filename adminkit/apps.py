@@ -21,6 +21,48 @@ class CoopnetAdminConfig(AdminConfig):
 
 
 class AxesConfig(axes_apps.AppConfig):
-    """django-axes under a Russian name in the admin (its own config has none, so the admin would say «Axes»)."""
+    """django-axes under a Russian name in the admin (its own config has none, so the admin would say «Axes»), its
+    records named in Russian: django-axes writes their names in English («Access Log for root @ 2026-12-07
+    14:10:11.612461+00:00»), and the admin shows them in titles, breadcrumbs and delete pages."""
 
     verbose_name = _("Попытки входа")
+
+    def ready(self):
+        super().ready()
+        from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+        AccessAttempt.__str__ = _attempt_name
+        AccessFailureLog.__str__ = _failure_name
+        AccessLog.__str__ = _log_name
+
+
+def _when(moment) -> str:
+    from django.utils import formats, timezone
+
+    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT") if moment else ""
+
+
+def _attempt_name(attempt) -> str:
+    from django.utils.translation import gettext
+
+    return gettext("Попытка входа «%(user)s», %(when)s") % {
+        "user": attempt.username,
+        "when": _when(attempt.attempt_time),
+    }
+
+
+def _failure_name(failure) -> str:
+    from django.utils.translation import gettext
+
+    text = gettext("Неудачный вход «%(user)s» с адреса %(ip)s, %(when)s") % {
+        "user": failure.username,
+        "ip": failure.ip_address or "—",
+        "when": _when(failure.attempt_time),
+    }
+    return text + (gettext(" (вход заблокирован)") if failure.locked_out else "")
+
+
+def _log_name(log) -> str:
+    from django.utils.translation import gettext
+
+    return gettext("Вход «%(user)s», %(when)s") % {"user": log.username, "when": _when(log.attempt_time)}
