@@ -18,6 +18,23 @@ class CoopnetAdminConfig(AdminConfig):
 
         register_again(admin.site)
         checks.register(every_admin_is_coopnets, checks.Tags.admin)
+        _say_booleans_in_russian()
+
+
+def _say_booleans_in_russian():
+    """Django draws a yes/no field in lists and read-only forms as an icon whose text, read aloud by a screen
+    reader, is Python's «True», «False» or «None» (`admin_list._boolean_icon`, which every caller looks up in that
+    module when it runs): the same icon, said in Russian."""
+    from django.contrib.admin.templatetags import admin_list
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+    from django.utils.translation import gettext
+
+    def boolean_icon(field_val):
+        icon, text = {True: ("yes", "да"), False: ("no", "нет"), None: ("unknown", "неизвестно")}[field_val]
+        return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{icon}.svg"), gettext(text))
+
+    admin_list._boolean_icon = boolean_icon
 
 
 class AxesConfig(axes_apps.AppConfig):

@@ -4,6 +4,7 @@ page also says how the site addresses them (`core.models.Profile`), and permissi
 
 from axes import admin as axes_admin
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import admin as auth_admin
 from django.contrib.auth.models import Group, User
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from adminkit.grammar import NEUTER, declare_nouns, noun, noun_for
 from adminkit.site import SHARED_MIXINS
 from core.models import Profile
+from core.templatetags.coopnet import ru_plural_form
 
 declare_nouns(
     {
@@ -78,7 +80,20 @@ class GroupAdmin(*SHARED_MIXINS, RussianPermissionsMixin, auth_admin.GroupAdmin)
 
 
 class AccessAttemptAdmin(*SHARED_MIXINS, axes_admin.AccessAttemptAdmin):
-    pass
+    @admin.display(description=_("действует до"))
+    def expiration(self, obj):
+        return super().expiration(obj)
+
+    @admin.display(description=_("состояние"))
+    def status(self, obj):
+        """«осталось 3 попытки» or «вход заблокирован» (django-axes says «3 Attempt Remaining»)."""
+        left = settings.AXES_FAILURE_LIMIT - obj.failures_since_start
+        if left <= 0:
+            return gettext("вход заблокирован")
+        said = ru_plural_form(
+            left, _("осталась %(n)d попытка"), _("осталось %(n)d попытки"), _("осталось %(n)d попыток")
+        )
+        return str(said) % {"n": left}
 
 
 class AccessLogAdmin(*SHARED_MIXINS, axes_admin.AccessLogAdmin):

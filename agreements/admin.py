@@ -48,6 +48,22 @@ class LibraryAdmin(ImportExportMixin, CoopnetModelAdmin):
         (_("О библиотеке"), {"fields": ["website", "description", "notes"]}),
     ]
 
+    def get_fieldsets(self, request, obj=None):
+        """Someone who may only view the library reads its zone as a place and offset, not as the stored name."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        return [
+            (title, {**options, "fields": [("zone" if name == "timezone" else name) for name in options["fields"]]})
+            for title, options in fieldsets
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if obj is not None and not self.has_change_permission(request, obj):
+            return [*readonly, "zone"]
+        return readonly
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "timezone":
             # Russia, Kazakhstan and neighbours by city and UTC offset, then the rest of the world by Russian city
