@@ -99,7 +99,7 @@ UNIVERSAL = "UTC"
 # CLDR's Russian as the site writes it: the full word for «о-ва», ё where Russian has it, the short name readers
 # know for the United States.
 CLDR_WORDING = [
-    ("Соединенные Штаты", "США"),
+    ("Соединенные Штаты", "США"),  # CLDR's own spelling, replaced
     ("о-ва", "острова"),
     ("о-в", "остров"),
 ]

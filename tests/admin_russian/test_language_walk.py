@@ -94,6 +94,17 @@ def extra_rows(library: Library) -> dict:
     }
 
 
+def deleted_rows():
+    """Records under «Удалённые записи», each with a row deleted along with it: an event (neuter) and a library
+    (feminine)."""
+    event = factories.EventFactory(title="Удалённый вебинар", organiser=Library.objects.get(is_host=True))
+    factories.ParticipationFactory(event=event, library=Library.objects.filter(is_host=False).last())
+    event.delete()
+    library = factories.LibraryFactory(short_name="Удалённая библиотека")
+    factories.ContactFactory(library=library)
+    library.delete()
+
+
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """The demo data, a row of every admin model, and a user of each persona and gender; loaded once for the
@@ -115,6 +126,7 @@ def world(django_db_setup, django_db_blocker):
                 user=users["partner", gender], library=library, invited_at=timezone.now(), joined_at=timezone.now()
             )
         objects = extra_rows(library)
+        deleted_rows()
         for model in admin.site._registry:
             label = model._meta.label_lower
             if label in WITHOUT_ROWS or label in objects:
