@@ -14,6 +14,7 @@ by `manage.py write_zone_names`). The value stored is always the IANA name.
 """
 
 import datetime
+import re
 import zoneinfo
 from dataclasses import dataclass
 from functools import cache
@@ -256,6 +257,41 @@ class TimeZoneSelect(forms.Select):
     def optgroups(self, name, value, attrs=None):
         self.choices = timezone_choices(keep=tuple(v for v in value if v))
         return super().optgroups(name, value, attrs)
+
+
+def _normal(text: str) -> str:
+    return " ".join(str(text).replace("ё", "е").replace("Ё", "Е").split()).casefold()
+
+
+@cache
+def _zones_by_place() -> dict[str, str]:
+    """Every way a file or a person may name an offered zone → the zone: its place («Кемерово, Новокузнецк»,
+    «Нью-Йорк, США»), each city of it («Кемерово»), and the city alone where no other zone has it."""
+    found: dict[str, str] = {}
+    cities: dict[str, set[str]] = {}
+    for name in sorted(offered_zone_names()):
+        place = place_name(name)
+        if place is None:
+            continue
+        found.setdefault(_normal(place), name)
+        listed = LISTED.get(name)
+        parts = re.split(r", | и ", str(listed.cities)) if listed else [place.split(", ")[0]]
+        for part in parts:
+            cities.setdefault(_normal(part), set()).add(name)
+    for city, names in cities.items():
+        if len(names) == 1:
+            found.setdefault(city, names.pop())
+    return found
+
+
+def zone_from_text(text: str) -> str | None:
+    """The zone a text names: an IANA name, a place as the site writes it (with or without its offset), or one
+    city of a zone («Кемерово» → Asia/Novokuznetsk); None when it names none."""
+    text = str(text or "").strip()
+    if text in all_zone_names():
+        return text
+    without_offset = text.rsplit(" (UTC", 1)[0] if text.endswith(")") else text
+    return _zones_by_place().get(_normal(without_offset))
 
 
 def zone_names() -> dict[str, str]:
