@@ -33,6 +33,7 @@ IANA_ZONE = re.compile(
 LATIN_ALLOWED = {
     "coopnet", "iCalendar", "RSS", "XLSX", "DOCX", "PDF", "CSV", "ICS", "JPEG", "PNG", "WebP", "Word", "Excel",
     "UTC", "Ctrl", "Cmd", "Mac", "LDAP", "Accept", "HTTP", "Mozilla", "SHA", "POST", "GET",
+    "Apple", "Google", "Outlook",  # calendars a reader may add an event to
 }  # fmt: skip
 
 

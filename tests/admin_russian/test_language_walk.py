@@ -283,3 +283,16 @@ def test_the_proposal_forms_errors(client, world, gender):
     for field in form:
         for message in field.errors:
             assert page.count(message) == 2, message
+
+
+def test_public_event_pages_in_russian_without_iana_names(client, world):
+    """The public pages a reader opens around a telebridge: the lists and each telebridge's page (the reader's own
+    zone is named by static/js/zone-names.js, tests/admin_russian/test_timezones.py)."""
+    from events.models import Event
+
+    reader = Reader(client, "")
+    reader.open(reverse("events:list"), expect=(200,))
+    reader.open(reverse("events:telebridges"), expect=(200,))
+    for event in Event.objects.public().filter(kind=Event.Kind.TELEBRIDGE)[:5]:
+        reader.open(reverse("events:detail", args=[event.slug]), expect=(200,))
+    reader.assert_nothing_found()
