@@ -271,3 +271,11 @@ def test_the_users_page_lets_staff_say_how_to_address_them(staff):
     user = factories.UserFactory()
     html = page(staff, url("auth.user", "change", user.pk))
     assert "в женском роде" in html and "в мужском роде" in html
+
+
+def test_deleting_selected_agreements_is_said_in_russian_too(staff):
+    agreement = factories.AgreementFactory(status="draft")
+    changelist = url("agreements.agreement", "changelist")
+    html = staff.post(changelist, {"action": "delete_selected", "_selected_action": [agreement.pk]}).content.decode()
+    assert "Выбрано для удаления: 1 соглашение." in html
+    assert "объект" not in html.lower()
