@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.admin.utils import model_ngettext
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
+from django.forms.renderers import TemplatesSetting
 from django.template.response import TemplateResponse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeData, mark_safe
@@ -25,6 +27,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from core.people import by_gender
 from core.templatetags.coopnet import ru_plural_form
 
 MASCULINE, FEMININE, NEUTER = "m", "f", "n"
@@ -41,6 +44,17 @@ class Noun:
     def count(self, number: int) -> str:
         """«1 библиотека», «3 библиотеки», «10 библиотек»."""
         return f"{number} {ru_plural_form(number, *self.counted)}"
+
+    @property
+    def selected(self) -> str:
+        """«выбранную библиотеку», «выбранного гостя», «выбранный вход», «выбранное соглашение»."""
+        if self.gender == FEMININE:
+            chosen = _("выбранную")
+        elif self.gender == NEUTER:
+            chosen = _("выбранное")
+        else:
+            chosen = _("выбранного") if self.animate else _("выбранный")
+        return f"{chosen} {self.accusative}"
 
     @property
     def one_more(self) -> str:
@@ -142,6 +156,93 @@ DONE_COUNTED = {
 }
 
 
+# The delete pages' sentences, by the noun's gender: what goes with the record, and why it cannot go.
+DELETE_CONFIRM = {
+    MASCULINE: _(
+        "Вы уверены, что хотите удалить {noun} «{obj}»? Вместе с ним будут удалены и записи, которые от него зависят."
+    ),
+    FEMININE: _(
+        "Вы уверены, что хотите удалить {noun} «{obj}»? Вместе с ней будут удалены и записи, которые от неё зависят."
+    ),
+    NEUTER: _(
+        "Вы уверены, что хотите удалить {noun} «{obj}»? Вместе с ним будут удалены и записи, которые от него зависят."
+    ),
+}
+DELETE_CONFIRM_ALONE = _("Вы уверены, что хотите удалить {noun} «{obj}»?")
+DELETE_PROTECTED = {
+    MASCULINE: _("{noun} «{obj}» нельзя удалить: от него зависят записи ниже."),
+    FEMININE: _("{noun} «{obj}» нельзя удалить: от неё зависят записи ниже."),
+    NEUTER: _("{noun} «{obj}» нельзя удалить: от него зависят записи ниже."),
+}
+DELETE_FORBIDDEN = {
+    MASCULINE: _(
+        "{noun} «{obj}» нельзя удалить: вместе с ним пришлось бы удалить записи, которые от него зависят, а удалять "
+        "записи этих видов вашей учётной записи не разрешено:"
+    ),
+    FEMININE: _(
+        "{noun} «{obj}» нельзя удалить: вместе с ней пришлось бы удалить записи, которые от неё зависят, а удалять "
+        "записи этих видов вашей учётной записи не разрешено:"
+    ),
+    NEUTER: _(
+        "{noun} «{obj}» нельзя удалить: вместе с ним пришлось бы удалить записи, которые от него зависят, а удалять "
+        "записи этих видов вашей учётной записи не разрешено:"
+    ),
+}
+SELECTED_CONFIRM = _("Выбрано для удаления: {count}. Вместе с ними будут удалены и записи, которые от них зависят.")
+SELECTED_CONFIRM_ALONE = _("Выбрано для удаления: {count}.")
+SELECTED_PROTECTED = _("Выбрано для удаления: {count}. Удалить их нельзя: от них зависят записи ниже.")
+SELECTED_FORBIDDEN = _(
+    "Выбрано для удаления: {count}. Удалить их нельзя: вместе с ними пришлось бы удалить записи, которые от них "
+    "зависят, а удалять записи этих видов вашей учётной записи не разрешено:"
+)
+
+
+def sure(user) -> str:
+    """The delete button, addressing the user: «Да, я уверен», «Да, я уверена», or «Да, удалить»."""
+    return str(by_gender(user, male=_("Да, я уверен"), female=_("Да, я уверена"), unknown=_("Да, удалить")))
+
+
+def _noun_by_plural() -> dict[str, Noun]:
+    from django.apps import apps
+
+    return {str(apps.get_model(label)._meta.verbose_name_plural): noun_ for label, noun_ in NOUNS.items()}
+
+
+def counted_summary(model_count) -> list[str]:
+    """What a delete takes with it, counted with each noun's forms: «1 мероприятие», «3 участия библиотек»."""
+    nouns = _noun_by_plural()
+    summary = []
+    for name, number in model_count:
+        noun_ = nouns.get(str(name))
+        summary.append(noun_.count(number) if noun_ is not None else f"{capfirst(name)}: {number}")
+    return summary
+
+
+def _through_labels() -> tuple[set[str], set[str]]:
+    """The names of the tables Django keeps for many-to-many fields (an agreement's directions, a group's
+    permissions): as a delete page would list their rows («Связь group-permission: …»), and as it counts them."""
+    from django.apps import apps
+
+    rows, counts = set(), set()
+    for model in apps.get_models(include_auto_created=True):
+        if model._meta.auto_created:
+            rows.add(f"{capfirst(model._meta.verbose_name)}:")
+            counts.add(str(model._meta.verbose_name_plural))
+    return rows, counts
+
+
+def _without_through_rows(items, prefixes: set[str]) -> list:
+    kept = []
+    for item in items:
+        if isinstance(item, list):
+            inner = _without_through_rows(item, prefixes)
+            if inner:
+                kept.append(inner)
+        elif not str(item).startswith(tuple(prefixes)):
+            kept.append(item)
+    return kept
+
+
 def counted_message(noun_: Noun, what: str, number: int) -> str:
     forms = DONE_COUNTED[what]
     template = ru_plural_form(number, forms[noun_.gender], forms["few"], forms["many"])
@@ -217,8 +318,53 @@ def _russian_inline_formset_data(inline_admin_formset, noun_: Noun):
     return inline_formset_data
 
 
+class RussianRelatedFieldWidgetWrapper(RelatedFieldWidgetWrapper):
+    """The icons beside a related field, titled with the related model's noun: «Изменить выбранную библиотеку»,
+    «Добавить ещё одну библиотеку» (Django's Russian leaves «…выбранный объект типа » with the type missing).
+    Rendered by the site's own template engine, so templates/admin/widgets/related_widget_wrapper.html is read."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        noun_ = noun_for(self.rel.model)
+        if noun_ is not None:
+            context["titles"] = {
+                "change": gettext("Изменить %s") % noun_.selected,
+                "add": gettext("Добавить %s") % noun_.one_more,
+                "delete": gettext("Удалить %s") % noun_.selected,
+                "view": gettext("Просмотреть %s") % noun_.selected,
+            }
+        return context
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return super().render(name, value, attrs, renderer=TemplatesSetting())
+
+
+def russian_related_links(formfield):
+    """The form field, its related-object icons titled in Russian."""
+    widget = getattr(formfield, "widget", None)
+    if type(widget) is RelatedFieldWidgetWrapper:
+        widget.__class__ = RussianRelatedFieldWidgetWrapper
+    return formfield
+
+
+def _with_russian_related_links(formfield_for_dbfield):
+    def wrapped(db_field, request, **kwargs):
+        return russian_related_links(formfield_for_dbfield(db_field, request, **kwargs))
+
+    return wrapped
+
+
 class RussianAdminMixin:
     """Titles, buttons, messages and counts of a model's admin pages with the model's Russian forms."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return russian_related_links(super().formfield_for_dbfield(db_field, request, **kwargs))
+
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        for inline in inlines:
+            inline.formfield_for_dbfield = _with_russian_related_links(inline.formfield_for_dbfield)
+        return inlines
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         noun_ = noun_for(self.model)
@@ -230,7 +376,18 @@ class RussianAdminMixin:
             else:
                 title = gettext("Просмотреть %s")
             context["title"] = title % noun_.accusative
+            # Read by templates/admin/submit_line.html: «Сохранить и добавить ещё одну библиотеку».
+            context["add_another_label"] = gettext("Сохранить и добавить %s") % noun_.one_more
         return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
+
+    def get_deleted_objects(self, objs, request):
+        """What a delete takes with it, without the rows of Django's many-to-many tables («Связь
+        group-permission: Group_permissions object (99)»): they are links, not records anyone entered."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        rows, through_counts = _through_labels()
+        deleted = _without_through_rows(deleted, rows)
+        counts = {name: number for name, number in counts.items() if str(name) not in through_counts}
+        return deleted, counts, perms_needed, protected
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
@@ -257,6 +414,23 @@ class RussianAdminMixin:
             page["object_name"] = noun_.accusative
             blocked = page.get("perms_lacking") or page.get("protected")
             page["title"] = (gettext("Нельзя удалить %s") if blocked else gettext("Удалить %s?")) % noun_.accusative
+            # Read by templates/admin/delete_confirmation.html.
+            words = {"noun": noun_.accusative, "obj": page.get("object")}
+            summary = counted_summary(page.get("model_count") or [])
+            alone = sum(number for _name, number in (page.get("model_count") or [])) <= 1
+            confirm = DELETE_CONFIRM_ALONE if alone else DELETE_CONFIRM[noun_.gender]
+            page["delete_sentences"] = {
+                "confirm": format_html(str(confirm), **words),
+                "protected": format_html(
+                    str(DELETE_PROTECTED[noun_.gender]), **{**words, "noun": capfirst(noun_.nominative)}
+                ),
+                "forbidden": format_html(
+                    str(DELETE_FORBIDDEN[noun_.gender]), **{**words, "noun": capfirst(noun_.nominative)}
+                ),
+            }
+            page["delete_summary"] = summary
+        if isinstance(response, TemplateResponse) and response.context_data is not None:
+            response.context_data["sure"] = sure(request.user)
         return response
 
     def get_actions(self, request):
@@ -264,10 +438,8 @@ class RussianAdminMixin:
         noun_ = noun_for(self.model)
         if noun_ is not None and "delete_selected" in actions:
             func, name, _description = actions["delete_selected"]
-            if noun_.animate:  # «Удалить выбранных гостей»
-                description = gettext("Удалить выбранных %s") % noun_.counted[2]
-            else:  # an inanimate accusative plural is its nominative: «Удалить выбранные библиотеки»
-                description = gettext("Удалить выбранные %s") % self.opts.verbose_name_plural
+            # «Удалить выбранных гостей»; an inanimate accusative plural is its nominative: «… выбранные библиотеки».
+            description = gettext("Удалить %s") % selected_plural(noun_, self.opts)
             actions["delete_selected"] = (_counting_selected(func, noun_), name, description.replace("%", "%%"))
         return actions
 
@@ -292,6 +464,13 @@ class RussianAdminMixin:
         return super().message_user(request, message, level, extra_tags, fail_silently)
 
 
+def selected_plural(noun_: Noun, opts) -> str:
+    """«выбранные библиотеки», «выбранных гостей»: the accusative plural, which is the genitive for people."""
+    if noun_.animate:
+        return gettext("выбранных %s") % noun_.counted[2]
+    return gettext("выбранные %s") % opts.verbose_name_plural
+
+
 def _counting_selected(action, noun_: Noun):
     """The bulk delete action, whose confirmation page counts what was selected: «3 библиотеки»."""
 
@@ -299,7 +478,22 @@ def _counting_selected(action, noun_: Noun):
         response = action(modeladmin, request, queryset)
         if isinstance(response, TemplateResponse) and response.context_data is not None:
             # Read by templates/admin/delete_selected_confirmation.html.
-            response.context_data["objects_count"] = noun_.count(len(queryset))
+            page = response.context_data
+            count = noun_.count(len(queryset))
+            page["objects_count"] = count
+            blocked = page.get("perms_lacking") or page.get("protected")
+            page["title"] = (gettext("Нельзя удалить %s") if blocked else gettext("Удалить %s?")) % selected_plural(
+                noun_, modeladmin.opts
+            )
+            model_count = list(dict(page.get("model_count") or []).items())
+            alone = sum(number for _name, number in model_count) <= len(queryset)
+            page["delete_sentences"] = {
+                "confirm": (SELECTED_CONFIRM_ALONE if alone else SELECTED_CONFIRM).format(count=count),
+                "protected": SELECTED_PROTECTED.format(count=count),
+                "forbidden": SELECTED_FORBIDDEN.format(count=count),
+            }
+            page["delete_summary"] = counted_summary(model_count)
+            page["sure"] = sure(request.user)
         return response
 
     delete_selected.__name__ = getattr(action, "__name__", "delete_selected")

@@ -1,6 +1,4 @@
-from django import forms
 from django.contrib import admin
-from django.contrib.admin.actions import delete_selected
 from django.db.models import Count
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -12,8 +10,8 @@ from adminkit.grammar import FEMININE, NEUTER, declare_nouns, noun
 from adminkit.related import RelatedLinksMixin
 from adminkit.site import CoopnetModelAdmin
 from core import gazetteer
+from core.timezones import TimeZoneSelect
 from core.timezones import label_of as timezone_label_of
-from core.timezones import timezone_choices
 from tabular.admin import ImportExportMixin
 
 from .forms import AgreementAdminForm, AmendmentForm
@@ -29,10 +27,6 @@ from .models import (
     credited_activities,
 )
 from .timeline import agreement_timeline
-
-# Russia, Kazakhstan and neighbours by city and UTC offset, then every other IANA zone; the offsets as of the
-# moment the form is shown, so the choices are a callable.
-TIMEZONE_CHOICES = timezone_choices
 
 
 class ContactInline(RelatedLinksMixin, admin.TabularInline):
@@ -54,9 +48,27 @@ class LibraryAdmin(ImportExportMixin, CoopnetModelAdmin):
         (_("О библиотеке"), {"fields": ["website", "description", "notes"]}),
     ]
 
+    def get_fieldsets(self, request, obj=None):
+        """Someone who may only view the library reads its zone as a place and offset, not as the stored name."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        return [
+            (title, {**options, "fields": [("zone" if name == "timezone" else name) for name in options["fields"]]})
+            for title, options in fieldsets
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if obj is not None and not self.has_change_permission(request, obj):
+            return [*readonly, "zone"]
+        return readonly
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "timezone":
-            kwargs["widget"] = forms.Select(choices=TIMEZONE_CHOICES)
+            # Russia, Kazakhstan and neighbours by city and UTC offset, then the rest of the world by Russian city
+            # and country names; the offsets as of the moment the form is shown.
+            kwargs["widget"] = TimeZoneSelect()
             kwargs["help_text"] = _(
                 "Выберите город с тем же временем; смещение от UTC — на сегодня. Пояса остального мира — в конце "
                 "списка, в группе «Другие часовые пояса»."
@@ -156,12 +168,18 @@ def delete_refusals(agreements) -> list:
     return refusals
 
 
-def delete_selected_or_refuse(modeladmin, request, queryset):
-    """Django's bulk delete; a confirmed delete that is refused answers 409 with the explanation."""
-    response = delete_selected(modeladmin, request, queryset)
-    if response is not None and request.POST.get("post"):
-        response.status_code = 409
-    return response
+def refusing(action):
+    """The bulk delete (Django's, said in Russian by adminkit.grammar); a confirmed delete that is refused answers
+    409 with the explanation."""
+
+    def delete_selected_or_refuse(modeladmin, request, queryset):
+        response = action(modeladmin, request, queryset)
+        if response is not None and request.POST.get("post"):
+            response.status_code = 409
+        return response
+
+    delete_selected_or_refuse.__name__ = "delete_selected"
+    return delete_selected_or_refuse
 
 
 @admin.register(Agreement)
@@ -259,8 +277,8 @@ class AgreementAdmin(ImportExportMixin, CoopnetModelAdmin):
     def get_actions(self, request):
         actions = super().get_actions(request)
         if "delete_selected" in actions:
-            _func, name, description = actions["delete_selected"]
-            actions["delete_selected"] = (delete_selected_or_refuse, name, description)
+            func, name, description = actions["delete_selected"]
+            actions["delete_selected"] = (refusing(func), name, description)
         return actions
 
     @admin.display(description=_("состояние на сегодня"))

@@ -30,7 +30,7 @@ NOTICE_WINDOW_DAYS = 60
 def validate_timezone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
         raise ValidationError(
-            _("«%(value)s» — неизвестный часовой пояс. Укажите название из базы IANA, например Asia/Novokuznetsk."),
+            _("«%(value)s» — неизвестный часовой пояс. Выберите город с тем же временем, например «Кемерово»."),
             params={"value": value},
             code="invalid_timezone",
         )
@@ -109,7 +109,7 @@ class Library(models.Model):
         _("часовой пояс"),
         max_length=64,
         validators=[validate_timezone],
-        help_text=_("Название из базы часовых поясов IANA, например Asia/Novokuznetsk для Кемерова."),
+        help_text=_("По нему сайт показывает время мероприятий на площадке библиотеки."),
     )
     latitude = models.DecimalField(
         _("широта"),

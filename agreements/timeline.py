@@ -79,9 +79,11 @@ def _amendment_item(amendment) -> TimelineItem:
     added = [direction.name for direction in amendment.directions_added.all()]
     removed = [direction.name for direction in amendment.directions_removed.all()]
     if added:
-        changes.append(_("добавлены направления: %(names)s") % {"names": ", ".join(added)})
+        said = _("добавлено направление: %(names)s") if len(added) == 1 else _("добавлены направления: %(names)s")
+        changes.append(said % {"names": ", ".join(added)})
     if removed:
-        changes.append(_("исключены направления: %(names)s") % {"names": ", ".join(removed)})
+        said = _("исключено направление: %(names)s") if len(removed) == 1 else _("исключены направления: %(names)s")
+        changes.append(said % {"names": ", ".join(removed)})
     if amendment.summary:
         changes.append(amendment.summary)
     return TimelineItem(amendment.signed_on, ItemKind.AMENDMENT, str(amendment), "; ".join(changes))

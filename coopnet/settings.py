@@ -182,6 +182,8 @@ LANGUAGE_CODE = "ru"
 # Russian only until English translations exist: a browser asking for English still gets Russian.
 LANGUAGES = [("ru", _("Русский"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date formats where Django's Russian ones are wrong: a day takes its month in the genitive («7 декабря»).
+FORMAT_MODULE_PATH = ["coopnet.formats"]
 TIME_ZONE = "Asia/Novokuznetsk"  # Kemerovo, UTC+7: the host library's zone
 USE_I18N = True
 USE_TZ = True

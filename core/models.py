@@ -9,6 +9,7 @@ import os
 import uuid
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
@@ -18,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import validate_year
+from core.people import Gender
 
 
 def nested(value):
@@ -353,3 +355,29 @@ class PartnerSide(models.Model):
         self.answer_comment = comment
         self.answered_at = timezone.now()
         self.answered_by = user if getattr(user, "pk", None) else None
+
+
+class Profile(models.Model):
+    """What the site knows of a user beyond Django's account: how to address them (`core.people`)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("пользователь"), on_delete=models.CASCADE, related_name="profile"
+    )
+    gender = models.CharField(
+        _("обращение"),
+        max_length=1,
+        choices=Gender.choices,
+        blank=True,
+        default=Gender.UNKNOWN,
+        help_text=_(
+            "В мужском или в женском роде сайт говорит с пользователем (например, на кнопке подтверждения "
+            "удаления). Не указано — без рода."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("обращение к пользователю")
+        verbose_name_plural = _("обращения к пользователям")
+
+    def __str__(self) -> str:
+        return str(self.get_gender_display())

@@ -15,7 +15,7 @@ AGREEMENTS = [
     {
         "partner": "gaidar-moscow",
         "signed_on": datetime.date(2018, 8, 22),
-        "signed_at": "Деловая встреча в государственной библиотеке Кузбасса для детей и молодежи "
+        "signed_at": "Деловая встреча в государственной библиотеке Кузбасса для детей и молодёжи "
         "в рамках Дней Москвы в Кузбассе (г. Кемерово)",
         "directions": ["professional-events", "contests"],
         "notes": note("Первое соглашение о профессиональном сотрудничестве библиотеки.", NOTE_DAY_2018_08, NOTE_TERM),
@@ -29,7 +29,7 @@ AGREEMENTS = [
     {
         "partner": "tomsk-odub",
         "signed_on": datetime.date(2019, 4, 18),
-        "signed_at": "Творческая встреча томских писателей с молодежью г. Кемерово",
+        "signed_at": "Творческая встреча томских писателей с молодёжью г. Кемерово",
         "directions": ["professional-events", "exhibitions", "outreach-projects"],
         "notes": note(NOTE_DAY_2019, NOTE_TERM),
     },

@@ -16,6 +16,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
+from adminkit.grammar import FEMININE, noun_for
 from adminkit.history import (
     REASON_LENGTH,
     Labels,
@@ -56,6 +57,15 @@ class Deleted:
     @property
     def kind(self) -> str:
         return str(capfirst(self.model._meta.verbose_name))
+
+    @property
+    def along_title(self) -> str:
+        """What heads the rows deleted with it, agreeing with its noun: «Удалено вместе с ним:» under an event,
+        «…вместе с ней:» under a library."""
+        noun_ = noun_for(self.model)
+        if noun_ is not None and noun_.gender == FEMININE:
+            return gettext("Удалено вместе с ней:")
+        return gettext("Удалено вместе с ним:")
 
     @property
     def pk(self):

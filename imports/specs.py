@@ -10,11 +10,32 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, Library
+from core.timezones import place_name, zone_from_text
 from events import models as event_models
 from events.models import Event, Participation
 from tabular import ImportSpec, register
-from tabular.columns import Reference, References, normal
+from tabular.columns import Column, Reference, References, normal
 from tabular.slugs import unique_slug
+
+
+class TimeZone(Column):
+    """A library's time zone, named as people name it: a city («Кемерово»), or the place as the admin writes it
+    («Кемерово, Новокузнецк»); written out the same way, never by its IANA name."""
+
+    hint = _("город с тем же временем, например «Кемерово», «Москва» или «Усть-Каменогорск»")
+
+    def parse(self, text):
+        zone = zone_from_text(text)
+        if zone is None:
+            raise ValidationError(
+                _("«%(value)s» — неизвестный часовой пояс. Укажите город с тем же временем, например «Кемерово»."),
+                params={"value": str(text)[:60]},
+            )
+        return zone
+
+    def export(self, instance):
+        zone = getattr(instance, self.name)
+        return place_name(zone) or zone if zone else ""
 
 
 def _has_field(model, name: str) -> bool:
@@ -63,7 +84,7 @@ LIBRARIES = ImportSpec(
         "country",
         "region",
         "city",
-        "timezone",
+        TimeZone("timezone"),
         "latitude",
         "longitude",
         "website",

@@ -124,7 +124,8 @@ class MembershipAdmin(CoopnetModelAdmin):
 
     @admin.display(description=_("последний вход"), ordering="user__last_login")
     def last_login(self, obj):
-        return obj.user.last_login
+        # A read-only field would print None for an account never used: say it.
+        return obj.user.last_login or _("входов ещё не было")
 
     @admin.display(description=_("доступ открыт"), boolean=True, ordering="user__is_active")
     def is_active(self, obj):

@@ -165,7 +165,10 @@ class ProposalForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if not self.errors:
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        # Dates the wrong way round are the proposal's own error («Дата окончания не может быть раньше даты
+        # начала.»); the draft would say it again in its own words.
+        if not self.errors and not (starts and ends and ends < starts):
             draft = self._draft()
             try:
                 draft.full_clean(exclude=["slug"])

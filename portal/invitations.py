@@ -25,6 +25,8 @@ from django.utils.http import base36_to_int, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from agreements.models import Contact, Library
+from core.models import Profile
+from core.people import guess_gender
 from core.templatetags.coopnet import ru_plural_form
 from portal.models import Membership
 
@@ -167,6 +169,12 @@ def invite(contact: Contact, invited_by=None, request=None) -> Membership:
             # A fresh unusable password: the links of earlier invitations stop working.
             user.set_unusable_password()
         user.save()
+        # How the site addresses them, read from the contact's «ФИО» (a patronymic says it surely); staff may change
+        # it on the user's page. Set once: what staff chose is kept when the invitation is sent again.
+        profile, _created = Profile.objects.get_or_create(user=user)
+        if not profile.gender:
+            profile.gender = guess_gender(contact.full_name)
+            profile.save(update_fields=["gender"])
         membership = Membership.objects.filter(user=user).first() or Membership(user=user, library=contact.library)
         membership.contact = contact
         membership.invited_by = invited_by if getattr(invited_by, "pk", None) else None

@@ -91,13 +91,13 @@ def named_inline(lib: LibraryRef) -> str:
 
 
 def at(lib: LibraryRef) -> str:
-    """Where something was on show: «в г. Кемерово (Библиотека Кузбасса для детей и молодежи)»."""
+    """Where something was on show: «в г. Кемерово (Библиотека Кузбасса для детей и молодёжи)»."""
     place = where(lib)
     return _("в %(place)s (%(name)s)") % {"place": place, "name": lib.name} if place else lib.name
 
 
 def guests_sentence(guests: list[Guest], of: str = "") -> str:
-    """«Гости — детские писатели Вера Леонидовна Лаврина и Наталья Семеновна Матвеева.»
+    """«Гости — детские писатели Вера Леонидовна Лаврина и Наталья Семёновна Матвеева.»
 
     Guests of one occupation are named together after it, in the plural when the words are known; otherwise
     each is named with their own: «Гость — Лиля Калаус, писатель, поэт, публицист.»"""
@@ -283,7 +283,7 @@ def telebridges_chapter(items: list[EventItem], year: int) -> list[str]:
 
 
 def _stop(stop: StopItem, with_dates: bool = True) -> str:
-    """«г. Кемерово (Библиотека Кузбасса для детей и молодежи), с 3 февраля по 20 марта 2020 года, 850 посетителей»."""
+    """«г. Кемерово (Библиотека Кузбасса для детей и молодёжи), с 3 февраля по 20 марта 2020 года, 850 посетителей»."""
     lib = stop.library
     parts = [f"{where(lib)} ({lib.name})" if lib and where(lib) else (lib.name if lib else stop.venue)]
     if with_dates:

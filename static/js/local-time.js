@@ -1,5 +1,6 @@
-/* Shows an event's start in the reader's own time zone. The page is complete without it:
-   every site's local time is already rendered by the server. */
+/* Shows an event's start in the reader's own time zone, named by its Russian city and country
+   (zone-names.js, from CLDR); a zone without a Russian name is left unnamed, never shown by its IANA name.
+   The page is complete without it: every site's local time is already rendered by the server. */
 (function () {
   "use strict";
   if (!("Intl" in window) || typeof Intl.DateTimeFormat !== "function") {
@@ -25,7 +26,8 @@
       minute: "2-digit"
     }).format(moment);
     var target = block.querySelector(".reader-time-value") || block;
-    target.textContent = zone ? text + " (" + zone.replace(/_/g, " ") + ")" : text;
+    var place = zone && window.coopnetZoneNames ? window.coopnetZoneNames[zone] : "";
+    target.textContent = place ? text + " (" + place + ")" : text;
     block.hidden = false;
   });
 })();

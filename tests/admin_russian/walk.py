@@ -13,7 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from adminkit.grammar import NOUNS
+from adminkit.grammar import MASCULINE, NOUNS
 from tests import factories
 
 # Django's English app names, as the index, app pages and breadcrumbs would show them.
@@ -22,8 +22,8 @@ ENGLISH_APP_NAMES = re.compile(
     r"|REMINDERS|Reminders|HISTORY|History|IMPORTS|Imports|AUTHENTICATION|Authentication)\b"
 )
 # Django's Russian that pastes a nominative or the wrong gender: «Добавить еще один Контактное лицо»,
-# «… был успешно добавлен». The related-object button «Добавить ещё один объект типа …» is fine.
-BROKEN = re.compile(r"Добавить (еще|ещё) один (?!объект типа)|был успешно|были успешно|был изменен|успешно удалены")
+# «… был успешно добавлен». «Добавить ещё один конкурс» is right for a masculine noun (checked per noun below).
+BROKEN = re.compile(r"Добавить еще один|был успешно|были успешно|был изменен|успешно удалены")
 VERBS = ["Добавить", "Изменить", "Удалить", "Просмотреть", "Выберите", "Нельзя удалить"]
 
 
@@ -47,6 +47,8 @@ def problems_in(html: str) -> list[str]:
         plural = apps.get_model(label)._meta.verbose_name_plural if noun.animate else None
         if plural and f"Удалить выбранные {plural}".lower() in lowered:
             found.append(f"Удалить выбранные {plural}")
+        if noun.gender != MASCULINE and f"ещё один {noun.nominative}".lower() in lowered:
+            found.append(f"ещё один {noun.nominative}")
         if str(noun.accusative) == str(noun.nominative):
             continue
         found += [f"{verb} {noun.nominative}" for verb in VERBS if f"{verb} {noun.nominative}".lower() in lowered]

@@ -53,7 +53,8 @@ def test_home_to_telebridge_filtered_by_age_then_times_and_ics(page, url, shot):
 
 
 def test_reader_sees_start_in_own_time_zone(new_context, url, shot):
-    """The browser says the reader is in Khabarovsk (UTC+10): the page's script shows 17:00 for 14:00 Kemerovo."""
+    """The browser says the reader is in Khabarovsk (UTC+10): the page's script shows 17:00 for 14:00 Kemerovo, and
+    names the zone by its Russian cities, not by its IANA name."""
     site = build_site()
     page = new_context(timezone_id="Asia/Vladivostok").new_page()
 
@@ -61,6 +62,8 @@ def test_reader_sees_start_in_own_time_zone(new_context, url, shot):
     own = page.locator(".reader-time")
     expect(own).to_be_visible()
     expect(own).to_contain_text("17:00")
+    expect(own).to_contain_text("(Владивосток, Хабаровск)")
+    expect(own).not_to_contain_text("Asia/")
     shot(page, "reader-time-vladivostok")
 
 

@@ -89,7 +89,7 @@ def test_title_introduction_then_a_chapter_per_direction_then_figures_and_append
 def test_introduction_names_the_host_the_agreements_and_where_the_partners_are(doc2020):
     intro = _sections(doc2020)[""]
     first = intro[0].text
-    assert first.startswith("На 31 декабря 2020 года Библиотека Кузбасса для детей и молодежи реализует 10 соглашений")
+    assert first.startswith("На 31 декабря 2020 года Библиотека Кузбасса для детей и молодёжи реализует 10 соглашений")
     assert "с 8 библиотеками России и 2 библиотеками Казахстана" in first
     assert "проведено 12 совместных мероприятий и проектов" in first
     assert "Казахстан — Восточно-Казахстанская область" in _texts(intro)
@@ -118,7 +118,7 @@ def test_directions_are_prose_paragraphs_not_a_bullet_per_activity(doc2020):
 
 def test_guests_are_named_in_the_year_of_their_event(demo):
     telebridges_2020 = _texts(_sections(_document(2020))[TELEBRIDGES])
-    assert "Гости — детские писатели Вера Леонидовна Лаврина и Наталья Семеновна Матвеева." in telebridges_2020
+    assert "Гости — детские писатели Вера Леонидовна Лаврина и Наталья Семёновна Матвеева." in telebridges_2020
     assert "Калаус" not in telebridges_2020  # «Путь к Солнцу» was held on 12 December 2019
     telebridges_2019 = _texts(_sections(_document(2019))[TELEBRIDGES])
     assert "Гость — Лиля Калаус, писатель, поэт, публицист." in telebridges_2019
@@ -143,7 +143,7 @@ def test_exhibitions_with_their_route_and_the_other_half_of_the_exchange(doc2020
 def test_contests_with_curators_results_and_only_consented_names(doc2020):
     contests = _texts(_sections(doc2020)[CONTESTS])
     assert "С 1 июня по 1 августа 2020 года шёл приём работ на международный интернет-конкурс «Абай мұрасы" in contests
-    assert "Региональный куратор — Библиотека Кузбасса для детей и молодежи (Кемеровская область — Кузбасс)." in (
+    assert "Региональный куратор — Библиотека Кузбасса для детей и молодёжи (Кемеровская область — Кузбасс)." in (
         contests
     )
     assert "По итогам конкурса: 1 победитель и 1 финалист." in contests
@@ -215,7 +215,7 @@ def test_a_cancelled_event_is_not_told_and_a_postponed_one_is_among_the_plans(de
     events = _texts(sections[EVENTS])
     assert "Территория без границ" not in events and "Гражданско-правовое" not in events
     assert [p.text for p in sections[PLANS]] == [
-        "Конференция «Гражданско-правовое воспитание и просвещение детей и молодежи: актуальные тенденции и практики» "
+        "Конференция «Гражданско-правовое воспитание и просвещение детей и молодёжи: актуальные тенденции и практики» "
         "перенесена на 11 февраля 2021 года."
     ]
     notes = _texts(sections["Для редактора: что уточнить перед отправкой"])
@@ -312,7 +312,7 @@ def test_a_sentence_ends_once_even_after_a_title_with_its_own_mark():
 
 # ---- the sentences ---------------------------------------------------------------------------------
 
-HOST = LibraryRef(1, "Библиотека Кузбасса для детей и молодежи", "ГАУК", "Кемерово", "Кузбасс", "Россия", True)
+HOST = LibraryRef(1, "Библиотека Кузбасса для детей и молодёжи", "ГАУК", "Кемерово", "Кузбасс", "Россия", True)
 TOMSK = LibraryRef(2, "Томская ОДЮБ", "Томская областная", "Томск", "Томская область", "Россия")
 VKO = LibraryRef(3, "ВК ОДЮБ", "ВК", "Усть-Каменогорск", "Восточно-Казахстанская область", "Казахстан")
 
@@ -363,7 +363,7 @@ def test_a_telebridge_names_its_sites_with_their_counts_the_total_and_the_guests
     )
     assert stories.event_story(item) == [
         "1 июня 2020 года прошёл международный телемост «Мир детства». Площадки: "
-        "Библиотека Кузбасса для детей и молодежи (40 участников); ВК ОДЮБ (г. Усть-Каменогорск, Казахстан, "
+        "Библиотека Кузбасса для детей и молодёжи (40 участников); ВК ОДЮБ (г. Усть-Каменогорск, Казахстан, "
         "30 участников). Число участников — 70. Гость — Вера Леонидовна Лаврина, детский писатель.",
         "Международный литературный телемост.",
         "Итоги: Решили повторить.",
@@ -403,7 +403,7 @@ def test_a_travelling_exhibition_tells_its_route_and_where_it_goes_next():
     first, following = stories.exhibition_story(item, 2020)
     assert first == (
         "Передвижная выставка «Земля» (предоставила ВК ОДЮБ, г. Усть-Каменогорск, Казахстан) экспонировалась "
-        "на 2 площадках: г. Кемерово (Библиотека Кузбасса для детей и молодежи), с 3 февраля по 20 марта 2020 года, "
+        "на 2 площадках: г. Кемерово (Библиотека Кузбасса для детей и молодёжи), с 3 февраля по 20 марта 2020 года, "
         "850 посетителей; г. Томск (Томская ОДЮБ), со 2 апреля по 10 мая 2020 года. Число посетителей — 850."
     )
     assert following == (

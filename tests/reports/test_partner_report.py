@@ -1,7 +1,7 @@
 """A partner library's own report (reports/partner.py) and its files (reports/exports/partner.py).
 
 On the demo data (demo): in 2020 the East Kazakhstan children's and youth library (vko-odub) organised the
-webinar «Библиотека и волонтер…» (23 April, 80 participants in all, none counted per site), the conference
+webinar «Библиотека и волонтёр…» (23 April, 80 participants in all, none counted per site), the conference
 «Непростые сложности…» (19 November, 120 in all) and the contest «Абай мұрасы…», and was a site of the host's
 telebridge «Мир детства…» (1 June: 30 at its site, 40 at the host's). Khabarovsk's library provided the exhibition
 «Хабаровский край!…» (850 visitors at the host's) and hosted the host's «Кузбасс: книги о родном крае» (no figures).
@@ -25,7 +25,7 @@ from reports.report import build_report
 
 VKO = "vko-odub"
 TELEBRIDGE = "Мир детства: от книг к мечтам"
-WEBINAR = "Библиотека и волонтер: потенциал эффективного сотрудничества"
+WEBINAR = "Библиотека и волонтёр: потенциал эффективного сотрудничества"
 ALTAI_TELEBRIDGE = "Испытание временем. Сибиряки в Сталинградской битве"
 
 
@@ -51,7 +51,7 @@ def vko_2020(demo):
 
 def test_the_title_names_both_libraries_and_the_year(vko_2020):
     assert vko_2020.title == (
-        "Совместная работа в 2020 году: ГАУК «Государственная библиотека Кузбасса для детей и молодежи» и "
+        "Совместная работа в 2020 году: ГАУК «Государственная библиотека Кузбасса для детей и молодёжи» и "
         "КГУ «Восточно-Казахстанская областная детско-юношеская библиотека»"
     )
     assert vko_2020.as_of == datetime.date(2020, 12, 31)
@@ -60,7 +60,7 @@ def test_the_title_names_both_libraries_and_the_year(vko_2020):
 def test_every_joint_activity_of_the_year_with_the_librarys_role_and_status(vko_2020):
     got = {(a.title.split(":")[0].split(".")[0], a.role, a.status_label, a.held) for a in vko_2020.activities}
     assert got == {
-        ("Библиотека и волонтер", "организатор", "проведено", True),
+        ("Библиотека и волонтёр", "организатор", "проведено", True),
         ("Абай мұрасы", "организатор", "проведено", True),
         ("Мир детства", "площадка", "проведено", True),
         ("Непростые сложности", "организатор", "проведено", True),

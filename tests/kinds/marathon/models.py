@@ -37,7 +37,7 @@ class MarathonQuerySet(ScheduledQuerySet):
 
 class Marathon(Publishable, Scheduled):
     title = models.CharField("название", max_length=300)
-    slug = models.SlugField(max_length=120, unique=True)
+    slug = models.SlugField("адрес в URL", max_length=120, unique=True)
     organiser = models.ForeignKey(Library, verbose_name="организатор", on_delete=models.PROTECT, related_name="+")
     starts_on = models.DateField("начало")
     ends_on = models.DateField("окончание")
@@ -70,7 +70,9 @@ class Marathon(Publishable, Scheduled):
 class MarathonSite(PartnerSide):
     PARTNER_FIGURES = ("participants_count",)
 
-    marathon = models.ForeignKey(Marathon, on_delete=models.CASCADE, related_name="sites")
+    marathon = models.ForeignKey(
+        Marathon, verbose_name="читательский марафон", on_delete=models.CASCADE, related_name="sites"
+    )
     library = models.ForeignKey(Library, verbose_name="библиотека", on_delete=models.PROTECT, related_name="+")
     participants_count = models.PositiveIntegerField(
         "участников", null=True, blank=True, validators=[MaxValueValidator(1_000_000)]
