@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from adminkit.grammar import NEUTER, declare_nouns, noun, noun_for
+from adminkit.related import RelatedLinksMixin
 from adminkit.site import SHARED_MIXINS
 from core.models import Profile
 from core.templatetags.coopnet import ru_plural_form
@@ -62,7 +63,7 @@ class RussianPermissionsMixin:
         return formfield
 
 
-class ProfileInline(admin.StackedInline):
+class ProfileInline(RelatedLinksMixin, admin.StackedInline):
     model = Profile
     can_delete = False
     max_num = 1

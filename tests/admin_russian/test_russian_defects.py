@@ -279,3 +279,14 @@ def test_deleting_selected_agreements_is_said_in_russian_too(staff):
     html = staff.post(changelist, {"action": "delete_selected", "_selected_action": [agreement.pk]}).content.decode()
     assert "Выбрано для удаления: 1 соглашение." in html
     assert "объект" not in html.lower()
+
+
+def test_a_refused_delete_leads_back_to_the_record_and_its_list(staff):
+    project = factories.ProjectFactory()
+    factories.EpisodeFactory(project=project)
+
+    html = page(staff, url("events.project", "delete", project.pk))
+
+    back = url("events.project", "change", project.pk)
+    assert f'<a href="{back}">← Вернуться к записи</a>' in html
+    assert f'<a href="{url("events.project", "changelist")}">К списку</a>' in html
