@@ -304,7 +304,7 @@ def test_a_partner_joins_and_reports_and_the_methodologist_sees_it(
     staff.goto(live_server.url + reverse("admin:events_event_changelist") + "?q=Легенды")
     event_row = staff.locator("#result_list tbody tr", has_text=PROPOSAL)
     expect(event_row).to_have_count(1)
-    expect(event_row.locator("td.field-is_published img")).to_have_attribute("alt", "False")
+    expect(event_row.locator("td.field-is_published img")).to_have_attribute("alt", "нет")  # not published yet
     shot(staff, "12-draft-event")
     staff.goto(live_server.url + reverse("admin:index"))
     staff.get_by_role("link", name="Предложения партнёров", exact=True).first.click()

@@ -12,12 +12,13 @@ def test_check_deploy_with_production_settings_reports_nothing():
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_URL", "RATE_LIMIT", "REDIS_URL"))
+        if not key.startswith(("DJANGO_", "DATABASE_URL", "RATE_LIMIT", "REDIS_URL", "SITE_URL"))
     }
     env.update(
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="a-production-like-secret-key-" + "x" * 40,
         DJANGO_ALLOWED_HOSTS="coopnet.example.org",
+        SITE_URL="https://coopnet.example.org",
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
