@@ -74,10 +74,14 @@ class ProfileInline(RelatedLinksMixin, admin.StackedInline):
 
 class UserAdmin(*SHARED_MIXINS, RussianPermissionsMixin, auth_admin.UserAdmin):
     inlines = [*auth_admin.UserAdmin.inlines, ProfileInline]
+    # Permissions' names are long: the two lists one above the other, each as wide as the form, so none is cut.
+    filter_horizontal = ["groups"]
+    filter_vertical = ["user_permissions"]
 
 
 class GroupAdmin(*SHARED_MIXINS, RussianPermissionsMixin, auth_admin.GroupAdmin):
-    pass
+    filter_horizontal = []
+    filter_vertical = ["permissions"]
 
 
 class AccessAttemptAdmin(*SHARED_MIXINS, axes_admin.AccessAttemptAdmin):
