@@ -293,7 +293,7 @@ def inline_rows(model_admin, obj) -> list[int]:
         fk = next(
             candidate
             for candidate in inline.model._meta.get_fields()
-            if candidate.many_to_one
+            if (candidate.many_to_one or candidate.one_to_one)
             and candidate.related_model is model_admin.model
             and inline.fk_name in (None, candidate.name)
         )
