@@ -104,7 +104,7 @@ def _termination_items(agreement: Agreement) -> list[TimelineItem]:
     return items
 
 
-def _activity_day(activity, partner_id: int) -> datetime.date | None:
+def activity_day(activity, partner_id: int) -> datetime.date | None:
     """The day the partner took part (the day the credit rule used), or the activity's first day."""
     parties = [(library_id, day) for library_id, day in activity.credit_parties() if day is not None]
     own = [day for library_id, day in parties if library_id == partner_id]
@@ -121,7 +121,7 @@ def _activity_item(activity, partner_id: int, today: datetime.date) -> TimelineI
     except NoReverseMatch:
         url = ""
     return TimelineItem(
-        _activity_day(activity, partner_id),
+        activity_day(activity, partner_id),
         ItemKind.ACTIVITY,
         getattr(activity, "title", None) or str(activity),
         capfirst(kind),

@@ -178,7 +178,7 @@ class AgreementRow:
     activities: int
     drafts: int
     activities_last_12_months: int  # held, credited, in the twelve months up to the report date
-    last_activity_on: datetime.date | None  # the last held credited activity, in the year or those 12 months
+    last_activity_on: datetime.date | None  # the last held credited activity up to the report date (None: never)
     in_force_since: datetime.date | None  # signed_on or valid_from, whichever is later
     new: bool  # in force on the report date, but for less than 12 months: too young to be dormant
     dormant: bool  # in force for 12 months or more, and no held activity credited to it in the last 12
