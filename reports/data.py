@@ -356,8 +356,8 @@ class ExhibitionItem(ActivityItem):
     first_day: datetime.date  # first day shown in the year
     last_day: datetime.date
     stops: list[StopItem]  # the stops open in the year
-    visitors: int  # stops opened in the year
-    excursions: int
+    visitors: int | None  # held stops opened in the year (`known_sum`: None when none of them has a figure)
+    excursions: int | None
     is_draft: bool
     kind: str = ""
     provider_library: LibraryRef | None = None

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from agreements.models import Agreement, Library, by_partner
 from contests.models import Contest, Curator, Entry
+from core.figures import known_sum
 from core.models import AWAITING_CONFIRMATION, Status, status_label
 from core.vocabulary import Scope
 from events.models import Episode, Event
@@ -272,8 +273,8 @@ class Shaper:
             last_day=min(max(s.ends_on for s in in_year), p.last_day),
             stops=[self.stop(s) for s in in_year],
             route=[self.stop(s) for s in sorted(a.stops, key=lambda s: s.starts_on)],
-            visitors=sum(s.visitors or 0 for s in opened),
-            excursions=sum(s.excursions or 0 for s in opened),
+            visitors=known_sum(s.visitors for s in opened),
+            excursions=known_sum(s.excursions for s in opened),
             counterpart_id=counterpart,
             counterpart_title=counterpart_title,
             results=results,
