@@ -156,6 +156,8 @@ def _row(a: Agreement, y: Year, standing: _Standing, activity: AgreementActivity
         in_force_since=since,
         new=new,
         dormant=standing.in_force and not new and activity.window == 0,
+        partner_full_name=a.partner.name,
+        notes=a.notes,
     )
 
 
