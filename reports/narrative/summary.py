@@ -385,15 +385,19 @@ def dormant_paragraphs(report: AnnualReport) -> tuple[list[str], list[str], list
             "По %(n)s за 12 месяцев до %(day)s не проведено ни одного совместного дела, хотя они действуют больше года:"
         )
     ) % {"n": count(len(rows), ("соглашению", "соглашениям", "соглашениям")), "day": day}
-    lines = []
+    # Grouped by the year of the last joint work, each partner named once: a list a manager acts on.
+    by_year: dict[int | None, list[str]] = defaultdict(list)
     for row in rows:
         kind = agreement_kind(row.title) or DEFAULT_KIND
-        last = (
-            _("последняя совместная работа — в %(year)s году") % {"year": row.last_activity_on.year}
-            if row.last_activity_on
-            else _("совместной работы по нему ещё не было")
-        )
-        lines.append(f"{_partner_name(row)} — {_('соглашение %(kind)s') % {'kind': kind}}; {last}")
+        other = "" if kind == DEFAULT_KIND else " (" + _("соглашение %(kind)s") % {"kind": kind} + ")"
+        by_year[row.last_activity_on.year if row.last_activity_on else None].append(_partner_name(row) + other)
+    lines = [
+        _("последняя совместная работа — в %(year)s году: %(list)s") % {"year": year, "list": "; ".join(names)}
+        for year, names in sorted((y, n) for y, n in by_year.items() if y is not None)
+    ]
+    if None in by_year:
+        lines.append(_("совместной работы ещё не было: %(list)s") % {"list": "; ".join(by_year[None])})
+    lines = [capital(line) for line in lines]
     advice = (
         _(
             "С этой библиотекой стоит связаться: согласовать план совместной работы на следующий год или решить, "
