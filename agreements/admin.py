@@ -249,10 +249,11 @@ class AgreementAdmin(ImportExportMixin, CoopnetModelAdmin):
         super().save_related(request, form, formsets, change)
         for formset in formsets:
             if formset.model is Amendment:
+                created = {amendment.pk for amendment in formset.new_objects}
                 saved = [*formset.new_objects, *(obj for obj, _fields in formset.changed_objects)]
                 for amendment in sorted(saved, key=lambda a: (a.signed_on, a.pk)):
                     amendment.agreement = form.instance
-                    apply_amendment(amendment=amendment)
+                    apply_amendment(amendment=amendment, created=amendment.pk in created)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk:

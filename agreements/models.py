@@ -567,6 +567,26 @@ class Agreement(models.Model):
                 terms[0] = Term(first.start, first.end, Term.Kind.AMENDED, first.cut_short, amendment)
         return terms
 
+    def end_changes(self, amendments=None) -> list[tuple["Amendment", datetime.date | None]]:
+        """The amendments that set the agreement's end, oldest first, each with the end it replaced: the one it
+        recorded when it was saved, or the end the amendment before it set (None: no end date before it)."""
+        if amendments is None:
+            amendments = self.amendments.all() if self.pk else []
+        setting = sorted((a for a in amendments if a.new_valid_until is not None), key=lambda a: (a.signed_on, a.pk))
+        changes, before = [], None
+        for index, amendment in enumerate(setting):
+            replaced = amendment.previous_valid_until
+            if replaced is None and index:
+                replaced = before
+            changes.append((amendment, replaced))
+            before = amendment.new_valid_until
+        return changes
+
+    def original_valid_until(self, amendments=None) -> datetime.date | None:
+        """The end date the agreement was signed with, before any amendment changed it (None: no end date)."""
+        changes = self.end_changes(amendments)
+        return changes[0][1] if changes else self.valid_until
+
     def _amendment_setting_end(self, amendments) -> "Amendment | None":
         if amendments is None:
             amendments = self.amendments.all() if self.pk else []
@@ -681,6 +701,13 @@ class Amendment(models.Model):
         validators=[validate_year],
         help_text=_("Если соглашение продлевает или сокращает срок. При сохранении меняет «действует до» соглашения."),
     )
+    previous_valid_until = models.DateField(
+        _("срок до этого дополнительного соглашения"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Записывается при сохранении: до какого дня действовало соглашение, пока срок не изменили."),
+    )
     directions_added = models.ManyToManyField(
         Direction,
         verbose_name=_("добавляет направления"),
@@ -749,16 +776,21 @@ class Amendment(models.Model):
 
 
 @transaction.atomic
-def apply_amendment(*, amendment: Amendment) -> Agreement:
+def apply_amendment(*, amendment: Amendment, created: bool = False) -> Agreement:
     """Make the agreement say what a saved amendment changes: its end date, its directions.
 
     The end date comes from the latest amendment that sets one (an older amendment edited later does not undo
-    a newer one). The reason is left on the agreement for its change history.
+    a newer one). A `created` amendment that changes the end keeps the end it replaced (`previous_valid_until`),
+    so the agreement's story still tells its original term; an edit later keeps what it first replaced. The
+    reason is left on the agreement for its change history.
     """
     agreement = amendment.agreement
     setting_end = Amendment.objects.filter(agreement=agreement, new_valid_until__isnull=False)
     latest = setting_end.order_by("-signed_on", "-pk").first()
     if latest is not None and latest.pk == amendment.pk and agreement.valid_until != amendment.new_valid_until:
+        if created:
+            amendment.previous_valid_until = agreement.valid_until
+            amendment.save(update_fields=["previous_valid_until"])
         agreement.valid_until = amendment.new_valid_until
         agreement._change_reason = amendment.change_reason
         agreement.save()

@@ -5,6 +5,7 @@ Plain data, so a test can read it. The activities come from the registry of join
 credit rule (`credited_activities`), never from an activity app imported here.
 """
 
+import copy
 import datetime
 from dataclasses import dataclass
 
@@ -57,25 +58,44 @@ def _ru(day: datetime.date | None) -> str:
     return day.strftime("%d.%m.%Y") if day else ""
 
 
+def _until(end: datetime.date | None) -> str:
+    if end is None:
+        return _("бессрочно")
+    if end == datetime.date.max:
+        return _("без срока окончания")
+    return _("до %(end)s") % {"end": _ru(end)}
+
+
 def _term_item(term: Term) -> TimelineItem:
-    if term.end is None:
-        period = _("бессрочно")
-    elif term.end == datetime.date.max:
-        period = _("без срока окончания")
-    else:
-        period = _("до %(end)s") % {"end": _ru(term.end)}
-    details = period
-    if term.amendment is not None:
-        details += "; " + str(term.amendment)
+    details = _until(term.end)
     if term.cut_short:
         details += "; " + _("прекращён расторжением")
     return TimelineItem(term.start, ItemKind.TERM, capfirst(term.get_kind_display()), details, end=term.end)
 
 
-def _amendment_item(amendment) -> TimelineItem:
+def _terms(agreement: Agreement, today: datetime.date, amendments) -> list[Term]:
+    """The terms as they ran: up to the first amendment that changed the end, those of the end the agreement was
+    signed with (its original term is kept); after it, the prolongations of the end the amendments set. The
+    amendments themselves are told once, by their own items, each with the end it replaced."""
+    terms = agreement.terms(today, amendments=amendments)
+    changes = agreement.end_changes(amendments)
+    if not terms or terms[0].kind != Term.Kind.AMENDED or not changes:
+        return terms
+    first_change = changes[0][0]
+    signed = copy.copy(agreement)
+    signed.valid_until = changes[0][1]
+    before = signed.terms(min(today, first_change.signed_on), amendments=[])
+    return before + terms[1:]
+
+
+def _amendment_item(amendment, replaced: datetime.date | None = None, changes_end: bool = False) -> TimelineItem:
     changes = []
     if amendment.new_valid_until:
-        changes.append(_("новый срок — до %(date)s") % {"date": _ru(amendment.new_valid_until)})
+        new_end = _("новый срок — до %(date)s") % {"date": _ru(amendment.new_valid_until)}
+        if changes_end:
+            was = _("прежний — %(until)s") % {"until": _until(replaced)}
+            new_end = f"{new_end} ({was})"
+        changes.append(new_end)
     added = [direction.name for direction in amendment.directions_added.all()]
     removed = [direction.name for direction in amendment.directions_removed.all()]
     if added:
@@ -106,7 +126,7 @@ def _termination_items(agreement: Agreement) -> list[TimelineItem]:
     return items
 
 
-def _activity_day(activity, partner_id: int) -> datetime.date | None:
+def activity_day(activity, partner_id: int) -> datetime.date | None:
     """The day the partner took part (the day the credit rule used), or the activity's first day."""
     parties = [(library_id, day) for library_id, day in activity.credit_parties() if day is not None]
     own = [day for library_id, day in parties if library_id == partner_id]
@@ -123,7 +143,7 @@ def _activity_item(activity, partner_id: int, today: datetime.date) -> TimelineI
     except NoReverseMatch:
         url = ""
     return TimelineItem(
-        _activity_day(activity, partner_id),
+        activity_day(activity, partner_id),
         ItemKind.ACTIVITY,
         getattr(activity, "title", None) or str(activity),
         capfirst(kind),
@@ -139,8 +159,9 @@ def agreement_timeline(agreement: Agreement, today: datetime.date | None = None)
     draft = agreement.status == Agreement.Status.DRAFT
     signing = _("Подписание (проект: ещё не подписано)") if draft else _("Подписание")
     items = [TimelineItem(agreement.signed_on, ItemKind.SIGNED, signing, agreement.signed_at)]
-    items += [_term_item(term) for term in agreement.terms(today, amendments=amendments)]
-    items += [_amendment_item(amendment) for amendment in amendments]
+    items += [_term_item(term) for term in _terms(agreement, today, amendments)]
+    replaced = dict(agreement.end_changes(amendments))
+    items += [_amendment_item(a, replaced.get(a), a in replaced) for a in amendments]
     items += _termination_items(agreement)
     deadline = agreement.notice_deadline(today)
     if deadline is not None:

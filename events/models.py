@@ -37,6 +37,7 @@ from core.models import (
     rescheduled_only_when_postponed,
     taken_part_in,
 )
+from core.templatetags.coopnet import ru_plural_form
 from core.vocabulary import AgeRating, Scope
 
 
@@ -457,10 +458,15 @@ class Event(Publishable, Illustrated, Scheduled):
         sites, online, total = self._attendance_figures()
         source = attendance_source(sites, online, total)
         if source == FROM_SITES:
-            return str(_("сумма по площадкам (%(sites)s) и онлайн-зрителей вне площадок (%(online)s)")) % {
-                "sites": sum(count is not None for count in sites),
-                "online": online if online is not None else 0,
+            known = sum(count is not None for count in sites)
+            said = str(_("сумма по %(n)s %(sites)s")) % {
+                "n": known,
+                "sites": ru_plural_form(known, _("площадке"), _("площадкам"), _("площадкам")),
             }
+            if online:
+                viewers = ru_plural_form(online, _("онлайн-зритель"), _("онлайн-зрителя"), _("онлайн-зрителей"))
+                said += " " + str(_("и %(n)s %(viewers)s вне площадок")) % {"n": online, "viewers": viewers}
+            return said
         if source == FROM_TYPED_TOTAL:
             return str(_("общее число, введённое без разбивки по площадкам"))
         return str(_("нет данных"))

@@ -110,8 +110,11 @@ def agreement_detail(request, pk: int):
     agreement = get_object_or_404(public_agreements(), pk=pk)
     _with_state_labels([agreement])
     blocks = under_agreement(agreement)
+    amendments = list(agreement.amendments.all())
     context = {
         "agreement": agreement,
+        "end_changes": [amendment for amendment, _replaced in agreement.end_changes(amendments)],
+        "original_valid_until": agreement.original_valid_until(amendments),
         "blocks": [block for block in blocks if block.items],
         "activity_count": sum(len(block.items) for block in blocks),
     }

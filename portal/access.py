@@ -125,6 +125,21 @@ def proposals(library: Library):
     return Proposal.objects.filter(library=library).select_related("event", "exhibition", "contest", "author")
 
 
+def undecided_proposals(library: Library) -> dict[tuple[str, int], Proposal]:
+    """The library's proposals staff have not accepted, by the draft they became ("event", id), ("exhibition",
+    id), ("contest", id): under review (its draft is shown as a proposal) or declined (no joint work). One query."""
+    undecided = {}
+    rows = Proposal.objects.filter(library=library).exclude(decision=Proposal.Decision.ACCEPTED)
+    for proposal in rows.select_related("event", "exhibition", "contest"):
+        if not proposal.undecided:
+            continue  # published, or called off: what the draft says stands
+        for name in ("event", "exhibition", "contest"):
+            draft_id = getattr(proposal, f"{name}_id")
+            if draft_id is not None:
+                undecided[(name, draft_id)] = proposal
+    return undecided
+
+
 # What a partner may do with its own row, by where the activity stands on the day (`status_on`, the one rule).
 
 

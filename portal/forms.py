@@ -86,9 +86,16 @@ class StopFiguresForm(forms.ModelForm):
         self.fields["visitors"].required = True
 
 
-# A proposed event's hours until the methodologists set the real ones: a working day in the library's own time.
-PROPOSED_START = datetime.time(11, 0)
-PROPOSED_END = datetime.time(12, 30)
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%H:%M")
+
+
+# A proposed event without the library's hours spans its whole days, in the library's own time: no hour is made up.
+DAY_START = datetime.time(0, 0)
+DAY_END = datetime.time(23, 59)
 # The draft's fields that the proposal's own fields stand for, so an error shows beside the partner's field.
 DRAFT_FIELDS = {
     "starts_at": "starts_on",
@@ -101,11 +108,23 @@ DRAFT_FIELDS = {
 class ProposalForm(forms.ModelForm):
     class Meta:
         model = Proposal
-        fields = ["title", "kind", "format", "audience", "starts_on", "ends_on", "description"]
+        fields = [
+            "title",
+            "kind",
+            "format",
+            "audience",
+            "starts_on",
+            "ends_on",
+            "starts_at_time",
+            "ends_at_time",
+            "description",
+        ]
         labels = {"title": _("Название"), "kind": _("Вид"), "description": _("Описание")}
         widgets = {
             "starts_on": DateInput(),
             "ends_on": DateInput(),
+            "starts_at_time": TimeInput(),
+            "ends_at_time": TimeInput(),
             "description": forms.Textarea(attrs={"rows": 6}),
         }
         help_texts = {
@@ -114,6 +133,10 @@ class ProposalForm(forms.ModelForm):
                 "для конкурса — приём работ."
             ),
             "ends_on": _("Если мероприятие длится больше одного дня."),
+            "starts_at_time": _(
+                "По времени вашей библиотеки, если оно уже известно. Для выставки и конкурса не нужно."
+            ),
+            "ends_at_time": _("По времени вашей библиотеки, если оно уже известно."),
             "description": _("Идея, участники, что нужно от Государственной библиотеки Кузбасса."),
         }
 
@@ -124,12 +147,15 @@ class ProposalForm(forms.ModelForm):
         self.instance.library = library
         self.instance.author = author
 
-    def _notes(self) -> str:
+    def _notes(self, timed: bool = True) -> str:
         who = self.author.get_full_name() or self.author.email
-        return str(
-            _("Предложено библиотекой-партнёром через портал: %(library)s, %(who)s. Время — условное.")
-            % {"library": self.library, "who": who}
-        )
+        said = _("Предложено библиотекой-партнёром через портал: %(library)s, %(who)s.") % {
+            "library": self.library,
+            "who": who,
+        }
+        if not timed:
+            said = f"{said} {_('Время библиотека не указала: мероприятие занимает дни целиком, укажите часы.')}"
+        return str(said)
 
     def _draft(self):
         """What the proposal becomes, by its kind: an unpublished event, exhibition or contest of the library."""
@@ -149,8 +175,11 @@ class ProposalForm(forms.ModelForm):
                 notes=self._notes(),
             )
         zone = zoneinfo.ZoneInfo(self.library.timezone)
-        starts_at = datetime.datetime.combine(data["starts_on"], PROPOSED_START, tzinfo=zone)
-        ends_at = datetime.datetime.combine(data.get("ends_on") or data["starts_on"], PROPOSED_END, tzinfo=zone)
+        start_time, end_time = data.get("starts_at_time"), data.get("ends_at_time")
+        last_day = data.get("ends_on") or data["starts_on"]
+        starts_at = datetime.datetime.combine(data["starts_on"], start_time or DAY_START, tzinfo=zone)
+        ends_at = datetime.datetime.combine(last_day, end_time or start_time or DAY_END, tzinfo=zone)
+        common["notes"] = self._notes(timed=start_time is not None)
         return Event(
             slug=unique_slug(Event, data["title"]),
             kind=data["kind"],
@@ -160,11 +189,12 @@ class ProposalForm(forms.ModelForm):
             starts_at=starts_at,
             ends_at=ends_at,
             **common,
-            notes=self._notes(),
         )
 
     def clean(self):
         data = super().clean()
+        if data.get("ends_at_time") and not data.get("starts_at_time"):
+            self.add_error("starts_at_time", _("Укажите и время начала."))
         starts, ends = data.get("starts_on"), data.get("ends_on")
         # Dates the wrong way round are the proposal's own error («Дата окончания не может быть раньше даты
         # начала.»); the draft would say it again in its own words.

@@ -116,6 +116,9 @@ class Proposal(models.Model):
     )
     starts_on = models.DateField(_("дата начала"), validators=[validate_year])
     ends_on = models.DateField(_("дата окончания"), null=True, blank=True, validators=[validate_year])
+    # The hours, when the library gives them, in the library's own time; without them the draft spans whole days.
+    starts_at_time = models.TimeField(_("время начала"), null=True, blank=True)
+    ends_at_time = models.TimeField(_("время окончания"), null=True, blank=True)
     description = models.TextField(_("описание"), max_length=5000)
     event = models.OneToOneField(
         Event,
@@ -175,22 +178,45 @@ class Proposal(models.Model):
         """The record the proposal became (an event, an exhibition or a contest), or None once deleted."""
         return self.event or self.exhibition or self.contest
 
-    def fate(self) -> str:
-        """What became of the proposal, as the partner is told: one rule for the portal and the admin list.
+    UNDER_REVIEW, DECLINED, ACCEPTED, PUBLISHED, CALLED_OFF = "review", "declined", "accepted", "published", "off"
+
+    def standing(self) -> str:
+        """Where the proposal stands: one rule for the portal and the admin list (`fate()` says it in words).
 
         Read through `Proposal.objects` (`with_public_draft()`), which says whether readers may see the draft."""
         draft = self.draft
         if self.decision == self.Decision.DECLINED:
-            return str(_("отклонено"))
+            return self.DECLINED
         if draft is None:
-            return str(_("принято") if self.decision == self.Decision.ACCEPTED else _("на рассмотрении"))
+            return self.ACCEPTED if self.decision == self.Decision.ACCEPTED else self.UNDER_REVIEW
         if draft.is_called_off:
-            return str(draft.get_status_display())
+            return self.CALLED_OFF
         if self.draft_is_public:
-            return str(_("принято и опубликовано на сайте"))
+            return self.PUBLISHED
         if self.decision == self.Decision.ACCEPTED:
+            return self.ACCEPTED
+        return self.UNDER_REVIEW
+
+    def fate(self) -> str:
+        """What became of the proposal, as the partner is told."""
+        standing = self.standing()
+        if standing == self.CALLED_OFF:
+            return str(self.draft.get_status_display())
+        if standing == self.ACCEPTED and self.draft is not None:
             return str(_("принято, готовится к публикации"))
-        return str(_("на рассмотрении"))
+        return str(
+            {
+                self.DECLINED: _("отклонено"),
+                self.ACCEPTED: _("принято"),
+                self.PUBLISHED: _("принято и опубликовано на сайте"),
+                self.UNDER_REVIEW: _("на рассмотрении"),
+            }[standing]
+        )
+
+    @property
+    def undecided(self) -> bool:
+        """Staff have not accepted it: under review (its draft is no joint work yet) or declined."""
+        return self.standing() in (self.UNDER_REVIEW, self.DECLINED)
 
     @property
     def public_url(self) -> str:

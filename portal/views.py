@@ -9,6 +9,7 @@ django-simple-history records the portal user as the author of each version.
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -45,6 +46,8 @@ class Row:
     status: str
     status_label: str
     url: str
+    at: datetime.datetime | None = None  # an event's start, shown in the library's own time (`zone`)
+    zone: str = ""
     answer: str = ""
     answer_label: str = ""
     needs_answer: bool = False
@@ -57,8 +60,25 @@ class Row:
         return self.needs_answer or self.needs_figures
 
 
-def _local_day(moment) -> datetime.date:
-    return timezone.localdate(moment)
+def _local_day(moment, zone: str) -> datetime.date:
+    """The day of a moment in the library's own time, the time its pages speak."""
+    return timezone.localdate(moment, zoneinfo.ZoneInfo(zone))
+
+
+def _as_proposal(row: Row, proposal) -> Row:
+    """A row of an activity the library proposed and staff have not accepted yet: a proposal, not planned work,
+    with only the hours the library gave."""
+    row.role = _("предложено вашей библиотекой")
+    row.status = PROPOSED
+    row.status_label = _("ваше предложение: %(fate)s") % {"fate": proposal.fate()}
+    row.needs_answer = row.needs_figures = False
+    row.figures = ""
+    if proposal.starts_at_time is None:
+        row.at = None
+    return row
+
+
+PROPOSED = "proposed"
 
 
 def _figure(value) -> str:
@@ -69,15 +89,18 @@ def _participation_row(row: Participation, today) -> Row:
     event = row.event
     status = event.status_on(today)
     waits_answer = row.role != Participation.Role.ORGANISER and may_answer(event, today) and not row.answer
+    zone = row.library.timezone
     return Row(
         title=event.title,
         kind=event.get_kind_display(),
         role=row.get_role_display(),
-        start=_local_day(event.starts_at),
-        end=_local_day(event.ends_at),
+        start=_local_day(event.starts_at, zone),
+        end=_local_day(event.ends_at, zone),
         status=status,
         status_label=event.status_label_on(today),
         url=reverse("portal:participation", args=[row.pk]),
+        at=event.starts_at,
+        zone=zone,
         answer=row.answer,
         answer_label=row.get_answer_display() if row.answer else "",
         needs_answer=waits_answer,
@@ -163,10 +186,21 @@ def _side_row(kind, side, row, today) -> Row:
 
 
 def _rows(library, today) -> list[Row]:
-    """Every joint activity of the library, in a fixed number of queries."""
-    rows = [_participation_row(row, today) for row in access.participations(library)]
-    rows += [_stop_row(stop, today) for stop in access.stops(library)]
-    rows += [_curator_row(curator, today) for curator in access.curatorships(library)]
+    """Every joint activity of the library, in a fixed number of queries. What the library proposed shows as a
+    proposal until staff accept it; a declined proposal is no joint work."""
+    undecided = access.undecided_proposals(library)
+    rows = []
+    for source, build, drafts in (
+        (access.participations(library), _participation_row, lambda r: undecided.get(("event", r.event_id))),
+        (access.stops(library), _stop_row, lambda r: undecided.get(("exhibition", r.exhibition_id))),
+        (access.curatorships(library), _curator_row, lambda r: undecided.get(("contest", r.contest_id))),
+    ):
+        for own in source:
+            proposal = drafts(own)
+            if proposal is None:
+                rows.append(build(own, today))
+            elif proposal.decision != proposal.Decision.DECLINED:
+                rows.append(_as_proposal(build(own, today), proposal))
     rows += [
         _episode_row(episode, today)
         for episode in Episode.objects.with_library(library).select_related("project").order_by("-published_on")
@@ -317,14 +351,18 @@ def participation_detail(request, pk: int):
     today = timezone.localdate()
     row = get_object_or_404(access.participations(request.partner).select_for_update(of=("self",)), pk=pk)
     event = row.event
+    proposal = access.undecided_proposals(request.partner).get(("event", event.pk))
+    if proposal is not None and proposal.decision == proposal.Decision.DECLINED:
+        raise Http404
     answer_form = figures_form = None
-    if row.role != Participation.Role.ORGANISER:
+    if row.role != Participation.Role.ORGANISER and proposal is None:
         answer_form, saved = _answer(request, row, event, today)
         if saved:
             return redirect(request.path)
-    figures_form, saved = _figures(request, row, event, ParticipationFiguresForm, today)
-    if saved:
-        return redirect(request.path)
+    if proposal is None:
+        figures_form, saved = _figures(request, row, event, ParticipationFiguresForm, today)
+        if saved:
+            return redirect(request.path)
     status = _unsaved_status(request, answer_form, figures_form, _("мероприятие уже прошло, отменено или ещё впереди"))
     sites = sorted(event.participations.all(), key=lambda site: site.library.short_name)
     context = {
@@ -334,8 +372,12 @@ def participation_detail(request, pk: int):
         "sites": sites,
         "typed_total": event.participants_count if event.typed_total_stands else None,
         "public_url": access.public_url(row, event),
-        "status_label": event.status_label_on(today),
-        "awaiting": event.status_on(today) == AWAITING_CONFIRMATION,
+        "status_label": _as_proposal(_participation_row(row, today), proposal).status_label
+        if proposal is not None
+        else event.status_label_on(today),
+        "awaiting": event.status_on(today) == AWAITING_CONFIRMATION and proposal is None,
+        "proposal": proposal,
+        "timed": proposal is None or proposal.starts_at_time is not None,
         "answer_form": answer_form,
         "figures_form": figures_form,
     }

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from agreements.models import Agreement
-from core.dates import add_years
+from core.dates import MIN_YEAR, add_years
 from reports.activities import Facts, KindFact
 from reports.data import CONTEST, EPISODE, EXHIBITION, AgreementRow, AgreementsSection
 from reports.queries import Period
@@ -34,7 +34,7 @@ class AgreementActivity:
     others: int = 0  # of the kinds that bring their own direction
     drafts: int = 0
     window: int = 0  # held in the twelve months up to the report date
-    last: datetime.date | None = None  # the last one's day, up to the report date
+    last: datetime.date | None = None  # the last held one's day, up to the report date, of the loaded years
 
     @property
     def total(self) -> int:
@@ -47,13 +47,18 @@ _KIND_FIELD = {EXHIBITION: "exhibitions", CONTEST: "contests", EPISODE: "episode
 def agreement_activity(facts: Facts, y: Year) -> dict[int, AgreementActivity]:
     """Per agreement id: what served it in the year and in the window, from the credit of each held activity."""
     result: dict[int, AgreementActivity] = defaultdict(AgreementActivity)
+    up_to = Period.for_days(datetime.date(MIN_YEAR, 1, 1), y.as_of)
     for a in facts.all():
         if not a.credit:
             continue
         in_year, in_window = a.held_in(y.period, y.today), a.held_in(y.window, y.today)
+        last = a.last_day_upto(y.as_of) if a.held_in(up_to, y.today) else None
         if not (in_year or in_window):
+            # Held before the window (the year before the report's is loaded too): only its day counts.
+            for agreement_id in a.credit if last is not None else ():
+                activity = result[agreement_id]
+                activity.last = last if activity.last is None else max(activity.last, last)
             continue
-        last = a.last_day_upto(y.as_of)
         name = "others" if isinstance(a, KindFact) else _KIND_FIELD.get(a.group, "events")
         year_credit = a.credit_in(y.period) if in_year else frozenset()
         window_credit = a.credit_in(y.window) if in_window else frozenset()
@@ -151,6 +156,8 @@ def _row(a: Agreement, y: Year, standing: _Standing, activity: AgreementActivity
         in_force_since=since,
         new=new,
         dormant=standing.in_force and not new and activity.window == 0,
+        partner_full_name=a.partner.name,
+        notes=a.notes,
     )
 
 

@@ -178,11 +178,13 @@ class AgreementRow:
     activities: int
     drafts: int
     activities_last_12_months: int  # held, credited, in the twelve months up to the report date
-    last_activity_on: datetime.date | None  # the last held credited activity, in the year or those 12 months
+    last_activity_on: datetime.date | None  # the last held credited activity up to the report date (None: never)
     in_force_since: datetime.date | None  # signed_on or valid_from, whichever is later
     new: bool  # in force on the report date, but for less than 12 months: too young to be dormant
     dormant: bool  # in force for 12 months or more, and no held activity credited to it in the last 12
     others: int = 0  # activities of the kinds that bring their own direction (in `activities` too)
+    partner_full_name: str = ""  # the partner's full name, as the narrative's prose names it
+    notes: str = ""  # staff's own notes on the agreement (a conditional signing date is not told as a fact)
 
 
 @dataclass
@@ -290,6 +292,7 @@ class ActivityItem:
     status_label: str = ""
     rescheduled_to: datetime.date | None = None  # postponed to this day, when known
     description: str = ""
+    notes: str = ""  # staff's own notes: the narrative leaves out what they call conditional («условн…»)
     partner_libraries: list[LibraryRef] = field(default_factory=list)  # those in `partners`, in the same order
     agreements: list[str] = field(default_factory=list)  # every agreement it serves; `agreement` joins them
 
@@ -356,8 +359,8 @@ class ExhibitionItem(ActivityItem):
     first_day: datetime.date  # first day shown in the year
     last_day: datetime.date
     stops: list[StopItem]  # the stops open in the year
-    visitors: int  # stops opened in the year
-    excursions: int
+    visitors: int | None  # held stops opened in the year (`known_sum`: None when none of them has a figure)
+    excursions: int | None
     is_draft: bool
     kind: str = ""
     provider_library: LibraryRef | None = None
@@ -657,7 +660,7 @@ class AnnualReport:
     period_end: datetime.datetime  # next 1 January 00:00 in Kemerovo, aware (exclusive)
     as_of: datetime.date
     generated_at: datetime.datetime
-    host: str
+    host: str  # the host's short name
     headline: list[Figure]
     agreements: AgreementsSection
     directions: list[DirectionSection]
@@ -676,6 +679,7 @@ class AnnualReport:
     # The columns of the month, status and own-work tables: TABLE_ORDER, then the kinds' own directions that have
     # anything in the year.
     table_order: list[Direction] = field(default_factory=lambda: list(TABLE_ORDER))
+    host_full_name: str = ""  # the host's full name, as the narrative's prose names it
 
     @property
     def is_empty(self) -> bool:

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from agreements.models import Agreement, Library, by_partner
 from contests.models import Contest, Curator, Entry
+from core.figures import known_sum
 from core.models import AWAITING_CONFIRMATION, Status, status_label
 from core.vocabulary import Scope
 from events.models import Episode, Event
@@ -106,19 +107,21 @@ def _signed(agreement: Agreement):
 
 @dataclass
 class Extras:
-    events: dict[int, tuple] = field(default_factory=dict)  # pk → description, results, rescheduled_to
+    events: dict[int, tuple] = field(default_factory=dict)  # pk → description, results, rescheduled_to, notes
     guests: dict[int, list[Guest]] = field(default_factory=lambda: defaultdict(list))
-    exhibitions: dict[int, tuple] = field(default_factory=dict)  # + counterpart id and title
-    contests: dict[int, tuple] = field(default_factory=dict)  # theme, description, is_online, rescheduled_to
+    exhibitions: dict[int, tuple] = field(default_factory=dict)  # + counterpart id and title, notes
+    contests: dict[int, tuple] = field(default_factory=dict)  # theme, description, is_online, rescheduled_to, notes
     curators: dict[int, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
     awards: dict[int, list[AwardItem]] = field(default_factory=lambda: defaultdict(list))
-    episodes: dict[int, tuple] = field(default_factory=dict)  # tradition, description, rescheduled_to, project
+    episodes: dict[int, tuple] = field(default_factory=dict)  # tradition, description, rescheduled_to, project, notes
 
     @classmethod
     def load(cls, p: Period) -> Extras:
         extras = cls()
         events = Event.objects.filter(event_q(p)).order_by()
-        extras.events = {pk: rest for pk, *rest in events.values_list("pk", "description", "results", "rescheduled_to")}
+        extras.events = {
+            pk: rest for pk, *rest in events.values_list("pk", "description", "results", "rescheduled_to", "notes")
+        }
         for event_id, *person in (
             Event.guests.through.objects.filter(event__in=events.values("pk"))
             .order_by("person__full_name", "pk")
@@ -130,7 +133,7 @@ class Extras:
             pk: rest
             for pk, *rest in Contest.objects.filter(contest_q(p))
             .order_by()
-            .values_list("pk", "theme", "description", "is_online", "rescheduled_to")
+            .values_list("pk", "theme", "description", "is_online", "rescheduled_to", "notes")
         }
         for contest_id, library_id, region in (
             Curator.objects.filter(contest_q(p, "contest__"))
@@ -145,7 +148,7 @@ class Extras:
             .order_by()
             .values_list(
                 "pk", "tradition", "description", "rescheduled_to", "project_id", "project__description",
-                "project__organiser_id",
+                "project__organiser_id", "notes",
             )
         }  # fmt: skip
         return extras
@@ -158,12 +161,12 @@ def _exhibition_extras(p: Period) -> dict[int, tuple]:
         .order_by()
         .values_list(
             "pk", "description", "results", "rescheduled_to", "counterpart_id", "counterpart__title",
-            "counterpart_of__id", "counterpart_of__title",
+            "counterpart_of__id", "counterpart_of__title", "notes",
         )
     )  # fmt: skip
     return {
-        pk: (description, results, moved, there or back, there_title or back_title or "")
-        for pk, description, results, moved, there, there_title, back, back_title in rows
+        pk: (description, results, moved, there or back, there_title or back_title or "", notes)
+        for pk, description, results, moved, there, there_title, back, back_title, notes in rows
     }
 
 
@@ -216,7 +219,7 @@ class Shaper:
 
     def event(self, a: EventFact, status: str) -> EventItem:
         row = a.row
-        description, results, moved = self.extras.events.get(row.id, ("", "", None))
+        description, results, moved, notes = self.extras.events.get(row.id, ("", "", None, ""))
         sites = sorted(a.sites, key=lambda s: (s.library_id != row.organiser_id, self.names.library(s.library_id)))
         return EventItem(
             id=row.id,
@@ -237,6 +240,7 @@ class Shaper:
             participants=row.attendance,
             guests=list(self.extras.guests.get(row.id, [])),
             results=results,
+            notes=notes,
             **self.common(a, status, [row.organiser_id, *(s.library_id for s in sites)], moved, description),
         )
 
@@ -255,8 +259,8 @@ class Shaper:
 
     def exhibition(self, a: ExhibitionFact, status: str) -> ExhibitionItem:
         first, p = a.first, self.p
-        description, results, moved, counterpart, counterpart_title = self.extras.exhibitions.get(
-            a.id, ("", "", None, None, "")
+        description, results, moved, counterpart, counterpart_title, notes = self.extras.exhibitions.get(
+            a.id, ("", "", None, None, "", "")
         )
         in_year = a.stops_in(p)
         opened = [s for s in a.held_stops_in(p) if p.has(s.starts_on)]
@@ -272,17 +276,18 @@ class Shaper:
             last_day=min(max(s.ends_on for s in in_year), p.last_day),
             stops=[self.stop(s) for s in in_year],
             route=[self.stop(s) for s in sorted(a.stops, key=lambda s: s.starts_on)],
-            visitors=sum(s.visitors or 0 for s in opened),
-            excursions=sum(s.excursions or 0 for s in opened),
+            visitors=known_sum(s.visitors for s in opened),
+            excursions=known_sum(s.excursions for s in opened),
             counterpart_id=counterpart,
             counterpart_title=counterpart_title,
             results=results,
+            notes=notes,
             **self.common(a, status, partner_ids, moved, description),
         )
 
     def contest(self, a: ContestFact, status: str) -> ContestItem:
         row = a.row
-        theme, description, is_online, moved = self.extras.contests.get(row.id, ("", "", False, None))
+        theme, description, is_online, moved, notes = self.extras.contests.get(row.id, ("", "", False, None, ""))
         known = self.names.libraries
         curators = [(lib, region) for lib, region in self.extras.curators.get(row.id, []) if lib in known]
         return ContestItem(
@@ -309,13 +314,14 @@ class Shaper:
             prize_winners=row.prize_winners,
             diplomas=row.diplomas,
             awards=list(self.extras.awards.get(row.id, [])),
+            notes=notes,
             **self.common(a, status, [row.organiser_id, *(lib for lib, _region in curators)], moved, description),
         )
 
     def episode(self, a: EpisodeFact, status: str) -> EpisodeItem:
         row = a.row
-        extra = self.extras.episodes.get(row.id, ("", "", None, 0, "", None))
-        tradition, description, moved, project_id, project_description, project_organiser = extra
+        extra = self.extras.episodes.get(row.id, ("", "", None, 0, "", None, ""))
+        tradition, description, moved, project_id, project_description, project_organiser, notes = extra
         return EpisodeItem(
             id=row.id,
             project=row.project,
@@ -328,6 +334,7 @@ class Shaper:
             library=self.names.library(row.library_id),
             maker=self.names.ref(row.library_id),
             published_on=row.published_on,
+            notes=notes,
             **self.common(a, status, [row.library_id], moved, description),
         )
 

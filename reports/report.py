@@ -39,9 +39,11 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agreements.models import Agreement, Library, by_partner
+from agreements.models import Agreement, Library, by_partner, credited_activities
+from agreements.timeline import activity_day
 from core.dates import MAX_YEAR, MIN_YEAR, add_years
 from core.figures import known_sum
+from core.models import Status
 from core.vocabulary import Scope
 from events.models import Event
 from reports.activities import Activity, EventFact, Facts, KindFact, credit_all, facts_from
@@ -418,8 +420,8 @@ def headline_labels() -> dict[str, str]:
         "episodes": _("Выпусков просветительских проектов, подготовленных с партнёрами"),
         "own_activities": _("Собственных мероприятий и выпусков библиотеки (без партнёров)"),
         "event_participants": _("Участников совместных мероприятий"),
-        "exhibition_visitors": _("Посетителей выставок"),
-        "contest_entries": _("Работ участников конкурсов"),
+        "exhibition_visitors": _("Посетителей совместных выставок"),
+        "contest_entries": _("Работ участников совместных конкурсов"),
         "contest_awards": _("Победителей, призёров, лауреатов, дипломантов и финалистов конкурсов"),
         "partners_active": _("Активных партнёров"),
         "partners_new": _("Новых партнёров"),
@@ -490,6 +492,7 @@ def _build(year: int) -> AnnualReport:
     before = _Sections.of(previous, facts, agreements, libraries, extra)
     by_direction = listings(current.period, libraries, {a.pk: a for a in agreements}, facts, today)
     joint_events = _events(current.joint)
+    last_held_before(now.agreements, agreements)
     return AnnualReport(
         year=year,
         period_start=current.period.start,
@@ -497,6 +500,7 @@ def _build(year: int) -> AnnualReport:
         as_of=current.as_of,
         generated_at=timezone.localtime(timezone.now(), kemerovo()),
         host=host.short_name if host else "",
+        host_full_name=host.name if host else "",
         headline=_headline(now, before),
         agreements=now.agreements,
         directions=_directions(current, by_direction, extra),
@@ -522,4 +526,22 @@ def dormant_agreements(today: datetime.date) -> list[AgreementRow]:
     report date: in force 12 months or more, and no held activity served them in the 12 months up to it."""
     _libraries, _host, agreements, facts = load_facts(today.year, today)
     section = agreements_section(agreements, facts, Year.of(today.year, facts, today))
+    last_held_before(section, agreements)
     return [row for row in section.rows if row.dormant]
+
+
+def last_held_before(section: AgreementsSection, agreements: list[Agreement]) -> None:
+    """Give a dormant agreement with nothing held in the years the report loads the day of its last held activity,
+    however long ago: the agreements' own credit path (`credited_activities`) over the rows held up to the report
+    date, asked only when such an agreement exists (a fixed number of queries then). None stays: nothing ever."""
+    wanted = {row.id for row in section.rows if row.dormant and row.last_activity_on is None}
+    if not wanted:
+        return
+    chosen = [a for a in agreements if a.pk in wanted]
+    as_of = section.as_of
+    served = credited_activities(chosen, within=lambda model: model.objects.in_status_on(Status.HELD, as_of))
+    partner_of = {a.pk: a.partner_id for a in chosen}
+    for row in section.rows:
+        if row.id in wanted:
+            days = [activity_day(activity, partner_of[row.id]) for activity in served[row.id]]
+            row.last_activity_on = max((day for day in days if day is not None and day <= as_of), default=None)

@@ -176,7 +176,10 @@ def _dormant_block(agreements: list[Agreement], today: datetime.date) -> Block:
 
     def item(a: Agreement) -> Item:
         day = last.get(a.pk)
-        note = _("последнее дело %(day)s") % {"day": _date(day)} if day else _("дел по соглашению не было")
+        if day:
+            note = _("последнее совместное дело — %(day)s") % {"day": _date(day)}
+        else:
+            note = _("по соглашению ещё ничего не проведено")
         return Item(str(a), change_url(a), note)
 
     return _listed("dormant", _("Бездействуют 12 месяцев"), AGREEMENTS, dormant, Agreement, item)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from core.cells import cell
+from core.models import status_label
 from reports.data import (
     DIRECTION_CONTESTS,
     DIRECTION_EVENTS,
@@ -388,11 +389,14 @@ def exhibitions(report: AnnualReport) -> Table:
         _("Площадка"),
         _("С"),
         _("По"),
+        _("Статус"),
         _("Посетителей"),
         _("Экскурсий"),
         _("Подтверждено партнёром"),
         _("Черновик"),
     ]
+    # A stop that did not take place (cancelled, postponed, awaiting confirmation) is marked, and its figures are
+    # left out: they count nowhere.
     rows = [
         [
             x.title,
@@ -402,9 +406,10 @@ def exhibitions(report: AnnualReport) -> Table:
             s.venue,
             s.starts_on,
             s.ends_on,
-            shown(s.visitors),
-            shown(s.excursions),
-            yes(s.confirmed),
+            status_label(s.status),
+            shown(s.visitors) if s.status == HELD else None,
+            shown(s.excursions) if s.status == HELD else None,
+            yes(s.confirmed) if s.status == HELD else "",
             _draft(x.is_draft),
         ]
         for x in report.direction(DIRECTION_EXHIBITIONS).items

@@ -1,9 +1,10 @@
 """The annual report told as prose, the way the library's own yearly article tells it.
 
 `narrative(report)` turns the report's tree (reports/data.py) into a title, an introduction, a chapter per
-direction of the work (held activities, in date order, in the past tense), the year's figures against the
-year before, «Планы» (in the future tense) and notes for whoever edits the draft. No database and no file
-format here: reports/exports/docx.py lays the text out.
+direction with held work (held activities, in date order, in the past tense; the directions with none are named
+in one sentence), the year's figures against the year before, the dormant agreements and what to do about them,
+«Планы» (in the future tense) and notes for whoever edits the draft. A year with no data says so once. No
+database and no file format here: reports/exports/docx.py lays the text out.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from reports.narrative.stories import (
     contests_chapter,
     events_chapter,
     exhibitions_chapter,
+    is_demo,
     item_noun,
     kind_story,
     plan_sentence,
@@ -35,7 +37,16 @@ from reports.narrative.stories import (
     projects_chapter,
     telebridges_chapter,
 )
-from reports.narrative.summary import conclusion, editor_notes, intro, planned_items
+from reports.narrative.summary import (
+    DEFAULT_KIND,
+    agreement_kinds,
+    conclusion,
+    dormant_paragraphs,
+    editor_notes,
+    intro,
+    nothing_held,
+    planned_items,
+)
 
 PLANS = "Планы"
 NOTES_LEAD = _lazy(
@@ -49,6 +60,7 @@ class Chapter:
     title: str
     paragraphs: list[str]
     bullets: list[str] = field(default_factory=list)  # after the paragraphs
+    closing: list[str] = field(default_factory=list)  # after the bullets
 
 
 @dataclass
@@ -70,9 +82,9 @@ def _with_partners(section: DirectionSection) -> str:
 
 
 def direction_paragraphs(section: DirectionSection, report: AnnualReport) -> list[str]:
-    items, year = list(section.items), report.year
+    items, year = [i for i in section.items if not is_demo(i)], report.year
     if not items:
-        return [_("В %(year)s году совместной работы по этому направлению не было.") % {"year": year}]
+        return []
     if section.key == DIRECTION_PROJECTS:
         return projects_chapter(items, year)
     if section.key == DIRECTION_EVENTS:
@@ -104,16 +116,35 @@ def plans(report: AnnualReport) -> Chapter | None:
     return Chapter(_(PLANS), paragraphs)
 
 
+def title(report: AnnualReport) -> str:
+    """The article's title, «Реализация соглашений о профессиональном сотрудничестве в 2020 году», when every
+    agreement in force is of that kind; «о сотрудничестве» when they are of several."""
+    kinds = set(agreement_kinds([r for r in report.agreements.rows if r.in_force])) or {DEFAULT_KIND}
+    if kinds == {DEFAULT_KIND}:
+        return _("Реализация соглашений о профессиональном сотрудничестве в %(year)s году") % {"year": report.year}
+    if len(kinds) == 1:
+        return _("Реализация соглашений %(kind)s в %(year)s году") % {"kind": kinds.pop(), "year": report.year}
+    return _("Реализация соглашений о сотрудничестве в %(year)s году") % {"year": report.year}
+
+
 def narrative(report: AnnualReport) -> Narrative:
     opening, partners = intro(report)
-    chapters = [Chapter(section.title, direction_paragraphs(section, report)) for section in report.directions]
-    chapters.append(Chapter(_("Итоги года"), conclusion(report)))
+    chapters = []
+    if not nothing_held(report):
+        told = [(section, direction_paragraphs(section, report)) for section in report.directions]
+        chapters = [Chapter(section.title, paragraphs) for section, paragraphs in told if paragraphs]
+        figures = conclusion(report)
+        if figures:
+            chapters.append(Chapter(_("Итоги года"), figures))
+    dormant, dormant_list, advice = dormant_paragraphs(report)
+    if dormant:
+        chapters.append(Chapter(_("Бездействующие соглашения"), dormant, dormant_list, advice))
     planned = plans(report)
     if planned is not None:
         chapters.append(planned)
     notes = editor_notes(report)
     return Narrative(
-        title=_("Реализация соглашений о профессиональном сотрудничестве в %(year)s году") % {"year": report.year},
+        title=title(report),
         intro=Chapter("", opening, partners),
         chapters=chapters,
         notes=Chapter(_("Для редактора: что уточнить перед отправкой"), [str(NOTES_LEAD)], notes) if notes else None,

@@ -8,6 +8,7 @@ passes through gettext.
 from __future__ import annotations
 
 import datetime
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -108,6 +109,29 @@ def occupations(occupation: str) -> str:
     return ", ".join(plural)
 
 
+_LEGAL_FORM = re.compile(r"^[А-ЯЁA-Z]{2,8}\s+«(?P<name>.+)»$")
+
+
+def prose_name(full_name: str, short_name: str = "") -> str:
+    """A library as the prose names it: its full name without the legal form and its quotes («ГАУК «Государственная
+    библиотека…»» → «Государственная библиотека…»); the short name only when there is no full one."""
+    name = " ".join((full_name or "").split())
+    match = _LEGAL_FORM.match(name)
+    if match:
+        name = match.group("name")
+    return name or short_name
+
+
+def agreement_kind(title: str) -> str:
+    """What an agreement is about, from its title: «Соглашение о взаимодействии…» → «о взаимодействии…»; a title
+    of another form is quoted."""
+    title = " ".join((title or "").split())
+    head = "соглашение"
+    if title.lower().startswith(head) and len(title) > len(head):
+        return title[len(head) :].strip()
+    return quoted(title) if title else ""
+
+
 def kind_noun(kind: str) -> Noun:
     return KINDS.get(kind, EVENT)
 
@@ -142,6 +166,11 @@ def count(n: int, noun: Noun | tuple[str, str, str]) -> str:
     """«1 конференция», «3 конференции», «5 конференций»."""
     one, few, many = (noun.one, noun.few, noun.many) if isinstance(noun, Noun) else noun
     return f"{number(n)} {ru_plural_form(n, one, few, many)}"
+
+
+def count_acc(n: int, noun: Noun) -> str:
+    """The object of a verb: «провела 1 выставку», «3 выставки», «5 выставок»."""
+    return f"{number(n)} {ru_plural_form(n, noun.acc, noun.few, noun.many)}"
 
 
 def agree(n: int, gender: str, singular: dict[str, str], plural: str) -> str:
@@ -187,6 +216,33 @@ def sentence(text: str) -> str:
 def full_date(day: datetime.date) -> str:
     """«25 ноября 2020 года»."""
     return _("%(date)s года") % {"date": format_ru(day, "j E Y")}
+
+
+# The months after «в»: «в августе 2018 года».
+MONTHS_IN = [
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+]
+
+
+def in_month(day: datetime.date) -> str:
+    """«в августе 2018 года»."""
+    return _("в %(month)s %(year)s года") % {"month": MONTHS_IN[day.month - 1], "year": day.year}
+
+
+def in_year(year: int) -> str:
+    """«в 2019 году»."""
+    return _("в %(year)s году") % {"year": year}
 
 
 @lru_cache(maxsize=1024)

@@ -40,8 +40,8 @@ def test_an_amendment_extends_the_agreement_and_shows_in_its_timeline(client, me
     titles = [(item.kind, item.title) for item in items]
     assert (ItemKind.AMENDMENT, "Дополнительное соглашение № 1 от 01.09.2023") in titles
     [term] = [item for item in items if item.kind == ItemKind.TERM]
-    assert term.title == "Срок изменён дополнительным соглашением"
-    assert term.end == D(2026, 12, 31)
+    assert term.title == "Первоначальный срок"
+    assert term.end == D(2023, 10, 20)
     page = client.get(reverse("admin:agreements_agreement_change", args=[agreement.pk])).content.decode()
     assert "История соглашения" in page
     assert "новый срок — до 31.12.2026" in page
@@ -133,3 +133,71 @@ def test_agreement_with_amendments_keeps_them_when_the_status_changes(agreement)
     agreement.terminated_on = D(2024, 1, 1)
     agreement.save()
     assert agreement.amendments.count() == 1
+
+
+def _amended(client, methodologist, agreement, **fields):
+    client.force_login(methodologist)
+    amendment = {"number": "1", "signed_on": "01.09.2023", "new_valid_until": "31.12.2026", **fields}
+    response = post_change(client, agreement, amendments=[amendment])
+    assert response.status_code == 302, response.content.decode()[:3000]
+    agreement.refresh_from_db()
+    return agreement
+
+
+def test_the_timeline_keeps_the_original_term_and_names_the_amendment_once(client, methodologist, agreement):
+    agreement = _amended(client, methodologist, agreement)
+    items = agreement_timeline(agreement, today=D(2026, 12, 1))
+    [term] = [item for item in items if item.kind == ItemKind.TERM]
+    assert (term.day, term.title, term.details, term.end) == (
+        D(2020, 10, 20),
+        "Первоначальный срок",
+        "до 20.10.2023",
+        D(2023, 10, 20),
+    )
+    [amendment] = [item for item in items if item.kind == ItemKind.AMENDMENT]
+    assert amendment.details.startswith("новый срок — до 31.12.2026 (прежний — до 20.10.2023)")
+    named = [item for item in items if "Дополнительное соглашение № 1" in f"{item.title} {item.details}"]
+    assert named == [amendment]
+
+
+def test_a_second_amendment_keeps_the_original_term_and_says_what_it_replaced(client, methodologist, agreement):
+    agreement = _amended(client, methodologist, agreement)
+    second = {"number": "2", "signed_on": "10.11.2026", "new_valid_until": "31.12.2028"}
+    first = agreement.amendments.get()
+    stored = {"id": first.pk, "agreement": agreement.pk, "number": "1", "signed_on": "01.09.2023"}
+    response = post_change(
+        client, agreement, amendments=[{**stored, "new_valid_until": "31.12.2026"}, second], initial_amendments=1
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    agreement.refresh_from_db()
+    assert agreement.valid_until == D(2028, 12, 31)
+    items = agreement_timeline(agreement, today=D(2026, 12, 1))
+    [term] = [item for item in items if item.kind == ItemKind.TERM]
+    assert (term.title, term.details) == ("Первоначальный срок", "до 20.10.2023")
+    details = [item.details for item in items if item.kind == ItemKind.AMENDMENT]
+    assert details == [
+        "новый срок — до 31.12.2026 (прежний — до 20.10.2023)",
+        "новый срок — до 31.12.2028 (прежний — до 31.12.2026)",
+    ]
+
+
+def test_an_amendment_edited_later_keeps_the_end_it_first_replaced(client, methodologist, agreement):
+    agreement = _amended(client, methodologist, agreement)
+    first = agreement.amendments.get()
+    edited = {"id": first.pk, "agreement": agreement.pk, "number": "1", "signed_on": "01.09.2023"}
+    response = post_change(
+        client, agreement, amendments=[{**edited, "new_valid_until": "30.06.2027"}], initial_amendments=1
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    agreement.refresh_from_db()
+    [term] = [item for item in agreement_timeline(agreement, D(2026, 12, 1)) if item.kind == ItemKind.TERM]
+    assert term.details == "до 20.10.2023"
+
+
+def test_the_public_page_gives_the_original_term_beside_the_amendment(client, methodologist, agreement):
+    agreement = _amended(client, methodologist, agreement)
+    client.logout()
+    page = client.get(reverse("agreements:detail", args=[agreement.pk])).content.decode()
+    assert "по 31 декабря 2026" in page
+    assert "первоначально — по 20 октября 2023" in page
+    assert page.count("дополнительным соглашением № 1 от 1 сентября 2023 — по 31 декабря 2026") == 1

@@ -378,3 +378,21 @@ def test_exhibition_stops_and_contests_lists_filter_what_awaits_confirmation(cli
     contests = client.get(reverse("admin:contests_contest_changelist"), {"status": "awaiting"})
     assert list(contests.context["cl"].queryset) == [old]
     assert "ждёт подтверждения" in contests.content.decode()
+
+
+def test_a_dormant_agreement_says_when_its_last_activity_was_held(client, methodologist, scene):
+    """Dormant means nothing held in the last 12 months, not nothing ever: the note names the last one, held long
+    before the years the report loads."""
+    omsk = scene["dormant"].partner
+    long_ago = EventFactory(title="Вебинар 2024 года", organiser=omsk, starts_at=at(datetime.date(2024, 2, 5)))
+    long_ago.status = Status.HELD
+    long_ago.save()
+    _response, dashboard = dashboard_of(client, methodologist)
+    [item] = block(dashboard, "agreements", "dormant").items
+    assert item.note == "последнее совместное дело — 05.02.2024"
+
+
+def test_a_dormant_agreement_with_nothing_ever_held_says_so(client, methodologist, scene):
+    _response, dashboard = dashboard_of(client, methodologist)
+    [item] = block(dashboard, "agreements", "dormant").items
+    assert item.note == "по соглашению ещё ничего не проведено"

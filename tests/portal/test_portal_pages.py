@@ -384,3 +384,74 @@ def test_an_exhibition_or_a_contest_proposal_arrives_as_its_own_draft(client, pa
     proposal = Proposal.objects.get()  # read again: whether the draft is public is read with the proposal
     assert proposal.fate() == "принято и опубликовано на сайте"
     assert proposal.public_url == draft.get_absolute_url()
+
+
+def _propose(client, start, **fields):
+    data = {
+        "title": "Телемост «Легенды Томи»",
+        "kind": "telebridge",
+        "format": "online",
+        "audience": "teens",
+        "starts_on": start.isoformat(),
+        "ends_on": "",
+        "description": "Читатели двух областей рассказывают легенды своих рек.",
+        **fields,
+    }
+    response = client.post(reverse("portal:proposal_new"), data)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    return Proposal.objects.get()
+
+
+def _upcoming_row(client, title):
+    page = client.get(reverse("portal:home")).content.decode()
+    upcoming = page[page.index('id="upcoming"') :]
+    return next(row for row in upcoming.split("<tr>") if title in row)
+
+
+def test_a_proposal_under_review_shows_as_a_proposal_until_staff_accept_it(client, partner, host, library):
+    proposal = _propose(client, timezone.localdate() + datetime.timedelta(days=60))
+    row = _upcoming_row(client, "Легенды Томи")
+    assert "ваше предложение" in row and "на рассмотрении" in row
+    assert "запланировано" not in row and "организатор" not in row
+    proposal.decision = Proposal.Decision.ACCEPTED
+    proposal.save()
+    row = _upcoming_row(client, "Легенды Томи")
+    assert "запланировано" in row and "организатор" in row and "предложение" not in row
+
+
+def test_a_declined_proposal_is_no_joint_work(client, partner, host, library):
+    proposal = _propose(client, timezone.localdate() + datetime.timedelta(days=60))
+    proposal.decision = Proposal.Decision.DECLINED
+    proposal.save()
+    assert "Легенды Томи" not in client.get(reverse("portal:activities")).content.decode()
+
+
+def test_the_draft_keeps_only_the_times_the_partner_gave(client, partner, host, library):
+    start = timezone.localdate() + datetime.timedelta(days=60)
+    local = zoneinfo.ZoneInfo(library.timezone)
+    draft = _propose(client, start).event
+    assert timezone.localtime(draft.starts_at, local).time() == datetime.time(0, 0)  # the day, no hour invented
+    assert timezone.localtime(draft.ends_at, local).time() == datetime.time(23, 59)
+    assert "Время библиотека не указала" in draft.notes
+    Proposal.objects.all().delete()
+    timed = _propose(client, start, title="Вебинар «Реки»", starts_at_time="15:30", ends_at_time="17:00").event
+    assert timezone.localtime(timed.starts_at, local).time() == datetime.time(15, 30)
+    assert timezone.localtime(timed.ends_at, local).time() == datetime.time(17, 0)
+    assert "Время — условное" not in timed.notes
+
+
+def test_the_partner_sees_the_broadcast_link_and_its_own_local_time(client, partner, host):
+    moscow = LibraryFactory(short_name="Московская детская", timezone="Europe/Moscow")
+    client.force_login(partner_user(moscow))
+    start = datetime.datetime.combine(timezone.localdate() + datetime.timedelta(days=10), datetime.time(10), KEMEROVO)
+    event = TelebridgeFactory(
+        organiser=host, starts_at=start, title="Телемост «Зима»", online_url="https://vk.com/video-1_2"
+    )
+    row = ParticipationFactory(event=event, library=moscow, role=Participation.Role.SITE)
+    page = client.get(reverse("portal:participation", args=[row.pk])).content.decode()
+    assert 'href="https://vk.com/video-1_2"' in page
+    day = f"{start.day} "
+    assert f"{day}" in page and "06:00" in page  # 10:00 in Kemerovo is 06:00 in Moscow
+    listed = client.get(reverse("portal:activities")).content.decode()
+    assert "06:00" in listed
+    assert "06:00" in client.get(reverse("portal:home")).content.decode()

@@ -80,7 +80,8 @@ def doc2020(demo):
 
 def test_title_introduction_then_a_chapter_per_direction_then_figures_and_appendix(doc2020):
     assert doc2020.paragraphs[0].style.name == "Title"
-    assert doc2020.paragraphs[0].text == "Реализация соглашений о профессиональном сотрудничестве в 2020 году"
+    # Nine agreements on professional cooperation and one on interregional events: the title names neither alone.
+    assert doc2020.paragraphs[0].text == "Реализация соглашений о сотрудничестве в 2020 году"
     headings = [p.text for p in doc2020.paragraphs if p.style.name == "Heading 1"]
     assert headings[:7] == [EVENTS, EXHIBITIONS, TELEBRIDGES, CONTESTS, PROJECTS, "Итоги года", "Приложение. Таблицы"]
     assert PLANS not in headings  # nothing of 2020 is still ahead on 31 December
@@ -89,13 +90,19 @@ def test_title_introduction_then_a_chapter_per_direction_then_figures_and_append
 def test_introduction_names_the_host_the_agreements_and_where_the_partners_are(doc2020):
     intro = _sections(doc2020)[""]
     first = intro[0].text
-    assert first.startswith("На 31 декабря 2020 года Библиотека Кузбасса для детей и молодёжи реализует 10 соглашений")
-    assert "с 8 библиотеками России и 2 библиотеками Казахстана" in first
-    assert "проведено 12 совместных мероприятий и проектов" in first
+    assert first == (
+        "На 31 декабря 2020 года Государственная библиотека Кузбасса для детей и молодёжи реализует 10 соглашений "
+        "с 8 библиотеками России и 2 библиотеками Казахстана: 9 — о профессиональном сотрудничестве; 1 — "
+        "о взаимодействии в проведении межрегиональных мероприятий."
+    )
     assert "Казахстан — Восточно-Казахстанская область" in _texts(intro)
     partners = [p.text for p in intro if p.style.name == "List Bullet"]
     assert len(partners) == 10
-    assert "ЦГДБ им. А.П. Гайдара (Москва, Россия) — соглашение от 22 августа 2018 года" in partners
+    # The article gives the month of the first agreement only: the day the demo stores is not told.
+    assert (
+        "Центральная городская детская библиотека им. А.П. Гайдара (Москва, Россия) — соглашение о профессиональном "
+        "сотрудничестве, подписано в августе 2018 года"
+    ) in partners
 
 
 def test_directions_are_prose_paragraphs_not_a_bullet_per_activity(doc2020):
@@ -103,17 +110,18 @@ def test_directions_are_prose_paragraphs_not_a_bullet_per_activity(doc2020):
     for title in (EVENTS, EXHIBITIONS, TELEBRIDGES, CONTESTS, PROJECTS):
         assert {p.style.name for p in sections[title]} == {"Normal"}, title
     events = [p.text for p in sections[EVENTS]]
-    # Six events of 2020, told in five paragraphs: Tomsk's two conferences share one, like the article's list.
-    assert events[0].startswith("В 2020 году по этому направлению проведено 6 мероприятий: 3 конференции")
-    tomsk = next(p for p in events if p.startswith("Томская ОДЮБ (г. Томск) провела"))
-    assert "«Профориентация в библиотеке: поиск новых форм работы» (15 апреля 2020 года, заочно" in tomsk
+    # Six events of 2020, told in five paragraphs: Tomsk's two conferences share one, like the article's list. The
+    # kinds of East Kazakhstan's events are conditional: they are not counted by kind.
+    assert events[0] == "В 2020 году по этому направлению проведено 6 мероприятий."
+    tomsk = next(p for p in events if p.startswith("Томская областная детско-юношеская библиотека (г. Томск) провела"))
+    assert "«Профориентация в библиотеке: поиск новых форм работы» (заочно)" in tomsk
     assert "«Гражданско-правовое воспитание" in tomsk
     assert "Специалисты нашей библиотеки приняли участие в каждой из них." in tomsk
     session = next(p for p in events if "«Библиотека: обнуление или обновление?»" in p)
-    assert session.startswith("26 ноября 2020 года в онлайн-формате прошла межрегиональная стратегическая сессия")
-    assert "Партнёр — ЦГДБ им. А.П. Гайдара (г. Москва)." in session
+    assert session.startswith("В онлайн-формате состоялась межрегиональная стратегическая сессия")
+    assert "Партнёр — Центральная городская детская библиотека им. А.П. Гайдара (г. Москва)." in session
     projects = _texts(sections[PROJECTS])
-    assert "опубликовано 10 выпусков: № 1 «Русские народные сказки» (2 марта)" in projects
+    assert "опубликовано 10 выпусков: русские, украинские, шорские" in projects
 
 
 def test_guests_are_named_in_the_year_of_their_event(demo):
@@ -121,33 +129,39 @@ def test_guests_are_named_in_the_year_of_their_event(demo):
     assert "Гости — детские писатели Вера Леонидовна Лаврина и Наталья Семёновна Матвеева." in telebridges_2020
     assert "Калаус" not in telebridges_2020  # «Путь к Солнцу» was held on 12 December 2019
     telebridges_2019 = _texts(_sections(_document(2019))[TELEBRIDGES])
-    assert "Гость — Лиля Калаус, писатель, поэт, публицист." in telebridges_2019
-    assert "Площадки: Восточно-Казахстанская ОДЮБ (г. Усть-Каменогорск, Казахстан, 30 участников)" in (telebridges_2019)
+    assert "Лилей Калаус" in telebridges_2019  # named by the description, so no «Гость — …» besides
+    assert (
+        "Площадки: Восточно-Казахстанская областная детско-юношеская библиотека (г. Усть-Каменогорск, Казахстан, "
+        "организатор); "
+    ) in telebridges_2019
 
 
 def test_exhibitions_with_their_route_and_the_other_half_of_the_exchange(doc2020):
     exhibitions = [p.text for p in _sections(doc2020)[EXHIBITIONS]]
     assert exhibitions[0] == "В 2020 году экспонировалось 3 выставки. Из них совместно с партнёрами — 2."
     khabarovsk = next(p for p in exhibitions if p.startswith("Обменная выставка «Хабаровский край!"))
-    assert "(предоставила ХКДБ им. Н.Д. Наволочкина, г. Хабаровск)" in khabarovsk
-    assert "экспонировалась с 3 февраля по 20 марта 2020 года в г. Кемерово" in khabarovsk
-    assert "Число посетителей — 850, экскурсий — 6." in khabarovsk
+    assert "(предоставила Хабаровская краевая детская библиотека им. Н.Д. Наволочкина, г. Хабаровск)" in khabarovsk
+    # Its dates and visitors are conditional (the article gives the year alone): neither is told.
+    assert khabarovsk.endswith(
+        "экспонировалась в г. Кемерово (Государственная библиотека Кузбасса для детей и молодёжи)."
+    )
     answer = exhibitions.index(next(p for p in exhibitions if p.startswith("Ответная выставка")))
     assert exhibitions.index(khabarovsk) < answer  # told together, right after its pair's description
-    assert "«Кузбасс: книги о родном крае»" in exhibitions[answer]
-    assert "с 6 апреля по 29 мая 2020 года в г. Хабаровск (ХКДБ им. Н.Д. Наволочкина)" in exhibitions[answer]
+    assert "«Кузбасс: книги о родном крае» (название условное;" in exhibitions[answer]
+    assert "в г. Хабаровск (Хабаровская краевая детская библиотека им. Н.Д. Наволочкина)" in exhibitions[answer]
     assert sum("Кузбасс: книги о родном крае" in p for p in exhibitions) == 1
-    assert any(p.startswith("Этнокультурная выставка «Город дружбы» экспонировалась со 2 ноября") for p in exhibitions)
+    assert any(
+        p.startswith("Этнокультурная выставка «Город дружбы», подготовленная без участия партнёров, экспонировалась")
+        for p in exhibitions
+    )
 
 
 def test_contests_with_curators_results_and_only_consented_names(doc2020):
     contests = _texts(_sections(doc2020)[CONTESTS])
-    assert "С 1 июня по 1 августа 2020 года шёл приём работ на международный интернет-конкурс «Абай мұрасы" in contests
-    assert "Региональный куратор — Библиотека Кузбасса для детей и молодёжи (Кемеровская область — Кузбасс)." in (
-        contests
-    )
-    assert "По итогам конкурса: 1 победитель и 1 финалист." in contests
-    assert "Среди награждённых — Участница из Кемерова (демо), Кемерово — победитель" in contests
+    assert "Проходил международный интернет-конкурс «Абай мұрасы. К Абаю...»." in contests  # its dates conditional
+    assert "Региональным куратором конкурса (Кемеровская область — Кузбасс) была наша библиотека." in contests
+    # The entrants are demonstration placeholders (the staff notes say so): no name, no count of results.
+    assert "(демо)" not in contests and "По итогам конкурса" not in contests and "награждённ" not in contests
     everything = _everything(doc2020)
     for withheld in ("Новокузнецка", "Белова", "Междуреченска", "Прокопьевска"):
         assert withheld not in everything
@@ -165,9 +179,13 @@ def test_each_direction_says_as_many_held_activities_as_the_figures_count(demo):
 
 def test_conclusion_sets_the_year_against_the_one_before(doc2020):
     conclusion = _texts(_sections(doc2020)["Итоги года"])
-    assert "В 2020 году вместе с партнёрами проведено 12 совместных мероприятий и проектов — на 5 больше" in conclusion
-    assert "По направлениям (в скобках — 2019 год): 6 мероприятий (4)" in conclusion
-    assert "посетителей выставок — 850 (в 2019 году — нет данных)" in conclusion
+    assert (
+        "В 2020 году вместе с партнёрами проведено 12 совместных мероприятий и проектов — на 5 больше, чем в 2019 году "
+        "(7): 6 мероприятий (в 2019 году — 4), 2 телемоста (1), 2 выставки (1), 2 конкурса (1)."
+    ) in conclusion
+    assert "посетителей совместных выставок (на площадках, открывшихся в году) — 850 (в 2019 году — нет данных)" in (
+        conclusion
+    )
 
 
 def test_appendix_holds_the_tables_and_form_6nk(doc2020):
@@ -186,13 +204,13 @@ def test_what_is_still_ahead_is_told_in_the_future_tense_under_plans(demo):
         sections = _sections(_document(2020))
     plans = [p.text for p in sections[PLANS]]
     session = next(p for p in plans if "«Библиотека: обнуление или обновление?»" in p)
-    assert session.startswith("26 ноября 2020 года в онлайн-формате пройдёт межрегиональная стратегическая сессия")
-    assert any(p.startswith("10 декабря 2020 года в онлайн-формате пройдёт межрегиональная конференция") for p in plans)
+    assert session.startswith("В онлайн-формате состоится межрегиональная стратегическая сессия")  # day conditional
+    assert any(p.startswith("В онлайн-формате состоится межрегиональная конференция «Гражданско") for p in plans)
     for said in plans:
         assert "проведено" not in said and "прошл" not in said and "прошёл" not in said
     assert "обнуление или обновление" not in _texts(sections[EVENTS])
     assert "Гражданско-правовое" not in _texts(sections[EVENTS])
-    assert sections[EVENTS][0].text.startswith("В 2020 году по этому направлению проведено 3 мероприятия:")
+    assert sections[EVENTS][0].text == "В 2020 году по этому направлению проведено 3 мероприятия."
 
 
 def test_an_activity_awaiting_confirmation_is_left_out_of_the_text_and_named_for_the_editor(demo):
@@ -238,12 +256,13 @@ def test_results_staff_wrote_follow_what_they_are_about(demo):
     assert "Итоги: Выставку продлили на январь." in _texts(sections[EXHIBITIONS])
 
 
-def test_an_empty_year_opens_and_says_so(db):
+def test_an_empty_year_opens_and_says_so_once(db):
     sections = _sections(_document(1995))
-    assert [p.text for p in sections[TELEBRIDGES]] == ["В 1995 году совместной работы по этому направлению не было."]
-    assert (
-        sections[""][0].text == "На 31 декабря 1995 года действующих соглашений о профессиональном сотрудничестве нет."
-    )
+    assert TELEBRIDGES not in sections and "Итоги года" not in sections
+    assert [p.text for p in sections[""]] == [
+        "На 31 декабря 1995 года действующих соглашений о сотрудничестве нет.",
+        "Данных о проведённой совместной работе в 1995 году в системе нет.",
+    ]
 
 
 # ---- the words -----------------------------------------------------------------------------------
@@ -312,9 +331,14 @@ def test_a_sentence_ends_once_even_after_a_title_with_its_own_mark():
 
 # ---- the sentences ---------------------------------------------------------------------------------
 
-HOST = LibraryRef(1, "Библиотека Кузбасса для детей и молодёжи", "ГАУК", "Кемерово", "Кузбасс", "Россия", True)
-TOMSK = LibraryRef(2, "Томская ОДЮБ", "Томская областная", "Томск", "Томская область", "Россия")
-VKO = LibraryRef(3, "ВК ОДЮБ", "ВК", "Усть-Каменогорск", "Восточно-Казахстанская область", "Казахстан")
+HOST_NAME = "Государственная библиотека Кузбасса для детей и молодёжи"
+TOMSK_NAME = "Томская областная детско-юношеская библиотека"
+VKO_NAME = "Восточно-Казахстанская областная детско-юношеская библиотека"
+HOST = LibraryRef(
+    1, "Библиотека Кузбасса для детей и молодёжи", f"ГАУК «{HOST_NAME}»", "Кемерово", "Кузбасс", "Россия", True
+)
+TOMSK = LibraryRef(2, "Томская ОДЮБ", TOMSK_NAME, "Томск", "Томская область", "Россия")
+VKO = LibraryRef(3, "ВК ОДЮБ", f"КГУ «{VKO_NAME}»", "Усть-Каменогорск", "Восточно-Казахстанская область", "Казахстан")
 
 
 def _event(**values) -> EventItem:
@@ -329,11 +353,11 @@ def _event(**values) -> EventItem:
     return EventItem(**{**defaults, **values})
 
 
-def test_libraries_are_named_with_where_they_are_the_host_by_its_name():
-    assert stories.named(TOMSK) == "Томская ОДЮБ (г. Томск)"
-    assert stories.named(VKO, "30 участников") == "ВК ОДЮБ (г. Усть-Каменогорск, Казахстан, 30 участников)"
-    assert stories.named(HOST) == HOST.name
-    assert stories.named_inline(TOMSK) == "Томская ОДЮБ, г. Томск"
+def test_libraries_are_named_in_full_with_where_they_are_the_host_by_its_name():
+    assert stories.named(TOMSK) == f"{TOMSK_NAME} (г. Томск)"
+    assert stories.named(VKO, "30 участников") == f"{VKO_NAME} (г. Усть-Каменогорск, Казахстан, 30 участников)"
+    assert stories.named(HOST) == HOST_NAME  # the legal form and its quotes are left to the documents
+    assert stories.named_inline(TOMSK) == f"{TOMSK_NAME}, г. Томск"
 
 
 def test_guests_one_and_several():
@@ -363,7 +387,7 @@ def test_a_telebridge_names_its_sites_with_their_counts_the_total_and_the_guests
     )
     assert stories.event_story(item) == [
         "1 июня 2020 года прошёл международный телемост «Мир детства». Площадки: "
-        "Библиотека Кузбасса для детей и молодёжи (40 участников); ВК ОДЮБ (г. Усть-Каменогорск, Казахстан, "
+        f"{HOST_NAME} (40 участников); {VKO_NAME} (г. Усть-Каменогорск, Казахстан, "
         "30 участников). Число участников — 70. Гость — Вера Леонидовна Лаврина, детский писатель.",
         "Международный литературный телемост.",
         "Итоги: Решили повторить.",
@@ -377,7 +401,7 @@ def test_a_planned_event_in_the_future_tense():
     )
     assert stories.plan_sentence(item) == (
         "1 июня 2020 года в онлайн-формате пройдёт международный вебинар «Мир детства». "
-        "Организатор — Томская ОДЮБ (г. Томск)."
+        f"Организатор — {TOMSK_NAME} (г. Томск)."
     )
 
 
@@ -398,16 +422,16 @@ def test_a_travelling_exhibition_tells_its_route_and_where_it_goes_next():
     item = ExhibitionItem(
         id=1, title="Земля", kind_label="передвижная", provider=VKO.name, provider_library=VKO, partners=[],
         agreement="", first_day=D(2020, 2, 3), last_day=D(2020, 6, 30), stops=[*stops, ahead],
-        route=[*stops, ahead], visitors=850, excursions=0, is_draft=False,
+        route=[*stops, ahead], visitors=850, excursions=0, is_draft=False, partner_libraries=[VKO, TOMSK],
     )  # fmt: skip
     first, following = stories.exhibition_story(item, 2020)
     assert first == (
-        "Передвижная выставка «Земля» (предоставила ВК ОДЮБ, г. Усть-Каменогорск, Казахстан) экспонировалась "
-        "на 2 площадках: г. Кемерово (Библиотека Кузбасса для детей и молодёжи), с 3 февраля по 20 марта 2020 года, "
-        "850 посетителей; г. Томск (Томская ОДЮБ), со 2 апреля по 10 мая 2020 года. Число посетителей — 850."
+        f"Передвижная выставка «Земля» (предоставила {VKO_NAME}, г. Усть-Каменогорск, Казахстан) экспонировалась "
+        f"на 2 площадках: г. Кемерово ({HOST_NAME}), с 3 февраля по 20 марта 2020 года, "
+        f"850 посетителей; г. Томск ({TOMSK_NAME}), со 2 апреля по 10 мая 2020 года. Число посетителей — 850."
     )
     assert following == (
-        "Далее выставка будет экспонироваться: г. Усть-Каменогорск, Казахстан (ВК ОДЮБ), с 1 по 30 июня 2020 года."
+        f"Далее выставка будет экспонироваться: г. Усть-Каменогорск, Казахстан ({VKO_NAME}), с 1 по 30 июня 2020 года."
     )
 
 
@@ -422,9 +446,9 @@ def test_a_contest_names_awards_only_as_given_and_its_results_day():
     said = stories.contest_story(item, as_of=D(2020, 8, 5))
     assert said[0] == (
         "С 1 июня по 1 августа 2020 года шёл приём работ на международный интернет-конкурс «Абай». "
-        "Организатор — ВК ОДЮБ (г. Усть-Каменогорск, Казахстан). Итоги будут подведены 10 августа 2020 года."
+        f"Организатор — {VKO_NAME} (г. Усть-Каменогорск, Казахстан). Итоги будут подведены 10 августа 2020 года."
     )
     assert said[1] == (
         "Работ участников — 4, из них из нашего региона — 3. По итогам конкурса: 1 победитель и 2 финалиста. "
-        "Среди награждённых — Анна, Кемерово — победитель, 1 место, «Стихи»."
+        "Среди победителей — Анна, Кемерово — победитель, 1 место, «Стихи»."
     )

@@ -28,6 +28,7 @@ from tests.reports.conftest import (
     MONTHS_2020,
     NK_2020,
     PARTICIPANTS_2020,
+    at,
 )
 
 D = datetime.date
@@ -101,6 +102,19 @@ def test_last_activity_of_an_agreement_is_in_kemerovo_time(scenario):
     # E2, where P1 was a site; the 31 Dec Moscow webinar is 2021 in Kemerovo
     assert rows["1"].last_activity_on == D(2020, 11, 19)
     assert rows["4"].last_activity_on is None
+
+
+def test_a_dormant_agreement_names_its_last_activity_however_long_ago(scenario):
+    """Dormant is nothing in the last 12 months: the last held activity, years before the report, is still named,
+    from 2019 (loaded as the year before) and from further back (asked of the agreements' credit path)."""
+    a4_row = {r.number: r for r in build_report(2022).agreements.rows}["4"]
+    assert a4_row.dormant and a4_row.last_activity_on is None  # nothing ever under A4
+    EventFactory(status=Status.HELD, title="Давний вебинар", organiser=scenario.p4, starts_at=at(2020, 4, 7))
+    EventFactory(status=Status.HELD, title="Вебинар 2021 года", organiser=scenario.p4, starts_at=at(2021, 3, 2))
+    EventFactory(title="Не проведён", organiser=scenario.p4, starts_at=at(2021, 9, 9), status=Status.CANCELLED)
+    assert {r.number: r for r in build_report(2022).agreements.rows}["4"].last_activity_on == D(2021, 3, 2)
+    assert {r.number: r for r in build_report(2023).agreements.rows}["4"].last_activity_on == D(2021, 3, 2)
+    assert {r.number: r for r in build_report(2024).agreements.rows}["4"].last_activity_on == D(2021, 3, 2)
 
 
 def test_partner_direction_matrix(scenario):
@@ -322,7 +336,11 @@ def test_query_count_does_not_grow_with_rows(scenario, django_assert_num_queries
 # the listings' extras (guests, texts, routes, curators, awards) and the year picker; then what each registered kind
 # that brings its own direction reads (`ActivityKind.report_queries`).
 KIND_QUERIES = sum(kind.report_queries for kind in kinds.reported())
-BUILD_QUERIES = 18 + KIND_QUERIES
+# A6 is dormant with nothing held in 2019–2020, so the day of its last activity is asked of the agreements' credit
+# path (`last_held_before`): its partner's agreements, then per kind the held rows of P1, and for the kinds it has
+# rows of (events, contests, the test kind) what the credit rule reads and the two overrides.
+DORMANT_QUERIES = 12
+BUILD_QUERIES = 18 + KIND_QUERIES + DORMANT_QUERIES
 
 
 def test_query_count_is_pinned(scenario, django_assert_num_queries):

@@ -334,7 +334,7 @@ def test_unknown_visitors_render_no_data_on_the_page_in_xlsx_and_csv(nothing_kno
     sheet = dict(r[:2] for r in wb["Участники"].iter_rows(min_row=2, values_only=True))
     assert sheet["Посетителей выставок"] == sheet["Участников мероприятий"] == "нет данных"
     stops = list(wb["Выставки"].iter_rows(min_row=2, values_only=True))
-    assert stops[0][7:9] == ("нет данных", "нет данных")
+    assert stops[0][7:10] == ("проведено", "нет данных", "нет данных")
 
     cells = {(s, r, c): v for s, r, c, v in _csv_rows(nothing_known)}
     assert cells[("Участники", "Посетителей выставок", "Значение")] == "нет данных"
