@@ -10,6 +10,7 @@ check (`adminkit.checks`) refuses a ModelAdmin that is not one. The site is Djan
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from adminkit.actions import SelectedRowsMixin
 from adminkit.autocomplete import SafeAutocompleteAdminMixin
 from adminkit.concurrency import ConcurrentEditAdminMixin
 from adminkit.grammar import RussianAdminMixin
@@ -23,6 +24,7 @@ SHARED_MIXINS: tuple[type, ...] = (
     ConcurrentEditAdminMixin,  # a save over someone else's newer save is refused
     SafeAutocompleteAdminMixin,  # crafted ids in autocomplete fields: a form error, not a 500
     PartnerSideAdminMixin,  # figures saved here are the host staff's, not the partner's
+    SelectedRowsMixin,  # actions on crafted or vanished ids: a message, not a 500
 )
 
 

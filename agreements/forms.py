@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from adminkit.autocomplete import BIGGEST_KEY
+
 from .models import NOTICE_MAX_DAYS, PROLONGATION_MAX_YEARS, Agreement, Amendment, Contact
 
 
@@ -71,9 +73,11 @@ class AgreementAdminForm(forms.ModelForm):
         if self.is_bound:
             value = self.data.get(self.add_prefix("partner"))
             try:
-                return int(value) if value else None
+                key = int(value) if value else None
             except (TypeError, ValueError):
                 return None
+            # A number no key can be (20 digits) would overflow the database's integer in the contacts' query.
+            return key if key is None or abs(key) <= BIGGEST_KEY else None
         return self.instance.partner_id or self.initial.get("partner")
 
     def _limit_partner_responsible(self) -> None:

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files with debug off, before anything else runs
+    "ops.badrequest.ControlCharactersMiddleware",  # a control character in the address: 400, before any view
     "ops.health.DatabaseUnavailableMiddleware",  # a Russian 503 page when the database is down
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
