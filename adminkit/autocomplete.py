@@ -86,6 +86,9 @@ class SafeAutocompleteFieldsMixin:
         return _made_safe(super().formfield_for_manytomany(db_field, request, **kwargs))
 
 
+_SAFE_INLINES: dict[type, type] = {}
+
+
 class SafeAutocompleteAdminMixin(SafeAutocompleteFieldsMixin):
     """The ModelAdmin's own fields and those of its inlines."""
 
@@ -93,5 +96,8 @@ class SafeAutocompleteAdminMixin(SafeAutocompleteFieldsMixin):
         inlines = super().get_inline_instances(request, obj)
         for inline in inlines:
             if not isinstance(inline, SafeAutocompleteFieldsMixin):
-                inline.__class__ = type(type(inline).__name__, (SafeAutocompleteFieldsMixin, type(inline)), {})
+                kind = type(inline)
+                if kind not in _SAFE_INLINES:  # one class per inline, not one per request
+                    _SAFE_INLINES[kind] = type(kind.__name__, (SafeAutocompleteFieldsMixin, kind), {})
+                inline.__class__ = _SAFE_INLINES[kind]
         return inlines

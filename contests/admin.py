@@ -40,6 +40,7 @@ class NominationInline(admin.TabularInline):
 
     model = Nomination
     extra = 1
+    new_rows_max = 30  # added per save (adminkit.formsets)
     fields = ["name", "position"]
 
     def _may_edit(self, request) -> bool:
