@@ -146,7 +146,8 @@ def validate_cover_size(file) -> None:
 
 class Illustrated(models.Model):
     """A cover image with the text a screen reader says instead of it. Pillow checks that the file is an image;
-    its kind, its bytes and its pixels (read from the header) are bounded. Covers are served by `ops.covers` only while their record is public."""
+    its kind, its bytes and its pixels (read from the header) are bounded. Covers are served by `ops.covers` only
+    while their record is public."""
 
     cover = models.ImageField(
         _("обложка"),
