@@ -197,6 +197,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 3000
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "admin:login"
+# Where a login lands when its `next` is missing or unsafe (another host, a scheme): the admin's home, not Django's
+# /accounts/profile/, which the site does not have. The portal's login lands on the portal's home on its own.
+LOGIN_REDIRECT_URL = "admin:index"
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
