@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "simple_history",
     "core",  # the shared base: abstract models, vocabulary, dates, the {% load coopnet %} template helpers
     "ops",  # page cache, health, logs, rate limits, backups (backup, restore commands)
+    "tabular",  # importing registries from files: which checked files were imported
     "agreements",
     "events",
     "exhibitions",
