@@ -20,7 +20,7 @@ from django.contrib.admin.models import ADDITION, LogEntry
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.templatetags.coopnet import ru_plural_form
-from tabular import spec_for
+from tabular import progress, spec_for
 from tabular.files import FileError, read_table, write_csv, write_xlsx
 from tabular.importer import run_import
 from tabular.models import ImportedFile
@@ -79,6 +79,7 @@ class ImportExportMixin:
         return [
             path("import/", view(self.import_view), name=self._import_url_name("import")),
             path("import/template/", view(self.import_template_view), name=self._import_url_name("import_template")),
+            path("import/progress/", view(self.import_progress_view), name=self._import_url_name("import_progress")),
             *super().get_urls(),
         ]
 
@@ -124,23 +125,32 @@ class ImportExportMixin:
         content = write_xlsx(spec.headers, [], title=str(self.model._meta.verbose_name_plural), notes=notes)
         return _attachment(content, XLSX, f"{spec.file_name}-template.xlsx")
 
+    def import_progress_view(self, request):
+        """How far this user's check or import under the page's token got (tabular.progress), as JSON."""
+        if not self._may_import(request):
+            raise PermissionDenied
+        return JsonResponse(progress.described(progress.read(progress.key_for(request.user, request.GET.get("token")))))
+
     def import_view(self, request):
         if not self._may_import(request):
             raise PermissionDenied
         spec = spec_for(self.model)
         context = {"form": UploadForm(), "spec": spec}
+        reporting = progress.reporting(progress.key_for(request.user, request.POST.get("progress")))
         if request.method == "POST" and "payload" in request.POST:
-            return self._confirm(request, spec, context)
+            with reporting:
+                return self._confirm(request, spec, context)
         if request.method == "POST":
             form = context["form"] = UploadForm(request.POST, request.FILES)
             if not form.is_valid():
                 return self._render(request, context, status=400)
-            try:
-                table = read_table(form.cleaned_data["file"])
-            except FileError as error:
-                context["file_error"] = error.messages[0]
-                return self._render(request, context, status=400)
-            context["result"] = result = run_import(spec, table, commit=False)
+            with reporting:
+                try:
+                    table = read_table(form.cleaned_data["file"])
+                except FileError as error:
+                    context["file_error"] = error.messages[0]
+                    return self._render(request, context, status=400)
+                context["result"] = result = run_import(spec, table, commit=False)
             if result.ok and result.rows:
                 signed = {"rows": table, "check": secrets.token_hex(8)}  # each check confirmable once
                 context["payload"] = signing.dumps(signed, salt=self._payload_salt(), compress=True)
@@ -192,5 +202,7 @@ class ImportExportMixin:
             "opts": opts,
             "title": _("Импорт из файла: %(what)s") % {"what": opts.verbose_name_plural},
             "template_url": reverse(f"admin:{self._import_url_name('import_template')}"),
+            "progress_url": reverse(f"admin:{self._import_url_name('import_progress')}"),
+            "progress_token": secrets.token_hex(16),
         }
         return TemplateResponse(request, "admin/imports/import.html", context, status=status)
