@@ -167,11 +167,21 @@ class Choice(Column):
     def hint(self):
         return "; ".join(str(label) for _value, label in self.field.choices)
 
+    _index = None
+
+    def index(self) -> dict[str, object]:
+        """Each choice by its label and by its value, normalised once per import (labels are translations)."""
+        if self._index is None:
+            self._index = {}
+            for value, label in reversed(self.field.choices):  # the first choice wins, as before
+                self._index[normal(value)] = value
+                self._index[normal(label)] = value
+        return self._index
+
     def parse(self, text):
-        wanted = normal(text)
-        for value, label in self.field.choices:
-            if wanted in (normal(label), normal(value)):
-                return value
+        found = self.index().get(normal(text), self)
+        if found is not self:
+            return found
         raise ValidationError(
             _("«%(value)s» — нет такого варианта. Возможные: %(choices)s."),
             params={"value": text[:60], "choices": self.hint},
