@@ -64,6 +64,7 @@ class EntryInline(admin.StackedInline):
 
     model = Entry
     extra = 1
+    new_rows_max = 20  # added per save (adminkit.formsets): each entry is a stacked form of a dozen fields
     classes = ["collapse"]
     fieldsets = ENTRY_FIELDSETS
 
