@@ -153,7 +153,7 @@ def setup_world() -> None:
     tables.append(LogEntry._meta.db_table)
     with transaction.atomic(), connection.cursor() as cursor:
         for table in dict.fromkeys(tables):  # dependants first: a database of the benchmark's own
-            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # noqa: S608 — model table names
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # model table names, quoted
         if not Library.objects.filter(is_host=True).exists():
             Library.objects.create(
                 name="Государственная библиотека Кузбасса для детей и молодёжи",

@@ -115,7 +115,7 @@ def validate_cover_pixels(file) -> None:
                 width, height = image.size
     except Image.DecompressionBombError:  # past twice Pillow's own limit: its size is not given
         width, height = None, None
-    except Exception:  # noqa: BLE001 — not an image at all
+    except Exception:  # not an image at all
         return
     finally:
         if position is not None:

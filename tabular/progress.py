@@ -34,7 +34,7 @@ def key_for(user, token: str | None) -> str | None:
 def _keep(key: str, value: dict) -> None:
     try:
         cache.set(key, value, KEPT)
-    except Exception:  # noqa: BLE001 — the cache is a courtesy here
+    except Exception:  # the cache is a courtesy here
         logger.warning("import progress not kept: the cache is unavailable")
 
 
@@ -43,7 +43,7 @@ def read(key: str | None) -> dict | None:
         return None
     try:
         return cache.get(key)
-    except Exception:  # noqa: BLE001
+    except Exception:  # the same: no progress, never a failed import
         return None
 
 
