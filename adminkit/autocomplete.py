@@ -4,8 +4,13 @@ Django's autocomplete widget shows the submitted value again by looking it up (`
 is not a valid key of the related model ("abc", "1e5", a number beyond the database's integers) makes that
 lookup raise while the form with its error is rendered. The widgets here look up only the values that can be
 keys; the form field has already said what was wrong with the rest.
+
+A field of several rows (a many-to-many: an agreement's directions) looks its values up with `pk__in=[…]`, which
+Django does not bound as it bounds `pk=…`: on SQLite a 20-digit id overflows the driver's integer. Such a field
+here refuses a value that cannot be a key with its own «not a valid value» error before any query.
 """
 
+from django import forms
 from django.contrib.admin import widgets
 from django.core.exceptions import ValidationError
 
@@ -36,15 +41,38 @@ class SafeAutocompleteSelectMultiple(SafeAutocompleteMixin, widgets.Autocomplete
     pass
 
 
+class SafeKeysMultipleMixin:
+    """For a ModelMultipleChoiceField: values that cannot be keys are a form error, not a query."""
+
+    def _check_values(self, value):
+        if isinstance(value, list | tuple):
+            model = self.queryset.model
+            key = model._meta.get_field(self.to_field_name) if self.to_field_name else model._meta.pk
+            for pk in value:
+                if not _can_be_key(key, pk):
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                    )
+        return super()._check_values(value)
+
+
 SAFE = {
     widgets.AutocompleteSelect: SafeAutocompleteSelect,
     widgets.AutocompleteSelectMultiple: SafeAutocompleteSelectMultiple,
 }
 
 
+_SAFE_MULTIPLE: dict[type, type] = {}
+
+
 def _made_safe(formfield):
     if formfield is not None and type(formfield.widget) in SAFE:
         formfield.widget.__class__ = SAFE[type(formfield.widget)]
+    if isinstance(formfield, forms.ModelMultipleChoiceField) and not isinstance(formfield, SafeKeysMultipleMixin):
+        kind = type(formfield)
+        if kind not in _SAFE_MULTIPLE:
+            _SAFE_MULTIPLE[kind] = type(kind.__name__, (SafeKeysMultipleMixin, kind), {})
+        formfield.__class__ = _SAFE_MULTIPLE[kind]
     return formfield
 
 
@@ -58,6 +86,9 @@ class SafeAutocompleteFieldsMixin:
         return _made_safe(super().formfield_for_manytomany(db_field, request, **kwargs))
 
 
+_SAFE_INLINES: dict[type, type] = {}
+
+
 class SafeAutocompleteAdminMixin(SafeAutocompleteFieldsMixin):
     """The ModelAdmin's own fields and those of its inlines."""
 
@@ -65,5 +96,8 @@ class SafeAutocompleteAdminMixin(SafeAutocompleteFieldsMixin):
         inlines = super().get_inline_instances(request, obj)
         for inline in inlines:
             if not isinstance(inline, SafeAutocompleteFieldsMixin):
-                inline.__class__ = type(type(inline).__name__, (SafeAutocompleteFieldsMixin, type(inline)), {})
+                kind = type(inline)
+                if kind not in _SAFE_INLINES:  # one class per inline, not one per request
+                    _SAFE_INLINES[kind] = type(kind.__name__, (SafeAutocompleteFieldsMixin, kind), {})
+                inline.__class__ = _SAFE_INLINES[kind]
         return inlines

@@ -10,8 +10,10 @@ check (`adminkit.checks`) refuses a ModelAdmin that is not one. The site is Djan
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from adminkit.actions import SelectedRowsMixin
 from adminkit.autocomplete import SafeAutocompleteAdminMixin
 from adminkit.concurrency import ConcurrentEditAdminMixin
+from adminkit.formsets import BoundedInlinesAdminMixin
 from adminkit.grammar import RussianAdminMixin
 from adminkit.history import HistoryAdminMixin
 from adminkit.partner_side import PartnerSideAdminMixin
@@ -23,8 +25,10 @@ SHARED_MIXINS: tuple[type, ...] = (
     HistoryAdminMixin,  # versions, restoring one, a plain Russian delete page
     ConcurrentEditAdminMixin,  # a save over someone else's newer save is refused
     SafeAutocompleteAdminMixin,  # crafted ids in autocomplete fields: a form error, not a 500
+    BoundedInlinesAdminMixin,  # at most so many inline rows per save, however many a request claims
     PartnerSideAdminMixin,  # figures saved here are the host staff's, not the partner's
     RelatedLinksMixin,  # no ✖ that deletes the chosen record itself; inline rows link to it only
+    SelectedRowsMixin,  # actions on crafted or vanished ids: a message, not a 500
 )
 
 

@@ -100,6 +100,17 @@ class AccessAttemptAdmin(*SHARED_MIXINS, axes_admin.AccessAttemptAdmin):
         )
         return str(said) % {"n": left}
 
+    actions = ["cleanup_expired_attempts"]
+
+    @admin.action(description=_("Удалить истёкшие попытки входа"))
+    def cleanup_expired_attempts(self, request, queryset):
+        """axes' own action, in Russian, and without its 500: axes reads the moment of a login attempt from the
+        request, which only a login request carries; here the attempts expire counted from now."""
+        if not hasattr(request, "axes_attempt_time"):
+            request.axes_attempt_time = None
+        count = self.handler.clean_expired_user_attempts(request=request)
+        self.message_user(request, _("Удалено истёкших попыток входа: %(count)s.") % {"count": count})
+
 
 class AccessLogAdmin(*SHARED_MIXINS, axes_admin.AccessLogAdmin):
     pass

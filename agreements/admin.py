@@ -119,6 +119,7 @@ class AmendmentInline(RelatedLinksMixin, admin.StackedInline):
     model = Amendment
     form = AmendmentForm
     extra = 0
+    new_rows_max = 20  # added per save (adminkit.formsets): each is a form of its own, with a scan and directions
     autocomplete_fields = ["directions_added", "directions_removed"]
     fields = [("number", "signed_on"), "new_valid_until", "directions_added", "directions_removed", "summary", "scan"]
 

@@ -41,6 +41,7 @@ class NominationInline(RelatedLinksMixin, admin.TabularInline):
 
     model = Nomination
     extra = 1
+    new_rows_max = 30  # added per save (adminkit.formsets)
     fields = ["name", "position"]
 
     def _may_edit(self, request) -> bool:
@@ -64,6 +65,7 @@ class EntryInline(RelatedLinksMixin, admin.StackedInline):
 
     model = Entry
     extra = 1
+    new_rows_max = 20  # added per save (adminkit.formsets): each entry is a stacked form of a dozen fields
     classes = ["collapse"]
     fieldsets = ENTRY_FIELDSETS
 

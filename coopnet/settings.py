@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "simple_history",
     "core",  # the shared base: abstract models, vocabulary, dates, the {% load coopnet %} template helpers
     "ops",  # page cache, health, logs, rate limits, backups (backup, restore commands)
+    "tabular",  # importing registries from files: which checked files were imported
     "agreements",
     "events",
     "exhibitions",
@@ -95,6 +96,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files with debug off, before anything else runs
+    "ops.badrequest.ControlCharactersMiddleware",  # a control character in the address: 400, before any view
     "ops.health.DatabaseUnavailableMiddleware",  # a Russian 503 page when the database is down
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -202,10 +204,16 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # Agreement scans can be up to 20 MB; let uploads that size through to the form's own check.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Fields in one form: the largest admin page at its inline bounds (adminkit.formsets: a contest with 100 entries,
+# 100 curators and 30 nominations) sends about 2,300; more is a crafted request, refused with the 400 page.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 3000
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "admin:login"
+# Where a login lands when its `next` is missing or unsafe (another host, a scheme): the admin's home, not Django's
+# /accounts/profile/, which the site does not have. The portal's login lands on the portal's home on its own.
+LOGIN_REDIRECT_URL = "admin:index"
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)

@@ -7,6 +7,7 @@
 
 import os
 import uuid
+import warnings
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -17,6 +18,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.expressions import ResolvedOuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from PIL import Image
 
 from core.dates import validate_year
 from core.people import Gender
@@ -97,6 +99,45 @@ def cover_upload_to(instance, filename: str) -> str:
     return f"{instance._meta.app_label}/covers/{timezone.now():%Y}/{uuid.uuid4().hex}{extension}"
 
 
+COVER_MAX_PIXELS = 40_000_000
+
+
+def validate_cover_pixels(file) -> None:
+    """At most `COVER_MAX_PIXELS`, read from the image's header without decoding it: a PNG of one colour, 12,000 ×
+    12,000 points, is 17 KB on disk and half a gigabyte in the memory of whatever decodes it (a browser, a
+    thumbnailer). A file Pillow cannot read is left to the ImageField, which refuses it with its own message."""
+    try:
+        position = file.tell()
+    except (AttributeError, OSError, ValueError):
+        position = None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                width, height = image.size
+    except Image.DecompressionBombError:  # past twice Pillow's own limit: its size is not given
+        width, height = None, None
+    except Exception:  # not an image at all
+        return
+    finally:
+        if position is not None:
+            file.seek(position)
+    if width is not None and width * height <= COVER_MAX_PIXELS:
+        return
+    limit = COVER_MAX_PIXELS // 1_000_000
+    if width is None:
+        raise ValidationError(
+            _("Изображение слишком большое. Можно не больше %(limit)s Мп: уменьшите его.") % {"limit": limit}
+        )
+    raise ValidationError(
+        _(
+            "Изображение слишком большое: %(width)s × %(height)s пикс. (%(mp)s Мп). "
+            "Можно не больше %(limit)s Мп: уменьшите его."
+        )
+        % {"width": width, "height": height, "mp": round(width * height / 1_000_000), "limit": limit}
+    )
+
+
 def validate_cover_size(file) -> None:
     if file.size > COVER_MAX_BYTES:
         raise ValidationError(
@@ -107,14 +148,15 @@ def validate_cover_size(file) -> None:
 
 class Illustrated(models.Model):
     """A cover image with the text a screen reader says instead of it. Pillow checks that the file is an image;
-    its size and kind are bounded. Covers are served by `ops.covers` only while their record is public."""
+    its kind, its bytes and its pixels (read from the header) are bounded. Covers are served by `ops.covers` only
+    while their record is public."""
 
     cover = models.ImageField(
         _("обложка"),
         upload_to=cover_upload_to,
         blank=True,
-        validators=[FileExtensionValidator(COVER_EXTENSIONS), validate_cover_size],
-        help_text=_("JPEG, PNG, WebP или GIF, не больше 5 МБ."),
+        validators=[FileExtensionValidator(COVER_EXTENSIONS), validate_cover_size, validate_cover_pixels],
+        help_text=_("JPEG, PNG, WebP или GIF, не больше 5 МБ и 40 мегапикселей."),
     )
     cover_alt = models.CharField(_("описание обложки для незрячих"), max_length=300, blank=True)
 

@@ -547,16 +547,29 @@ class Participation(PartnerSide):
             return None
 
 
+def with_organiser_row(event: Event, rows: list) -> list:
+    """An event's participation rows with the organiser's own among them: the organiser named among the sites takes
+    the organiser's role, or a row of its own (without a count) is added. The one rule, over rows in memory: the
+    admin applies it to stored rows (`ensure_organiser_participation`), the import to the rows of a file."""
+    own = [row for row in rows if isinstance(row, Participation) and row.library_id == event.organiser_id]
+    for row in own:
+        row.role = Participation.Role.ORGANISER
+    if not own:
+        rows.append(Participation(event=event, library_id=event.organiser_id, role=Participation.Role.ORGANISER))
+    return rows
+
+
 def ensure_organiser_participation(event: Event) -> Participation:
-    """The organiser's own participation row, created (without a count) or given the organiser's role.
+    """The organiser's own participation row, created or given the organiser's role (`with_organiser_row`).
 
     With `Participation.clean()` this keeps `Event.organiser` and the rows in agreement: the admin calls it after
     saving the rows, so a methodologist names the organiser once."""
-    row, created = Participation.objects.get_or_create(
-        event=event, library_id=event.organiser_id, defaults={"role": Participation.Role.ORGANISER}
-    )
-    if not created and row.role != Participation.Role.ORGANISER:
-        row.role = Participation.Role.ORGANISER
+    stored = list(Participation.objects.filter(event=event, library_id=event.organiser_id))
+    roles = {row.pk: row.role for row in stored}
+    (row,) = with_organiser_row(event, stored)
+    if row.pk is None:
+        row.save()
+    elif roles[row.pk] != row.role:
         row.save(update_fields=["role"])
     return row
 

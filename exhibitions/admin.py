@@ -20,6 +20,7 @@ class StopInline(RelatedLinksMixin, PartnerSideInlineMixin, admin.StackedInline)
     form = StopForm
     formset = StopFormSet
     extra = 1
+    new_rows_max = 20  # added per save (adminkit.formsets): each stop is a stacked form
     autocomplete_fields = ["venue"]
     fieldsets = [
         (

@@ -2,7 +2,9 @@
 
 Libraries are named by their short name («краткое название»), as the admin lists them: an agreement's partner, an
 event's organiser and its participating libraries. What a file does not carry is filled in here: slugs from the
-names, an agreement's first party (the host library).
+names, an agreement's first party (the host library), an event's organiser row. Each registry says which rows are
+already stored (`identity`): a library by its short name, an agreement by its partner, number and date of signing,
+an event by its title, start and organiser.
 """
 
 from django.contrib.auth import get_user_model
@@ -11,11 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, Library
 from core.timezones import place_name, zone_from_text
-from events import models as event_models
-from events.models import Event, Participation
+from events.models import Event, Participation, with_organiser_row
 from tabular import ImportSpec, register
-from tabular.columns import Column, Reference, References, normal
-from tabular.slugs import unique_slug
+from tabular.columns import Column, Reference, References
 
 
 class TimeZone(Column):
@@ -42,40 +42,29 @@ def _has_field(model, name: str) -> bool:
     return any(field.name == name for field in model._meta.get_fields())
 
 
-def prepare_library(library: Library) -> None:
-    if library.short_name:
-        wanted = normal(library.short_name)
-        taken = Library.objects.values_list("short_name", flat=True)  # compared here: SQLite folds no Cyrillic case
-        if any(normal(name) == wanted for name in taken):
-            raise ValidationError(
-                {"short_name": _("Библиотека с таким кратким названием уже есть: по нему её находят другие файлы.")}
-            )
-        library.slug = unique_slug(Library, library.short_name)
-
-
-def prepare_agreement(agreement: Agreement) -> None:
-    host = Library.host()
+def prepare_agreement(agreement: Agreement, context) -> None:
+    host = context.once("host", Library.host)
     if host is None:
         raise ValidationError(_("Сначала добавьте нашу библиотеку (отметка «наша библиотека»): она первая сторона."))
     agreement.host = host
 
 
-def prepare_event(event: Event) -> None:
-    if event.title:
-        day = f" {event.starts_at:%Y-%m-%d}" if event.starts_at else ""
-        event.slug = unique_slug(Event, f"{event.title}{day}")
+def event_slug_text(event: Event) -> str:
+    day = f" {event.starts_at:%Y-%m-%d}" if event.starts_at else ""
+    return f"{event.title}{day}"
 
 
-def complete_event(event: Event) -> None:
-    """The organiser's own participation row, as the admin adds it after saving an event."""
-    ensure = getattr(event_models, "ensure_organiser_participation", None)
-    if ensure is not None:
-        ensure(event)
+def complete_event(event: Event, rows: list) -> list:
+    """The organiser's own participation row, as the admin adds it after saving an event: the one rule
+    (`events.models.with_organiser_row`) over the file's rows."""
+    return with_organiser_row(event, rows)
 
 
 LIBRARIES = ImportSpec(
     model=Library,
     file_name="libraries",
+    identity=("short_name",),  # compared in normal() form: case, «ё» and spaces aside
+    slug_from=lambda library: library.short_name,
     columns=[
         "short_name",
         "name",
@@ -91,7 +80,6 @@ LIBRARIES = ImportSpec(
         "address",
         "description",
     ],
-    prepare=prepare_library,
 )
 
 
@@ -165,6 +153,7 @@ def register_all() -> None:
             model=Agreement,
             file_name="agreements",
             columns=_agreement_columns(),
+            identity=("partner", "number", "signed_on"),
             prepare=prepare_agreement,
             select_related=("partner",),
             prefetch_related=("directions",),
@@ -175,8 +164,9 @@ def register_all() -> None:
             model=Event,
             file_name="events",
             columns=EVENTS_COLUMNS,
-            prepare=prepare_event,
-            after_save=complete_event,
+            identity=("title", "starts_at", "organiser"),
+            slug_from=event_slug_text,
+            complete=complete_event,
             select_related=("organiser",),
             prefetch_related=("libraries",),
         )

@@ -3,7 +3,9 @@
 Partners never sign up. A methodologist invites a `Contact` of a partner library from the admin; `invite()` makes
 (or reuses) the account, ties it to the library and emails a link to set a password. The link is signed by
 `invitation_tokens`: it expires after `settings.PORTAL_INVITATION_DAYS` days and, as its hash includes the
-password, stops working once a password is set. Sending the invitation again makes the earlier links invalid.
+password, stops working once a password is set. Its hash includes the moment of the latest invitation too
+(`Membership.invited_at`), so sending the invitation again voids every earlier link, also for an account that has
+a password already (whose password, unchanged, would otherwise keep the older links alive).
 """
 
 from __future__ import annotations
@@ -42,6 +44,13 @@ class InvitationTokenGenerator(PasswordResetTokenGenerator):
     @property
     def timeout(self) -> int:
         return settings.PORTAL_INVITATION_DAYS * DAY
+
+    def _make_hash_value(self, user, timestamp) -> str:
+        # Read from the database, not from a membership cached on `user`: the link is made right after the
+        # invitation is saved and checked in another request, and both must see the same moment.
+        invited_at = Membership.objects.filter(user_id=user.pk).values_list("invited_at", flat=True).first()
+        stamp = invited_at.astimezone(datetime.UTC).isoformat() if invited_at else ""
+        return super()._make_hash_value(user, timestamp) + stamp
 
     def check_token(self, user, token) -> bool:
         # Django's check, with this generator's timeout in place of the password reset's.

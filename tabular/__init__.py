@@ -20,17 +20,24 @@ from tabular.columns import Column, column_for
 class ImportSpec:
     """The columns of one model's file, in their order, and what the file does not carry.
 
-    `columns`: field names (a column by the field's kind) or `Column`s. `prepare(instance)` fills what the file
-    leaves out (a slug, the host library) before validation; it may raise `ValidationError`. `after_save(instance)`
-    completes a saved row the way the admin does after saving a form. `select_related`
-    and `prefetch_related` keep the export at a fixed number of queries.
+    `columns`: field names (a column by the field's kind) or `Column`s. `identity`: the fields that say a row is one
+    already stored (an event's title, start and organiser): such rows are listed and left out, so a file imports its
+    rows once. `prepare(instance, context)` fills what the file leaves out (the host library) before validation,
+    without a query per row (`context.once()` reads a value once per import); it may raise `ValidationError`.
+    `slug_from(instance)`: the text a new row's slug is made from, for all rows at once. `complete(instance, rows)`
+    returns the related rows to create with a new row (given those its columns plan: many-to-many rows), as the
+    admin completes a saved form. `select_related` and `prefetch_related` keep the export at a fixed number of
+    queries.
     """
 
     model: type[models.Model]
     columns: list
     file_name: str
+    identity: tuple[str, ...] = ()
     prepare: Callable | None = None
-    after_save: Callable | None = None
+    slug_from: Callable | None = None
+    slug_field: str = "slug"
+    complete: Callable | None = None
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple[str, ...] = ()
     bound: list[Column] = field(init=False)

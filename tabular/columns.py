@@ -65,8 +65,9 @@ class Column:
     def assign(self, instance, value) -> None:
         setattr(instance, self.name, value)
 
-    def after_save(self, instance, value) -> None:
-        """Many-to-many values need the saved row."""
+    def related_rows(self, instance, value) -> list:
+        """Rows to create once `instance` is saved (a many-to-many column's links); none for a plain field."""
+        return []
 
     def export(self, instance):
         return getattr(instance, self.name)
@@ -166,11 +167,21 @@ class Choice(Column):
     def hint(self):
         return "; ".join(str(label) for _value, label in self.field.choices)
 
+    _index = None
+
+    def index(self) -> dict[str, object]:
+        """Each choice by its label and by its value, normalised once per import (labels are translations)."""
+        if self._index is None:
+            self._index = {}
+            for value, label in reversed(self.field.choices):  # the first choice wins, as before
+                self._index[normal(value)] = value
+                self._index[normal(label)] = value
+        return self._index
+
     def parse(self, text):
-        wanted = normal(text)
-        for value, label in self.field.choices:
-            if wanted in (normal(label), normal(value)):
-                return value
+        found = self.index().get(normal(text), self)
+        if found is not self:
+            return found
         raise ValidationError(
             _("«%(value)s» — нет такого варианта. Возможные: %(choices)s."),
             params={"value": text[:60], "choices": self.hint},
@@ -262,14 +273,16 @@ class References(Reference):
                 errors.extend(error.messages)
         if errors:
             raise ValidationError(errors)
-        return found
+        return list({row.pk: row for row in found}.values())  # a library named twice is linked once
 
     def assign(self, instance, value):
-        """Set after the row is saved."""
+        """Linked once the row is saved: `related_rows()`."""
 
-    def after_save(self, instance, value):
-        if value:
-            getattr(instance, self.name).set(value, through_defaults=self.through_defaults)
+    def related_rows(self, instance, value) -> list:
+        """The links of the many-to-many field as rows of its through model (with `through_defaults`)."""
+        through = self.field.remote_field.through
+        source, target = self.field.m2m_field_name(), self.field.m2m_reverse_field_name()
+        return [through(**{source: instance, target: row}, **(self.through_defaults or {})) for row in value or []]
 
     def export(self, instance):
         return f"{LIST_SEPARATOR} ".join(getattr(row, self.lookup) for row in getattr(instance, self.name).all())

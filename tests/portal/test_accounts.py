@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 
+from ops import background
 from portal.models import Membership
 from tests.factories import KEMEROVO, ContactFactory, MembershipFactory, UserFactory
 
@@ -173,6 +174,7 @@ def test_a_partner_resets_a_forgotten_password_by_email(client):
     membership = MembershipFactory(user__username="olga@example.org")
     response = client.post(reverse("portal:password_reset"), {"email": "Olga@example.org"})
     assert response.status_code == 302 and response.url == reverse("portal:password_reset_done")
+    background.wait()  # the email leaves after the answer
     assert "Проверьте почту" in client.get(response.url).content.decode()
     [message] = mail.outbox
     assert message.to == ["olga@example.org"]
@@ -192,6 +194,7 @@ def test_a_reset_for_an_unknown_or_a_staff_email_sends_nothing_and_says_the_same
     for email in ["nobody@example.org", "alice@example.org"]:
         response = client.post(reverse("portal:password_reset"), {"email": email})
         assert response.status_code == 302 and response.url == reverse("portal:password_reset_done")
+    background.wait()
     assert not mail.outbox
 
 
@@ -199,6 +202,7 @@ def test_an_invited_partner_without_a_password_gets_no_reset_mail(client, method
     invite_from_admin(client, methodologist, contact)
     mail.outbox.clear()
     client.post(reverse("portal:password_reset"), {"email": "anna@example.org"})
+    background.wait()
     assert not mail.outbox
 
 

@@ -107,6 +107,23 @@ def test_inviting_again_reuses_the_account_and_voids_the_earlier_link(contact, m
     assert len(mail.outbox) == 2
 
 
+def test_inviting_again_after_a_password_was_set_voids_every_earlier_link(contact, methodologist):
+    """A partner who set a password, then lost access and was sent the invitation again (and again): only the
+    newest link works, and their password still does until they use it."""
+    membership = invite(contact, invited_by=methodologist)
+    user = membership.user
+    user.set_password("Пароль-партнёра-2026")
+    user.save()
+    links = []
+    for _ in range(3):
+        invite(contact, invited_by=methodologist)
+        user.refresh_from_db()
+        links.append(link_path(mail.outbox[-1]).rstrip("/").rsplit("/", 1)[1])
+
+    assert [invitation_tokens.check_token(user, token) for token in links] == [False, False, True]
+    assert user.check_password("Пароль-партнёра-2026")
+
+
 def test_inviting_again_opens_a_closed_account(contact, methodologist):
     membership = invite(contact, invited_by=methodologist)
     membership.user.is_active = False

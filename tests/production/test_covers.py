@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image
 
 from events.models import Event
@@ -75,3 +76,40 @@ def test_a_replaced_cover_is_served_to_no_one(client, admin_client):
 def test_paths_outside_the_covers_are_404(client):
     for path in ("/media/../coopnet/settings.py", "/media/events/covers/2026/missing.png", "/media/"):
         assert client.get(path).status_code == 404, path
+
+
+def huge_png(size=(12_000, 12_000)) -> SimpleUploadedFile:
+    """A PNG of one colour: a few kilobytes on disk, `size` once decoded."""
+    data = io.BytesIO()
+    Image.new("1", size, 0).save(data, "PNG", optimize=True)
+    return SimpleUploadedFile("огромная.png", data.getvalue(), content_type="image/png")
+
+
+def test_a_cover_over_40_megapixels_is_refused_with_the_limit_in_the_message():
+    upload = huge_png()
+    assert upload.size < 100 * 1024  # small on disk: only the pixel count gives it away
+    event = EventFactory()
+    event.cover = upload
+    with pytest.raises(ValidationError) as error:
+        event.full_clean()
+    assert error.value.message_dict["cover"] == [
+        "Изображение слишком большое: 12000 × 12000 пикс. (144 Мп). Можно не больше 40 Мп: уменьшите его."
+    ]
+
+
+def test_the_admin_refuses_a_cover_over_40_megapixels(admin_client):
+    event = EventFactory()
+    url = reverse("admin:events_event_change", args=[event.pk])
+    form = admin_client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None and not isinstance(value, list)}
+    response = admin_client.post(url, {**data, "cover": huge_png((8000, 5001))})
+    assert response.status_code == 200
+    assert "Можно не больше 40 Мп" in response.content.decode()
+    event.refresh_from_db()
+    assert not event.cover
+
+
+def test_a_cover_of_40_megapixels_is_accepted():
+    event = EventFactory()
+    event.cover = huge_png((8000, 5000))
+    event.full_clean()

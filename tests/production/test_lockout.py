@@ -1,9 +1,12 @@
 """Brute force on the admin login: after five wrong passwords the account is locked out from that address, even
 for the right password, with a Russian page; a superuser can lift the lockout at once."""
 
+import datetime
+
 import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/admin/login/?next=/admin/"
@@ -52,3 +55,25 @@ def test_a_superuser_lifts_the_lockout_in_the_admin(client, methodologist, admin
     )
     assert not AccessAttempt.objects.exists()
     assert _try(client, "верный-пароль-2026").status_code == 302
+
+
+def test_a_superuser_clears_expired_attempts_in_russian(client, methodologist, admin_client, settings):
+    _try(client, "неверный", address="198.51.100.7")  # a recent attempt stays
+    old = AccessAttempt.objects.create(
+        username="metodist", ip_address="192.0.2.99", user_agent="", path_info="", failures_since_start=1
+    )
+    AccessAttempt.objects.filter(pk=old.pk).update(
+        attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME - datetime.timedelta(minutes=1)
+    )
+
+    response = admin_client.post(
+        "/admin/axes/accessattempt/",
+        {"action": "cleanup_expired_attempts", "_selected_action": [old.pk]},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert [str(m) for m in response.context["messages"]] == ["Удалено истёкших попыток входа: 1."]
+    assert AccessAttempt.objects.get().ip_address == "198.51.100.7"
+    page = admin_client.get("/admin/axes/accessattempt/").content.decode()
+    assert "Удалить истёкшие попытки входа" in page
