@@ -17,8 +17,10 @@ from django.shortcuts import render
 
 logger = logging.getLogger("ops.badrequest")
 
-# C0 (tab and line breaks included: none belongs in an address), DEL and C1.
+# C0 (line breaks included: none belongs in an address), DEL and C1. A query string may hold a tab: a value
+# copied from a spreadsheet into a search box keeps it, and it harms nothing.
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+CONTROL_IN_QUERY = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
 def has_control_characters(request) -> bool:
@@ -32,7 +34,7 @@ def has_control_characters(request) -> bool:
     if not query:
         return False
     text = query.encode("latin-1", errors="replace").decode("utf-8", errors="replace")
-    return CONTROL.search(unquote_plus(text, errors="replace")) is not None
+    return CONTROL_IN_QUERY.search(unquote_plus(text, errors="replace")) is not None
 
 
 class ControlCharactersMiddleware:

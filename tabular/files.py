@@ -1,7 +1,9 @@
 """Reading an uploaded CSV or XLSX into rows of text, and writing rows to XLSX (tabular.xlsx).
 
 Cells become text here: XLSX dates as ДД.ММ.ГГГГ (with ЧЧ:ММ when there is a time), whole numbers without «.0»,
-booleans as «да»/«нет». The columns then parse text alone, whatever the file's format.
+booleans as «да»/«нет». The columns then parse text alone, whatever the file's format. Control characters pasted
+into a cell (a NUL, a vertical tab from Word) are left out here, by `core.cells.text()`, the cleaning of every file
+the site writes: PostgreSQL refuses a NUL in any text, and none belongs in a record.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import zipfile
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.cells import csv_cell
+from core.cells import csv_cell, text
 from tabular.xlsx import Workbook
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -37,7 +39,7 @@ def cell_text(value) -> str:
         return value.strftime("%d.%m.%Y")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return text(str(value)).strip()
 
 
 def _decode(data: bytes) -> str:
@@ -49,11 +51,11 @@ def _decode(data: bytes) -> str:
 
 
 def read_csv(data: bytes) -> list[list[str]]:
-    text = _decode(data)
-    first_line = text.split("\n", 1)[0]
+    content = _decode(data)
+    first_line = content.split("\n", 1)[0]
     delimiter = max(CSV_DELIMITERS, key=first_line.count)
     try:
-        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+        return [[text(cell).strip() for cell in row] for row in csv.reader(io.StringIO(content), delimiter=delimiter)]
     except csv.Error:
         raise FileError(_("CSV-файл повреждён: проверьте кавычки в ячейках.")) from None
 

@@ -224,3 +224,14 @@ def test_year_out_of_range_is_a_row_error(staff):
         "Дата подписания",
         "«05.03.2204» — год должен быть от 1990 до 2100.",
     )
+
+
+def test_control_characters_in_a_csv_are_left_out_of_what_is_imported(staff):
+    """A NUL or a vertical tab pasted into a cell never reaches the database (PostgreSQL refuses a NUL in any text):
+    the cell keeps its text, without them."""
+    typed = ["Омская\x00 ДБ", "Омская\x0b детская\x07 библиотека", "Омская область", "Омск", "Asia/Omsk"]
+    rows = [LIBRARY_HEADER, typed]
+    _preview, done = check_and_confirm(staff, Library, csv_file(rows))
+    assert done.status_code == 302
+    library = Library.objects.get(short_name="Омская ДБ")
+    assert library.name == "Омская детская библиотека"

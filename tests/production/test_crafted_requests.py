@@ -48,6 +48,8 @@ def test_a_control_character_in_the_address_answers_400_with_the_russian_page(ad
 def test_ordinary_addresses_pass(admin_site):
     assert admin_site.get("/events/?q=сказки+народов").status_code == 200
     assert admin_site.get("/admin/events/event/?q=%D0%B0").status_code == 200
+    # A value copied from a spreadsheet cell into a search box keeps its tab.
+    assert admin_site.get("/admin/events/event/?q=%D0%B0%09").status_code == 200
 
 
 @pytest.mark.parametrize("key", ["9" * 20, "-" + "9" * 20, "1e5", "abc", "0x10", "1" + "\u0661"])
