@@ -13,6 +13,7 @@ collected and reported together, with a screenshot of each failing page in <proj
 """
 
 import datetime
+import importlib
 import io
 import re
 from collections import Counter
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
@@ -200,7 +202,12 @@ class World:
     invitee: object  # a contact's account whose invitation is still pending
 
 
+DIRECTIONS = importlib.import_module("agreements.migrations.0002_directions")
+
+
 def build_world() -> World:
+    # A transactional test before this one may have emptied the tables, the directions a migration wrote included.
+    DIRECTIONS.create_directions(django_apps, None)
     call_command("load_demo", stdout=io.StringIO())
     superuser = UserFactory(username="root", first_name="Алиса", last_name="Методистова", is_superuser=True)
 
