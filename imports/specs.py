@@ -63,6 +63,7 @@ def complete_event(event: Event, rows: list) -> list:
 LIBRARIES = ImportSpec(
     model=Library,
     file_name="libraries",
+    preview=("city", "country", "kind"),
     identity=("short_name",),  # compared in normal() form: case, «ё» and spaces aside
     slug_from=lambda library: library.short_name,
     columns=[
@@ -157,6 +158,7 @@ def register_all() -> None:
             prepare=prepare_agreement,
             select_related=("partner",),
             prefetch_related=("directions",),
+            preview=("partner", "signed_on", "valid_until", "status"),
         )
     )
     register(
@@ -169,5 +171,6 @@ def register_all() -> None:
             complete=complete_event,
             select_related=("organiser",),
             prefetch_related=("libraries",),
+            preview=("starts_at", "organiser", "libraries", "status"),
         )
     )

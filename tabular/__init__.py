@@ -40,6 +40,7 @@ class ImportSpec:
     complete: Callable | None = None
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple[str, ...] = ()
+    preview: tuple[str, ...] = ()  # the columns the check shows beside each row to add (a date, libraries, status)
     bound: list[Column] = field(init=False)
 
     def __post_init__(self):

@@ -22,6 +22,7 @@ Checking a file (`commit=False`) writes nothing and runs no query per row. At ea
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Q, Value
 from django.db.models.expressions import DatabaseDefault
 from django.dispatch import Signal
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -59,6 +61,8 @@ class ImportResult:
     rows: list[tuple[int, str]] = field(default_factory=list)  # (row number, the record as named) to add
     existing: list[tuple[int, str]] = field(default_factory=list)  # rows already stored, left out
     read: int = 0  # rows with data read from the file
+    preview_headers: list[str] = field(default_factory=list)  # the spec's `preview` columns
+    previews: list[tuple[int, str, list[str]]] = field(default_factory=list)  # each row to add, with those values
     instances: list = field(default_factory=list)  # the records saved, when committed
     committed: bool = False
 
@@ -163,6 +167,29 @@ def _progress(spec, step: str, done: int, total: int) -> None:
 def _add_error(spec, row: _Row, name: str, messages) -> None:
     row.errors += [RowError(row.number, _header_of(spec, name), str(message)) for message in messages]
     row.failed.add(name)
+
+
+def _shown(column, values: dict) -> str:
+    """A value of a row as the check's preview shows it: a choice by its label, a date as ДД.ММ.ГГГГ, records by
+    their names; «—» for nothing."""
+    value = values.get(column)
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, list | tuple | set):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, datetime.datetime):
+        return (
+            timezone.localtime(value).strftime("%d.%m.%Y %H:%M")
+            if timezone.is_aware(value)
+            else f"{value:%d.%m.%Y %H:%M}"
+        )
+    if isinstance(value, datetime.date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, bool):
+        return _("да") if value else _("нет")
+    model_field = getattr(column, "field", None)
+    choices = dict(getattr(model_field, "flatchoices", None) or ())
+    return str(choices.get(value, value))
 
 
 # -- 1. read ------------------------------------------------------------------------------------------------------
@@ -457,6 +484,9 @@ def run_import(spec: ImportSpec, table: list[list[str]], *, commit: bool, user=N
     if result.errors:
         return result
     result.rows = [(row.number, str(row.instance)) for row in rows]
+    shown = [c for name in spec.preview for c in spec.columns if c.name == name]
+    result.preview_headers = [str(c.header).rstrip("*").strip() for c in shown]
+    result.previews = [(row.number, str(row.instance), [_shown(c, row.values) for c in shown]) for row in rows]
     if not commit or not rows:
         return result
     try:

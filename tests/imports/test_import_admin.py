@@ -235,3 +235,22 @@ def test_control_characters_in_a_csv_are_left_out_of_what_is_imported(staff):
     assert done.status_code == 302
     library = Library.objects.get(short_name="Омская ДБ")
     assert library.name == "Омская детская библиотека"
+
+
+def test_the_check_shows_each_events_start_organiser_libraries_and_status(staff):
+    LibraryFactory(short_name="Омская ДБ")
+    LibraryFactory(short_name="Томская ДБ")
+    rows = [
+        EVENT_HEADER,
+        ["Телемост дружбы", "телемост", "онлайн", "Омская ДБ", "Томская ДБ", "10.03.2027 14:00", "10.03.2027 15:30"],
+    ]
+
+    preview = staff.post(import_url(Event), {"file": csv_file(rows)})
+
+    page = preview.content.decode()
+    result = preview.context["result"]
+    assert result.preview_headers[:3] == ["Начало", "Организатор", "Библиотеки-площадки"]
+    (number, name, shown) = result.previews[0]
+    assert (number, name) == (2, "Телемост дружбы")
+    assert shown[:3] == ["10.03.2027 14:00", "Омская ДБ", "Томская ДБ"]
+    assert "<td>10.03.2027 14:00</td><td>Омская ДБ</td><td>Томская ДБ</td>" in page
