@@ -54,6 +54,7 @@ def test_staff_outside_the_managers_and_methodologists_get_403(client, outsider,
     response = client.get(url)
     assert response.status_code == 403
     assert "доступен руководителям и методистам" in response.content.decode()
+    assert f'<a href="{reverse("admin:index")}">← К администрированию</a>' in response.content.decode()  # a way back
 
 
 @pytest.mark.parametrize("url", _urls())
