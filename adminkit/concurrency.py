@@ -57,6 +57,15 @@ def stored_stamp(instance) -> datetime.datetime | None:
     return rows.values_list("updated_at", flat=True).first()
 
 
+def version_at(model, pk, stamp: datetime.datetime) -> dict | None:
+    """The record's values as saved with the stamp `stamp` (its versions), or None when it has none."""
+    if not is_tracked(model):
+        return None
+    records = history_of(model).filter(**{model._meta.pk.attname: pk})
+    version = records.filter(updated_at=stamp).order_by("-history_date", "-history_id").first()
+    return None if version is None else record_snapshot(model, version, load_m2m(model, [version]))
+
+
 def who_and_what(instance, loaded: datetime.datetime) -> tuple[str, list[str]]:
     """Who saved the record after the version stamped `loaded`, and the names of the fields changed since.
 
@@ -72,12 +81,11 @@ def who_and_what(instance, loaded: datetime.datetime) -> tuple[str, list[str]]:
         name = user_name(record.history_user)
         if name and name not in users:
             users.append(name)
-    loaded_version = records.filter(updated_at=loaded).order_by("-history_date", "-history_id").first()
-    if loaded_version is None:
+    before = version_at(model, instance.pk, loaded)
+    if before is None:
         return ", ".join(users), []
-    m2m = load_m2m(model, [loaded_version])
     fresh = model._default_manager.get(pk=instance.pk)
-    fields = changed_fields(model, record_snapshot(model, loaded_version, m2m), live_snapshot(fresh))
+    fields = changed_fields(model, before, live_snapshot(fresh))
     return ", ".join(users), [str(capfirst(f.verbose_name)) for f in fields]
 
 
@@ -114,15 +122,6 @@ class Clash:
 def _stamp(value) -> datetime.datetime | None:
     stamp = parse_datetime(value or "")
     return stamp if stamp is not None and timezone.is_aware(stamp) else None
-
-
-def _version_at(model, pk, stamp: datetime.datetime) -> dict | None:
-    """The record's values as saved with the stamp `stamp` (its versions), or None when it has none."""
-    if not is_tracked(model):
-        return None
-    records = history_of(model).filter(**{model._meta.pk.attname: pk})
-    version = records.filter(updated_at=stamp).order_by("-history_date", "-history_id").first()
-    return None if version is None else record_snapshot(model, version, load_m2m(model, [version]))
 
 
 def _typed(field, value):
@@ -175,7 +174,7 @@ class StampedForm(forms.ModelForm):
         model = self._meta.model
         fresh = model._default_manager.get(pk=self.instance.pk)
         theirs = live_snapshot(fresh)
-        before = _version_at(model, self.instance.pk, base)
+        before = version_at(model, self.instance.pk, base)
         fields = [f for f in self._fields() if f.name in cleaned]
         mine = {f.name: _typed(f, cleaned[f.name]) for f in fields}
         labels = Labels(model, [theirs, mine])

@@ -726,10 +726,7 @@ def projects_chapter(items: list[EpisodeItem], year: int) -> list[str]:
 def kind_noun_of(item: KindItem) -> Noun:
     """The noun a registered kind gives its activities (`core.kinds.ReportDirection.noun`)."""
     kind = kind_by_key(item.key)
-    return Noun(*kind.report.noun) if kind is not None and kind.report is not None else Noun(*_EVENT_FORMS)
-
-
-_EVENT_FORMS = (N, "мероприятие", "мероприятие", "мероприятия", "мероприятий")
+    return Noun(*kind.report.noun) if kind is not None and kind.report is not None else EVENT
 
 
 def _when(item: KindItem) -> str:
